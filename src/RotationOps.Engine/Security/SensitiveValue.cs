@@ -31,6 +31,10 @@ namespace RotationOps.Engine.Security
         public static SensitiveValue FromString(string value) =>
             new SensitiveValue(Encoding.UTF8.GetBytes(value ?? throw new ArgumentNullException(nameof(value))), false);
 
+        /// <summary>A SecretString from its UTF-8 bytes (copied), e.g. JSON built in a byte buffer.</summary>
+        public static SensitiveValue FromUtf8(byte[] utf8) =>
+            new SensitiveValue((byte[])(utf8 ?? throw new ArgumentNullException(nameof(utf8))).Clone(), false);
+
         public static SensitiveValue FromBinary(byte[] value) =>
             new SensitiveValue((byte[])(value ?? throw new ArgumentNullException(nameof(value))).Clone(), true);
 

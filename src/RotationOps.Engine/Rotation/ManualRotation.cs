@@ -1,0 +1,144 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Hosting;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.SecretsManager;
+using RotationOps.Engine.Security;
+
+namespace RotationOps.Engine.Rotation
+{
+    /// <summary>
+    /// Client-side rotation: store the new value as AWSPENDING, read it back, test it, then promote
+    /// it. Re-running after a crash resumes the interrupted rotation (same version, same token)
+    /// instead of making a second version.
+    /// </summary>
+    internal sealed class ManualRotation
+    {
+        private readonly SecretRotationRunner _runner;
+        private readonly SecretRotationRequest _request;
+        private readonly NewSecretValue _newValue;
+
+        public ManualRotation(SecretRotationRunner runner, SecretRotationRequest request)
+        {
+            _runner = runner;
+            _request = request;
+            _newValue = request.NewValue!;
+        }
+
+        public async Task<SecretRotation> RunAsync()
+        {
+            var host = _runner.Host;
+            var secret = await _runner.DescribeAsync(_request.SecretId).ConfigureAwait(false);
+            var stages = new StageMap(secret.VersionIdsToStages);
+
+            string? unfinished = stages.UnfinishedPending;
+            string? interruptedDeployment = unfinished != null && !_request.Force ? FindInterrupted(secret.Arn, unfinished) : null;
+            if (unfinished != null && interruptedDeployment == null && !_request.Force)
+                throw SecretRotationRunner.UnfinishedRotation(secret, unfinished);
+            string? staleToClear = interruptedDeployment == null ? unfinished : null;
+
+            string deploymentId = interruptedDeployment ?? DeploymentJournal.NewDeploymentId("rot", host.Time);
+            string token = interruptedDeployment != null ? unfinished! : Guid.NewGuid().ToString();
+            var result = _runner.NewResult(secret, RotationMode.Manual, deploymentId, host.Time.GetUtcNow());
+            result.VersionId = token;
+
+            using (var newValue = await ResolveNewValueAsync(secret, stages).ConfigureAwait(false))
+            using (var staged = interruptedDeployment != null ? await ReadVersionAsync(secret.Arn, token).ConfigureAwait(false) : null)
+            {
+                if (staged != null && !_newValue.IsGenerated && !staged.Equals(newValue))
+                    throw new RunbookException("ResumeValueMismatch", RunbookErrorCategory.InvalidOperation,
+                        $"Rotation {deploymentId} of '{secret.Name}' was interrupted with version {token} staged {SecretStages.Pending}, " +
+                        "and -NewValue differs from the value staged then. Re-run with the same value to resume, or with -Force to discard the staged version.",
+                        secret.Arn, "NewValue");
+
+                var plan = new ChangePlan();
+                if (staleToClear != null) plan.Add(secret.Name, RotationSteps.DescribeRemovePending(staleToClear));
+                if (staged == null) plan.Add(secret.Name, RotationSteps.DescribePutPending(token));
+                if (!_request.Pending) plan.Add(secret.Name, RotationSteps.DescribePromote(token, stages.Current));
+                if (!plan.Approve(host))
+                    return _runner.Finish(result, RotationStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).");
+
+                if (interruptedDeployment != null)
+                    host.WriteWarning($"Resuming rotation {deploymentId} of '{secret.Name}': version {token} was already staged {SecretStages.Pending}.");
+                else
+                    _runner.Journal.Append(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
+                        SecretRotationRunner.Details(("Mode", "Manual"), ("VersionId", token), ("PreviousVersionId", stages.Current)));
+
+                return await ApplyAsync(secret, stages, result, token, staleToClear, staged ?? newValue, staged == null).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<SecretRotation> ApplyAsync(SecretDescription secret, StageMap stages, SecretRotation result,
+            string token, string? staleToClear, SensitiveValue value, bool put)
+        {
+            var steps = _runner.StepsFor(result.DeploymentId, secret.Arn);
+            var promotion = new PendingPromotion(_runner, steps, result);
+            try
+            {
+                if (staleToClear != null) await steps.RemovePendingAsync(staleToClear).ConfigureAwait(false);
+                if (put) await steps.PutPendingAsync(token, value).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex)
+            {
+                return _runner.Finish(result, RotationStatus.Failed,
+                    $"Staging the new value failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}). " +
+                    "Re-running Invoke-SecretRotation resumes with the same version id.");
+            }
+
+            using (var readBack = await ReadVersionAsync(secret.Arn, token).ConfigureAwait(false))
+            {
+                if (readBack == null || !readBack.Equals(value))
+                    return await promotion.AbandonAsync(token, $"Reading version {token} back did not return the value just stored").ConfigureAwait(false);
+                var rejected = await promotion.TestAsync(_request.Tester, token, readBack).ConfigureAwait(false);
+                if (rejected != null) return rejected;
+            }
+
+            if (_request.Pending)
+                return _runner.Finish(result, RotationStatus.Pending,
+                    $"Version {token} is staged {SecretStages.Pending}; {SecretStages.Current} is still version {stages.Current}. " +
+                    "Pipe this object to Invoke-SecretRotation -Complete to promote it, or to Undo-Deployment to discard it.");
+            return await promotion.PromoteAsync(token, stages.Current).ConfigureAwait(false);
+        }
+
+        private async Task<SensitiveValue> ResolveNewValueAsync(SecretDescription secret, StageMap stages)
+        {
+            if (!_newValue.NeedsCurrentValue || stages.Current == null)
+                return await _newValue.ResolveAsync(_runner.Client, secret.Name, null, _runner.Host.Cancellation).ConfigureAwait(false);
+            using (var current = await _runner.Client.GetSecretValueAsync(secret.Arn, null, SecretStages.Current, _runner.Host.Cancellation).ConfigureAwait(false))
+                return await _newValue.ResolveAsync(_runner.Client, secret.Name, current.Value, _runner.Host.Cancellation).ConfigureAwait(false);
+        }
+
+        /// <summary>The value of a version, or null when it has none (the empty AWSPENDING placeholder).</summary>
+        private async Task<SensitiveValue?> ReadVersionAsync(string secretArn, string versionId)
+        {
+            try
+            {
+                var value = await _runner.Client.GetSecretValueAsync(secretArn, versionId, null, _runner.Host.Cancellation).ConfigureAwait(false);
+                return value.Value;
+            }
+            catch (AwsServiceException ex) when (ex.IsNotFound)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The deployment whose manual rotation staged <paramref name="pendingVersionId"/> and never
+        /// reached an end (a crash or Ctrl+C), so a re-run can pick it up.
+        /// </summary>
+        private string? FindInterrupted(string secretArn, string pendingVersionId)
+        {
+            var entries = _runner.Journal.ReadAll().Where(e => e.Target == secretArn).ToList();
+            var started = entries.LastOrDefault(e => e.Action == "SecretRotation" && e.Phase == JournalPhase.Started &&
+                e.Details.TryGetValue("Mode", out var mode) && mode == "Manual" &&
+                e.Details.TryGetValue("VersionId", out var version) && version == pendingVersionId);
+            if (started == null) return null;
+            bool ended = entries.Any(e => e.DeploymentId == started.DeploymentId && e.Action == "SecretRotation" &&
+                e.Phase != JournalPhase.Started);
+            return ended ? null : started.DeploymentId;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.SecretsManager;
+using RotationOps.Engine.Security;
+
+namespace RotationOps.Engine.Rotation
+{
+    /// <summary>
+    /// Where a manual rotation's new value comes from: a value the user gives (-NewValue), JSON keys
+    /// to merge into the current value (-NewValue @{...}), or a password Secrets Manager generates
+    /// (-GeneratePassword). With -JsonKey, a single value replaces just that key.
+    /// </summary>
+    public sealed class NewSecretValue
+    {
+        private readonly SensitiveValue? _literal;
+        private readonly IReadOnlyDictionary<string, SensitiveValue>? _keys;
+        private readonly RandomPasswordRequest? _generate;
+
+        private NewSecretValue(SensitiveValue? literal, IReadOnlyDictionary<string, SensitiveValue>? keys,
+            RandomPasswordRequest? generate, string? jsonKey)
+        {
+            _literal = literal;
+            _keys = keys;
+            _generate = generate;
+            JsonKey = jsonKey;
+        }
+
+        /// <summary>Rotate only this key of a JSON secret; the others keep their values.</summary>
+        public string? JsonKey { get; }
+
+        /// <summary>True when the value depends on the current one (key merges).</summary>
+        public bool NeedsCurrentValue => _keys != null || JsonKey != null;
+
+        /// <summary>True for -GeneratePassword: a re-run produces a different value.</summary>
+        public bool IsGenerated => _generate != null;
+
+        public static NewSecretValue Literal(SensitiveValue value, string? jsonKey = null) =>
+            new NewSecretValue(value ?? throw new ArgumentNullException(nameof(value)), null, null, jsonKey);
+
+        public static NewSecretValue JsonKeys(IReadOnlyDictionary<string, SensitiveValue> keys)
+        {
+            if (keys == null || keys.Count == 0)
+                throw RunbookException.InvalidParameter("NewValue", "the hashtable is empty; give at least one key, e.g. @{ password = $newPassword }.");
+            return new NewSecretValue(null, keys, null, null);
+        }
+
+        public static NewSecretValue Generated(RandomPasswordRequest options, string? jsonKey = null) =>
+            new NewSecretValue(null, null, options ?? new RandomPasswordRequest(), jsonKey);
+
+        /// <summary>The full value to store. <paramref name="current"/> is AWSCURRENT (null when the secret has none).</summary>
+        public async Task<SensitiveValue> ResolveAsync(ISecretsManagerClient client, string secretName,
+            SensitiveValue? current, CancellationToken cancellationToken)
+        {
+            if (_keys != null) return MergeInto(current, _keys, secretName, "NewValue");
+
+            SensitiveValue single = _generate != null
+                ? await client.GetRandomPasswordAsync(_generate, cancellationToken).ConfigureAwait(false)
+                : SensitiveValue.FromUtf8(_literal!.Bytes);
+            if (JsonKey == null) return single;
+            using (single)
+                return MergeInto(current, new Dictionary<string, SensitiveValue> { [JsonKey] = single }, secretName, "JsonKey");
+        }
+
+        private static SensitiveValue MergeInto(SensitiveValue? current, IReadOnlyDictionary<string, SensitiveValue> keys,
+            string secretName, string parameterName)
+        {
+            if (current == null) return SecretJson.Create(keys);
+            if (!SecretJson.IsObject(current))
+                throw RunbookException.InvalidParameter(parameterName,
+                    $"the current value of secret '{secretName}' is not a JSON object, so keys ({string.Join(", ", keys.Keys.OrderBy(k => k))}) cannot be merged into it. Give the whole value as a SecureString instead.",
+                    secretName);
+            return SecretJson.Merge(current, keys, secretName);
+        }
+    }
+}

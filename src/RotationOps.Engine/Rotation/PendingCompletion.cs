@@ -1,0 +1,75 @@
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Hosting;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.SecretsManager;
+
+namespace RotationOps.Engine.Rotation
+{
+    /// <summary>Invoke-SecretRotation -Complete: promotes a version staged by -Pending.</summary>
+    internal sealed class PendingCompletion
+    {
+        private readonly SecretRotationRunner _runner;
+        private readonly string _secretId;
+        private readonly string _versionId;
+        private readonly string? _expectedCurrent;
+        private readonly string? _deploymentId;
+        private readonly bool _force;
+        private readonly ISecretTester? _tester;
+
+        public PendingCompletion(SecretRotationRunner runner, string secretId, string versionId, string? expectedCurrent,
+            string? deploymentId, bool force, ISecretTester? tester)
+        {
+            _runner = runner;
+            _secretId = secretId;
+            _versionId = versionId;
+            _expectedCurrent = expectedCurrent;
+            _deploymentId = deploymentId;
+            _force = force;
+            _tester = tester;
+        }
+
+        public async Task<SecretRotation> RunAsync()
+        {
+            var host = _runner.Host;
+            if (string.IsNullOrWhiteSpace(_versionId))
+                throw RunbookException.InvalidParameter("VersionId", "give the version staged with -Pending (its VersionId).");
+            var secret = await _runner.DescribeAsync(_secretId).ConfigureAwait(false);
+            var stages = new StageMap(secret.VersionIdsToStages);
+            var result = _runner.NewResult(secret, RotationMode.Manual,
+                _deploymentId ?? DeploymentJournal.NewDeploymentId("rot", host.Time), host.Time.GetUtcNow());
+            result.VersionId = _versionId;
+
+            if (stages.Current == _versionId && stages.Pending != _versionId)
+            {
+                result.PreviousVersionId = stages.Previous;
+                return _runner.Finish(result, RotationStatus.Completed, $"Version {_versionId} was already {SecretStages.Current}; nothing to do.");
+            }
+            if (stages.Pending != _versionId)
+                throw new RunbookException("VersionNotPending", RunbookErrorCategory.InvalidOperation,
+                    $"Version {_versionId} of secret '{secret.Name}' is not {SecretStages.Pending} (its labels: {string.Join(", ", stages.StagesOf(_versionId))}), so there is nothing to complete.",
+                    secret.Arn, "VersionId");
+            if (_expectedCurrent != null && stages.Current != _expectedCurrent && !_force)
+                throw new RunbookException("CurrentVersionChanged", RunbookErrorCategory.InvalidOperation,
+                    $"{SecretStages.Current} of secret '{secret.Name}' moved from version {_expectedCurrent} to {stages.Current} after version {_versionId} was staged; " +
+                    "completing now would silently replace that change. Re-run with -Force to promote it anyway.",
+                    secret.Arn, "Force");
+
+            var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribePromote(_versionId, stages.Current));
+            if (!plan.Approve(host))
+                return _runner.Finish(result, RotationStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).");
+
+            var promotion = new PendingPromotion(_runner, _runner.StepsFor(result.DeploymentId, secret.Arn), result);
+            if (_tester != null)
+            {
+                using (var pending = await _runner.Client.GetSecretValueAsync(secret.Arn, _versionId, null, host.Cancellation).ConfigureAwait(false))
+                {
+                    var rejected = await promotion.TestAsync(_tester, _versionId, pending.Value).ConfigureAwait(false);
+                    if (rejected != null) return rejected;
+                }
+            }
+            return await promotion.PromoteAsync(_versionId, stages.Current).ConfigureAwait(false);
+        }
+    }
+}

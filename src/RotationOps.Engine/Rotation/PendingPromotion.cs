@@ -1,0 +1,100 @@
+using System;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.SecretsManager;
+using RotationOps.Engine.Security;
+
+namespace RotationOps.Engine.Rotation
+{
+    /// <summary>
+    /// The end of every client-side rotation: test the AWSPENDING value, then move AWSCURRENT to it
+    /// and clear AWSPENDING. A rejected value loses its AWSPENDING label (the version is kept), so
+    /// the secret is left exactly as it was before the rotation.
+    /// </summary>
+    internal sealed class PendingPromotion
+    {
+        private readonly SecretRotationRunner _runner;
+        private readonly RotationSteps _steps;
+        private readonly SecretRotation _result;
+
+        public PendingPromotion(SecretRotationRunner runner, RotationSteps steps, SecretRotation result)
+        {
+            _runner = runner;
+            _steps = steps;
+            _result = result;
+        }
+
+        /// <summary>Runs the tester on the staged value; on rejection abandons the version and returns the failed result.</summary>
+        public async Task<SecretRotation?> TestAsync(ISecretTester? tester, string versionId, SensitiveValue pendingValue)
+        {
+            if (tester == null) return null;
+            SecretTestOutcome outcome;
+            try
+            {
+                outcome = await tester.TestAsync(
+                    new SecretTestInput(_result.SecretId, _result.Name, versionId, SecretStages.Pending, pendingValue),
+                    _runner.Host.Cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                outcome = new SecretTestOutcome(false, "the test script threw: " + ex.Message);
+            }
+            if (outcome.Passed)
+            {
+                _runner.Host.WriteVerbose($"Test of version {versionId} of '{_result.Name}' passed: {outcome.Detail}");
+                return null;
+            }
+            return await AbandonAsync(versionId, $"The test rejected version {versionId}: {outcome.Detail}").ConfigureAwait(false);
+        }
+
+        /// <summary>Takes AWSPENDING off a version that must not go live and reports the failure.</summary>
+        public async Task<SecretRotation> AbandonAsync(string versionId, string reason)
+        {
+            string current = _result.PreviousVersionId ?? "(none)";
+            try
+            {
+                await _steps.RemovePendingAsync(versionId).ConfigureAwait(false);
+                return _runner.Finish(_result, RotationStatus.Failed,
+                    $"{reason}. {SecretStages.Pending} was taken off it (the version is kept); {SecretStages.Current} is still version {current}.");
+            }
+            catch (AwsServiceException ex)
+            {
+                return _runner.Finish(_result, RotationStatus.Failed,
+                    $"{reason}. Taking {SecretStages.Pending} off it failed too ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is still version {current}. " +
+                    "Re-run Invoke-SecretRotation with -Force to clear it.");
+            }
+        }
+
+        /// <summary>Moves AWSCURRENT to the version (guarded on where it was) and clears AWSPENDING.</summary>
+        public async Task<SecretRotation> PromoteAsync(string versionId, string? fromVersionId)
+        {
+            try
+            {
+                await _steps.PromoteAsync(versionId, fromVersionId).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex)
+            {
+                return _runner.Finish(_result, RotationStatus.Failed,
+                    $"Moving {SecretStages.Current} to version {versionId} failed ({ex.ErrorCode}: {ex.ServiceMessage}). " +
+                    $"{SecretStages.Current} stays where it was; version {versionId} is still {SecretStages.Pending}: " +
+                    $"finish with Invoke-SecretRotation -SecretId {_result.Name} -VersionId {versionId} -Complete, or discard it with -Force.");
+            }
+            try
+            {
+                await _steps.RemovePendingAsync(versionId).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex)
+            {
+                _runner.Host.WriteWarning(
+                    $"Version {versionId} of '{_result.Name}' is {SecretStages.Current}, but taking {SecretStages.Pending} off it failed ({ex.ErrorCode}). " +
+                    "That is harmless for readers; the next rotation clears it.");
+            }
+            return _runner.Finish(_result, RotationStatus.Completed,
+                $"Version {versionId} is {SecretStages.Current}; {SecretStages.Previous} is version {fromVersionId ?? "(none)"}.");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Hosting;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.SecretsManager;
+
+namespace RotationOps.Engine.Rotation
+{
+    /// <summary>
+    /// Invoke-SecretRotation's engine: one secret per call. Checks the secret's state and the
+    /// input before any change, plans the label moves, asks for each, then runs them journaled.
+    /// A failure leaves AWSCURRENT on a readable version and says how to go on.
+    /// </summary>
+    public sealed class SecretRotationRunner
+    {
+        private readonly ISecretsManagerClient _client;
+        private readonly IRunbookHost _host;
+        private readonly JournaledMutation _mutation;
+
+        public SecretRotationRunner(ISecretsManagerClient client, DeploymentJournal journal, IRunbookHost host)
+        {
+            _client = client;
+            _host = host;
+            _mutation = new JournaledMutation(journal, host);
+        }
+
+        public Task<SecretRotation> RotateAsync(SecretRotationRequest request)
+        {
+            if (string.IsNullOrWhiteSpace(request.SecretId))
+                throw RunbookException.InvalidParameter("SecretId", "give the name or ARN of a secret.");
+            if (request.Mode == RotationMode.Service && request.Pending)
+                throw RunbookException.InvalidParameter("Pending",
+                    "-Pending needs a manual rotation (-NewValue or -GeneratePassword): in a service rotation the rotation function moves the labels itself.");
+            if (request.Mode == RotationMode.Service && request.Tester != null)
+                throw RunbookException.InvalidParameter("TestScript",
+                    "-TestScript needs a manual rotation (-NewValue or -GeneratePassword): in a service rotation the rotation function's testSecret step tests the value.");
+            if (request.Timeout <= TimeSpan.Zero)
+                throw RunbookException.InvalidParameter("Timeout", "give a positive time span, e.g. 00:10:00.");
+
+            return request.Mode == RotationMode.Service
+                ? new ServiceRotation(this, request).RunAsync()
+                : new ManualRotation(this, request).RunAsync();
+        }
+
+        /// <summary>
+        /// Promotes a version staged with -Pending: AWSCURRENT moves to it only if AWSCURRENT is
+        /// still where it was when the rotation started (<paramref name="expectedCurrentVersionId"/>),
+        /// unless <paramref name="force"/>.
+        /// </summary>
+        public Task<SecretRotation> CompleteAsync(string secretId, string versionId, string? expectedCurrentVersionId,
+            string? deploymentId, bool force, ISecretTester? tester) =>
+            new PendingCompletion(this, secretId, versionId, expectedCurrentVersionId, deploymentId, force, tester).RunAsync();
+
+        internal ISecretsManagerClient Client => _client;
+        internal IRunbookHost Host => _host;
+        internal JournaledMutation Mutation => _mutation;
+        internal DeploymentJournal Journal => _mutation.Journal;
+
+        internal async Task<SecretDescription> DescribeAsync(string secretId)
+        {
+            try
+            {
+                return await _client.DescribeSecretAsync(secretId, _host.Cancellation).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex) when (ex.IsNotFound)
+            {
+                throw new RunbookException("SecretNotFound", RunbookErrorCategory.ObjectNotFound,
+                    $"Secret '{secretId}' was not found in this account and region (check -SecretId, -Region and -ProfileName).",
+                    secretId, "SecretId", ex);
+            }
+        }
+
+        internal RotationSteps StepsFor(string deploymentId, string secretArn) =>
+            new RotationSteps(_client, _mutation, deploymentId, secretArn, _host.Cancellation);
+
+        internal SecretRotation NewResult(SecretDescription secret, RotationMode mode, string deploymentId, DateTimeOffset startedAt) =>
+            new SecretRotation
+            {
+                SecretId = secret.Arn,
+                Name = secret.Name,
+                Mode = mode,
+                DeploymentId = deploymentId,
+                StartedAt = startedAt,
+                PreviousVersionId = new StageMap(secret.VersionIdsToStages).Current,
+                RotationLambdaArn = secret.RotationLambdaArn,
+            };
+
+        internal SecretRotation Finish(SecretRotation result, RotationStatus status, string message)
+        {
+            result.Status = status;
+            result.Message = message;
+            result.FinishedAt = _host.Time.GetUtcNow();
+            var details = new Dictionary<string, string>
+            {
+                ["Status"] = status.ToString(),
+                ["Mode"] = result.Mode.ToString(),
+                ["VersionId"] = result.VersionId ?? "",
+                ["PreviousVersionId"] = result.PreviousVersionId ?? "",
+            };
+            JournalPhase phase = status == RotationStatus.Completed || status == RotationStatus.Pending
+                ? JournalPhase.Completed
+                : status == RotationStatus.NotRun ? JournalPhase.Skipped : JournalPhase.Aborted;
+            Journal.Append(result.DeploymentId, "SecretRotation", result.SecretId, phase, details,
+                status == RotationStatus.Failed ? message : null);
+            return result;
+        }
+
+        /// <summary>The refusal when a previous rotation left AWSPENDING on another version.</summary>
+        internal static RunbookException UnfinishedRotation(SecretDescription secret, string pendingVersionId) =>
+            new RunbookException("RotationInProgress", RunbookErrorCategory.InvalidOperation,
+                $"Secret '{secret.Name}' has {SecretStages.Pending} on version {pendingVersionId}, which is not {SecretStages.Current}: " +
+                "a previous rotation isn't complete. Complete it (Invoke-SecretRotation -SecretId <id> -VersionId " + pendingVersionId +
+                " -Complete), or re-run with -Force to take AWSPENDING off that version (it is kept, not deleted).",
+                secret.Arn, "Force");
+
+        internal static Dictionary<string, string> Details(params (string Key, string? Value)[] pairs) =>
+            pairs.Where(p => p.Value != null).ToDictionary(p => p.Key, p => p.Value!);
+    }
+}

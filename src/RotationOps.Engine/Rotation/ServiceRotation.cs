@@ -1,0 +1,167 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Hosting;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.SecretsManager;
+
+namespace RotationOps.Engine.Rotation
+{
+    /// <summary>
+    /// RotateSecret through the rotation function, then waiting until the new version is
+    /// AWSCURRENT and no AWSPENDING is left. RotateSecret returns before the function runs and
+    /// never reports a step failure, so the wait is the only way to know; on timeout the report
+    /// says how far the function got.
+    /// </summary>
+    internal sealed class ServiceRotation
+    {
+        private static int _nextActivityId = 1000;
+
+        private readonly SecretRotationRunner _runner;
+        private readonly SecretRotationRequest _request;
+
+        public ServiceRotation(SecretRotationRunner runner, SecretRotationRequest request)
+        {
+            _runner = runner;
+            _request = request;
+        }
+
+        public async Task<SecretRotation> RunAsync()
+        {
+            var host = _runner.Host;
+            ValidateRules(_request.RotationRules);
+            var secret = await _runner.DescribeAsync(_request.SecretId).ConfigureAwait(false);
+            var stages = new StageMap(secret.VersionIdsToStages);
+
+            string? function = _request.RotationLambdaArn ?? secret.RotationLambdaArn;
+            if (function == null)
+                throw RunbookException.InvalidParameter("RotationLambdaArn",
+                    $"secret '{secret.Name}' has no rotation function configured. Give one with -RotationLambdaArn, " +
+                    "or rotate client-side with -NewValue or -GeneratePassword.", secret.Arn);
+            string? unfinished = stages.UnfinishedPending;
+            if (unfinished != null && !_request.Force) throw SecretRotationRunner.UnfinishedRotation(secret, unfinished);
+
+            string deploymentId = DeploymentJournal.NewDeploymentId("rot", host.Time);
+            string token = Guid.NewGuid().ToString();
+            var result = _runner.NewResult(secret, RotationMode.Service, deploymentId, host.Time.GetUtcNow());
+            result.VersionId = token;
+            result.RotationLambdaArn = function;
+
+            var plan = new ChangePlan();
+            if (unfinished != null) plan.Add(secret.Name, RotationSteps.DescribeRemovePending(unfinished));
+            plan.Add(secret.Name, $"Rotate the secret with function {function} as version {token}" + DescribeRules(_request.RotationRules));
+            if (!plan.Approve(host))
+                return _runner.Finish(result, RotationStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).");
+
+            _runner.Journal.Append(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
+                SecretRotationRunner.Details(("Mode", "Service"), ("VersionId", token), ("PreviousVersionId", stages.Current),
+                    ("RotationLambdaArn", function)));
+            try
+            {
+                if (unfinished != null) await _runner.StepsFor(deploymentId, secret.Arn).RemovePendingAsync(unfinished).ConfigureAwait(false);
+                await _runner.Mutation.RunAsync(deploymentId, "RotateSecret", secret.Arn,
+                    SecretRotationRunner.Details(("VersionId", token), ("RotationLambdaArn", function)),
+                    () => _runner.Client.RotateSecretAsync(new RotateSecretRequest
+                    {
+                        SecretId = secret.Arn,
+                        ClientRequestToken = token,
+                        RotationLambdaArn = _request.RotationLambdaArn,
+                        RotationRules = _request.RotationRules,
+                    }, host.Cancellation)).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex)
+            {
+                return _runner.Finish(result, RotationStatus.Failed,
+                    $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}).");
+            }
+            return await WaitAsync(secret, result, token, stages.Current).ConfigureAwait(false);
+        }
+
+        private async Task<SecretRotation> WaitAsync(SecretDescription secret, SecretRotation result, string token, string? previous)
+        {
+            var host = _runner.Host;
+            int activityId = System.Threading.Interlocked.Increment(ref _nextActivityId);
+            string activity = $"Rotating {secret.Name}";
+            DateTimeOffset started = host.Time.GetUtcNow();
+            try
+            {
+                while (true)
+                {
+                    var stages = new StageMap((await _runner.DescribeAsync(secret.Arn).ConfigureAwait(false)).VersionIdsToStages);
+                    if (stages.Current == token && stages.Pending == null)
+                        return _runner.Finish(result, RotationStatus.Completed,
+                            $"Version {token} is {SecretStages.Current}; {SecretStages.Previous} is version {stages.Previous ?? "(none)"}.");
+                    if (stages.Current != token && !stages.StagesOf(token).Contains(SecretStages.Pending))
+                        return _runner.Finish(result, RotationStatus.Failed,
+                            $"{SecretStages.Pending} was taken off version {token} before it became {SecretStages.Current}: the rotation was cancelled or abandoned. " +
+                            $"{SecretStages.Current} is version {stages.Current}.");
+
+                    TimeSpan elapsed = host.Time.GetUtcNow() - started;
+                    if (elapsed >= _request.Timeout)
+                        return await TimedOutAsync(secret, result, token, stages, previous).ConfigureAwait(false);
+                    host.WriteProgress(new ProgressUpdate(activityId, activity,
+                        stages.Current == token ? "New version is current; waiting for AWSPENDING to be cleared" : "Waiting for the rotation function")
+                    {
+                        PercentComplete = (int)(100 * elapsed.Ticks / _request.Timeout.Ticks),
+                        SecondsRemaining = (int)(_request.Timeout - elapsed).TotalSeconds,
+                    });
+                    await host.Time.Delay(_request.PollInterval, host.Cancellation).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
+            }
+        }
+
+        private async Task<SecretRotation> TimedOutAsync(SecretDescription secret, SecretRotation result, string token, StageMap stages, string? previous)
+        {
+            if (stages.Current == token)
+            {
+                _runner.Host.WriteWarning($"Version {token} of '{secret.Name}' is {SecretStages.Current}, but {SecretStages.Pending} was not cleared within {_request.Timeout}.");
+                return _runner.Finish(result, RotationStatus.Completed,
+                    $"Version {token} is {SecretStages.Current}; {SecretStages.Pending} was still on it when the wait ended.");
+            }
+            string reached;
+            try
+            {
+                using (await _runner.Client.GetSecretValueAsync(secret.Arn, token, null, _runner.Host.Cancellation).ConfigureAwait(false))
+                    reached = "the function stored the new value (createSecret ran) but did not finish: setSecret, testSecret or finishSecret failed or is still running";
+            }
+            catch (AwsServiceException ex) when (ex.IsNotFound)
+            {
+                reached = "the function never stored a new value: createSecret failed, or Secrets Manager could not invoke the function";
+            }
+            string function = FunctionName(result.RotationLambdaArn);
+            return _runner.Finish(result, RotationStatus.Failed,
+                $"The rotation did not finish within {_request.Timeout}: {reached}. {SecretStages.Current} is still version {previous} and readable. " +
+                $"Look at the function's log group /aws/lambda/{function}. Secrets Manager retries the rotation later; " +
+                $"to abandon it, run Invoke-SecretRotation -SecretId {secret.Name} -Force (takes {SecretStages.Pending} off version {token}).");
+        }
+
+        private static string FunctionName(string? arn) =>
+            arn == null ? "(unknown)" : arn.Substring(arn.LastIndexOf(':') + 1);
+
+        private static string DescribeRules(RotationRules? rules) =>
+            rules == null ? "" :
+            rules.ScheduleExpression != null ? $", schedule {rules.ScheduleExpression}" :
+            rules.AutomaticallyAfterDays != null ? $", every {rules.AutomaticallyAfterDays} days" : "";
+
+        /// <summary>AWS's RotationRules limits, checked before any change so the error names our parameter.</summary>
+        private static void ValidateRules(RotationRules? rules)
+        {
+            if (rules == null) return;
+            if (rules.AutomaticallyAfterDays is int days && (days < 1 || days > 1000))
+                throw RunbookException.InvalidParameter("AutomaticallyAfterDays", "must be between 1 and 1000 days.");
+            if (rules.AutomaticallyAfterDays != null && rules.ScheduleExpression != null)
+                throw RunbookException.InvalidParameter("ScheduleExpression", "give either -AutomaticallyAfterDays or -ScheduleExpression, not both.");
+            if (rules.ScheduleExpression != null && !Regex.IsMatch(rules.ScheduleExpression, @"^(rate|cron)\(.+\)$"))
+                throw RunbookException.InvalidParameter("ScheduleExpression", "use rate(...) or cron(...), e.g. 'rate(30 days)' or 'cron(0 4 ? * SUN *)'.");
+            if (rules.Duration != null && !Regex.IsMatch(rules.Duration, @"^[0-9]+h$"))
+                throw RunbookException.InvalidParameter("RotationWindow", "the window is whole hours, e.g. 3h.");
+        }
+    }
+}

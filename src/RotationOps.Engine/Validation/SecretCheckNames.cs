@@ -1,0 +1,22 @@
+namespace RotationOps.Engine.Validation
+{
+    /// <summary>The check names Test-RotatedSecret reports and -ExcludeCheck accepts.</summary>
+    public static class SecretCheckNames
+    {
+        public const string CurrentReadable = "CurrentReadable";
+        public const string NoPendingLeft = "NoPendingLeft";
+        public const string PreviousKept = "PreviousKept";
+        public const string ValueChanged = "ValueChanged";
+        public const string RequiredKeys = "RequiredKeys";
+        public const string RotationEnabled = "RotationEnabled";
+        public const string RotationFunctionConfigured = "RotationFunctionConfigured";
+        public const string NotOverdue = "NotOverdue";
+        public const string TestScript = "TestScript";
+
+        public static readonly string[] All =
+        {
+            CurrentReadable, NoPendingLeft, PreviousKept, ValueChanged, RequiredKeys,
+            RotationEnabled, RotationFunctionConfigured, NotOverdue, TestScript,
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Generic;
+using RotationOps.Engine.Rotation;
+
+namespace RotationOps.Engine.Validation
+{
+    public sealed class SecretValidationRequest
+    {
+        public string SecretId { get; set; } = "";
+        /// <summary>The version a rotation produced: AWSCURRENT must be on it.</summary>
+        public string? ExpectedVersionId { get; set; }
+        /// <summary>The version that was current before the rotation: AWSPREVIOUS should be on it.</summary>
+        public string? ExpectedPreviousVersionId { get; set; }
+        public string? DeploymentId { get; set; }
+        public IReadOnlyList<string> RequiredKeys { get; set; } = Array.Empty<string>();
+        /// <summary>Oldest acceptable age of AWSCURRENT; null uses the rotation schedule.</summary>
+        public TimeSpan? MaxAge { get; set; }
+        public ISet<string> ExcludedChecks { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        public ISecretTester? Tester { get; set; }
+    }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Hosting;
+using RotationOps.Engine.Rotation;
+using RotationOps.Engine.SecretsManager;
+using RotationOps.Engine.Security;
+
+namespace RotationOps.Engine.Validation
+{
+    /// <summary>
+    /// Test-RotatedSecret's engine: reads the secret (never changes it) and reports every check
+    /// with its evidence, so "rotation is configured but never happens" is diagnosed by name.
+    /// </summary>
+    public sealed class SecretValidator
+    {
+        /// <summary>How far past NextRotationDate a rotation may run before it counts as overdue.</summary>
+        private static readonly TimeSpan ScheduleGrace = TimeSpan.FromDays(1);
+
+        private readonly ISecretsManagerClient _client;
+        private readonly IRunbookHost _host;
+
+        public SecretValidator(ISecretsManagerClient client, IRunbookHost host)
+        {
+            _client = client;
+            _host = host;
+        }
+
+        public async Task<SecretValidation> ValidateAsync(SecretValidationRequest request)
+        {
+            if (string.IsNullOrWhiteSpace(request.SecretId))
+                throw RunbookException.InvalidParameter("SecretId", "give the name or ARN of a secret.");
+            if (request.MaxAge is TimeSpan maxAge && maxAge <= TimeSpan.Zero)
+                throw RunbookException.InvalidParameter("MaxAge", "give a positive time span, e.g. 90.00:00:00 for 90 days.");
+
+            SecretDescription secret;
+            try
+            {
+                secret = await _client.DescribeSecretAsync(request.SecretId, _host.Cancellation).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex) when (ex.IsNotFound)
+            {
+                throw new RunbookException("SecretNotFound", RunbookErrorCategory.ObjectNotFound,
+                    $"Secret '{request.SecretId}' was not found in this account and region (check -SecretId, -Region and -ProfileName).",
+                    request.SecretId, "SecretId", ex);
+            }
+            var stages = new StageMap(secret.VersionIdsToStages);
+            var checks = new List<SecretCheck>();
+            void Add(string name, (CheckResult Result, string Detail) outcome) =>
+                checks.Add(request.ExcludedChecks.Contains(name)
+                    ? new SecretCheck(name, CheckResult.Skipped, "excluded with -ExcludeCheck")
+                    : new SecretCheck(name, outcome.Result, outcome.Detail));
+
+            using (var current = await TryReadAsync(secret.Arn, SecretStages.Current).ConfigureAwait(false))
+            using (var previous = await TryReadAsync(secret.Arn, SecretStages.Previous).ConfigureAwait(false))
+            {
+                Add(SecretCheckNames.CurrentReadable, CheckCurrent(current, request.ExpectedVersionId));
+                Add(SecretCheckNames.NoPendingLeft, CheckPending(stages));
+                Add(SecretCheckNames.PreviousKept, CheckPrevious(previous, stages, request.ExpectedPreviousVersionId));
+                Add(SecretCheckNames.ValueChanged, CheckChanged(current, previous));
+                Add(SecretCheckNames.RequiredKeys, CheckKeys(current, request.RequiredKeys, secret.Name));
+                Add(SecretCheckNames.RotationEnabled, CheckEnabled(secret));
+                Add(SecretCheckNames.RotationFunctionConfigured, CheckFunction(secret));
+                Add(SecretCheckNames.NotOverdue, CheckOverdue(secret, request.MaxAge));
+                if (request.Tester != null && !request.ExcludedChecks.Contains(SecretCheckNames.TestScript))
+                    Add(SecretCheckNames.TestScript, await RunTesterAsync(request.Tester, secret, current).ConfigureAwait(false));
+            }
+
+            return new SecretValidation
+            {
+                SecretId = secret.Arn,
+                Name = secret.Name,
+                VersionId = stages.Current,
+                PreviousVersionId = stages.Previous,
+                DeploymentId = request.DeploymentId,
+                CheckedAt = _host.Time.GetUtcNow(),
+                Checks = checks,
+            };
+        }
+
+        private async Task<ReadOutcome> TryReadAsync(string secretArn, string stage)
+        {
+            try
+            {
+                return new ReadOutcome(await _client.GetSecretValueAsync(secretArn, null, stage, _host.Cancellation).ConfigureAwait(false), null);
+            }
+            catch (AwsServiceException ex) when (!ex.IsThrottling)
+            {
+                return new ReadOutcome(null, ex);
+            }
+        }
+
+        private static (CheckResult, string) CheckCurrent(ReadOutcome current, string? expectedVersionId)
+        {
+            if (current.Value == null)
+                return (CheckResult.Failed, $"GetSecretValue({SecretStages.Current}) failed: {current.Error!.ErrorCode}: {current.Error.ServiceMessage}");
+            if (expectedVersionId != null && current.Value.VersionId != expectedVersionId)
+                return (CheckResult.Failed, $"{SecretStages.Current} is on version {current.Value.VersionId}, not on the rotated version {expectedVersionId}.");
+            return (CheckResult.Passed, $"version {current.Value.VersionId} is readable ({current.Value.Value.Length} bytes, {(current.Value.Value.IsBinary ? "binary" : "string")}).");
+        }
+
+        private static (CheckResult, string) CheckPending(StageMap stages)
+        {
+            if (stages.Pending == null) return (CheckResult.Passed, $"no version carries {SecretStages.Pending}.");
+            if (stages.Pending == stages.Current)
+                return (CheckResult.Warning, $"{SecretStages.Pending} is left on the current version {stages.Current}: harmless, cleared by the next rotation.");
+            return (CheckResult.Failed,
+                $"{SecretStages.Pending} is on version {stages.Pending}, not on {SecretStages.Current} ({stages.Current}): a rotation is unfinished and blocks the next one.");
+        }
+
+        private static (CheckResult, string) CheckPrevious(ReadOutcome previous, StageMap stages, string? expectedPrevious)
+        {
+            if (stages.Previous == null)
+                return expectedPrevious == null
+                    ? (CheckResult.Skipped, $"no version carries {SecretStages.Previous} (the secret has not been rotated yet).")
+                    : (CheckResult.Failed, $"no version carries {SecretStages.Previous}; the rotation should have left it on version {expectedPrevious}.");
+            if (previous.Value == null)
+                return (CheckResult.Failed, $"version {stages.Previous} carries {SecretStages.Previous} but cannot be read: {previous.Error!.ErrorCode}: {previous.Error.ServiceMessage}");
+            if (expectedPrevious != null && stages.Previous != expectedPrevious)
+                return (CheckResult.Warning, $"{SecretStages.Previous} is on version {stages.Previous}, not on {expectedPrevious} (the secret changed again since).");
+            return (CheckResult.Passed, $"version {stages.Previous} is kept as {SecretStages.Previous} and readable (rollback target).");
+        }
+
+        private static (CheckResult, string) CheckChanged(ReadOutcome current, ReadOutcome previous)
+        {
+            if (current.Value == null || previous.Value == null)
+                return (CheckResult.Skipped, $"needs both {SecretStages.Current} and {SecretStages.Previous} readable.");
+            // Hashes, not values, are compared: neither value is ever held as text here.
+            bool same = current.Value.Value.Sha256().SequenceEqual(previous.Value.Value.Sha256());
+            return same
+                ? (CheckResult.Failed, $"{SecretStages.Current} ({current.Value.VersionId}) and {SecretStages.Previous} ({previous.Value.VersionId}) hold the same value: the rotation did not change it.")
+                : (CheckResult.Passed, $"{SecretStages.Current} differs from {SecretStages.Previous} (SHA-256 compared).");
+        }
+
+        private static (CheckResult, string) CheckKeys(ReadOutcome current, IReadOnlyList<string> requiredKeys, string secretName)
+        {
+            if (requiredKeys.Count == 0) return (CheckResult.Skipped, "no -RequiredKey given.");
+            if (current.Value == null) return (CheckResult.Failed, $"{SecretStages.Current} cannot be read.");
+            if (!SecretJson.IsObject(current.Value.Value)) return (CheckResult.Failed, $"{SecretStages.Current} is not a JSON object.");
+            var missing = SecretJson.MissingKeys(current.Value.Value, requiredKeys, secretName);
+            return missing.Count == 0
+                ? (CheckResult.Passed, $"has {string.Join(", ", requiredKeys)}.")
+                : (CheckResult.Failed, $"missing or empty: {string.Join(", ", missing)}.");
+        }
+
+        private static (CheckResult, string) CheckEnabled(SecretDescription secret)
+        {
+            if (secret.RotationEnabled == true)
+                return (CheckResult.Passed, "automatic rotation is enabled" + DescribeRules(secret.RotationRules) + ".");
+            return (CheckResult.Failed, secret.RotationEnabled == null
+                ? "rotation was never configured on this secret, so Secrets Manager never rotates it. Configure it with Invoke-SecretRotation -RotationLambdaArn <arn> -AutomaticallyAfterDays <n>."
+                : "rotation is turned off on this secret (cancelled or disabled), so Secrets Manager never rotates it. Re-enable it with Invoke-SecretRotation -RotationLambdaArn <arn>.");
+        }
+
+        private static (CheckResult, string) CheckFunction(SecretDescription secret) =>
+            string.IsNullOrEmpty(secret.RotationLambdaArn)
+                ? (CheckResult.Failed, "no rotation function is configured: Secrets Manager has nothing to invoke.")
+                : (CheckResult.Passed, $"rotation function {secret.RotationLambdaArn}.");
+
+        private (CheckResult, string) CheckOverdue(SecretDescription secret, TimeSpan? maxAge)
+        {
+            DateTimeOffset now = _host.Time.GetUtcNow();
+            DateTimeOffset? last = secret.LastRotatedDate ?? secret.CreatedDate;
+            TimeSpan? limit = maxAge;
+            if (limit == null && secret.RotationRules?.AutomaticallyAfterDays is int days)
+                limit = TimeSpan.FromDays(days) + ScheduleGrace;
+            string lastText = secret.LastRotatedDate != null ? $"last rotated {secret.LastRotatedDate:u}" : $"never rotated (created {secret.CreatedDate:u})";
+
+            if (limit != null && last != null && now - last > limit)
+                return (CheckResult.Failed, $"{lastText}, {(now - last.Value).TotalDays:0} days ago: over the maximum age of {limit.Value.TotalDays:0.#} days.");
+            if (secret.RotationEnabled == true && secret.NextRotationDate is DateTimeOffset next && now - next > ScheduleGrace)
+                return (CheckResult.Failed, $"{lastText}; the next rotation was due {next:u} and has not happened: the rotation function is failing or cannot be invoked.");
+            if (limit == null && secret.NextRotationDate == null)
+                return (CheckResult.Skipped, $"{lastText}; no -MaxAge and no rotation schedule to judge by.");
+            return (CheckResult.Passed, lastText + (secret.NextRotationDate != null ? $"; next due {secret.NextRotationDate:u}." : "."));
+        }
+
+        private async Task<(CheckResult, string)> RunTesterAsync(ISecretTester tester, SecretDescription secret, ReadOutcome current)
+        {
+            if (current.Value == null) return (CheckResult.Failed, $"{SecretStages.Current} cannot be read.");
+            try
+            {
+                var outcome = await tester.TestAsync(new SecretTestInput(secret.Arn, secret.Name, current.Value.VersionId,
+                    SecretStages.Current, current.Value.Value), _host.Cancellation).ConfigureAwait(false);
+                return (outcome.Passed ? CheckResult.Passed : CheckResult.Failed, outcome.Detail);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                return (CheckResult.Failed, "the test script threw: " + ex.Message);
+            }
+        }
+
+        private static string DescribeRules(RotationRules? rules) =>
+            rules?.ScheduleExpression != null ? $" ({rules.ScheduleExpression})" :
+            rules?.AutomaticallyAfterDays != null ? $" (every {rules.AutomaticallyAfterDays} days)" : "";
+
+        /// <summary>A read that may have failed; disposing it zeroes the value.</summary>
+        private sealed class ReadOutcome : IDisposable
+        {
+            public ReadOutcome(SecretValue? value, AwsServiceException? error)
+            {
+                Value = value;
+                Error = error;
+            }
+
+            public SecretValue? Value { get; }
+            public AwsServiceException? Error { get; }
+
+            public void Dispose() => Value?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using RotationOps.Commands.Hosting;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Security;
+
+namespace RotationOps.Commands
+{
+    /// <summary>
+    /// The parameters every RotationOps cmdlet shares (-Region, -ProfileName, -EndpointUrl,
+    /// -Credential), Ctrl+C wiring, and the bridge that runs engine work for one pipeline item.
+    /// </summary>
+    public abstract class AwsCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        /// <summary>
+        /// <para type="description">The AWS Region, e.g. eu-west-1. Default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        /// <summary>
+        /// <para type="description">A named profile from the shared AWS config/credentials files (SSO and assume-role profiles work). A profile that does not exist is an error.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [Alias("Profile")]
+        public string? ProfileName { get; set; }
+
+        /// <summary>
+        /// <para type="description">Send every AWS call to this endpoint instead (a RotationOps Sandbox, LocalStack, a VPC endpoint). Wins over AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_&lt;SERVICE&gt;.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>
+        /// <para type="description">AWS keys to call with: the access key id as user name, the secret access key as password.</para>
+        /// </summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>Cancelled when the user presses Ctrl+C.</summary>
+        protected CancellationToken Stopping => _stopping.Token;
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        public void Dispose() => _stopping.Dispose();
+
+        /// <summary>The common parameters as engine options; bad values stop the command before any AWS call.</summary>
+        protected AwsConnectionOptions ConnectionOptions()
+        {
+            var options = new AwsConnectionOptions { Region = Region, ProfileName = ProfileName };
+            if (EndpointUrl != null)
+            {
+                if (!Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != "https" && endpoint.Scheme != "http"))
+                    ThrowTerminatingError(ErrorRecords.From(RunbookException.InvalidParameter("EndpointUrl",
+                        $"'{EndpointUrl}' is not an absolute http(s) URL, e.g. http://127.0.0.1:4566."), EndpointUrl));
+                options.EndpointUrl = endpoint;
+            }
+            if (Credential != null)
+            {
+                options.AccessKeyId = Credential.UserName;
+                options.SecretAccessKey = SensitiveValue.FromSecureString(Credential.Password);
+            }
+            return options;
+        }
+
+        /// <summary>Creates an AWS client, turning configuration errors into a terminating error.</summary>
+        protected T CreateClient<T>(Func<AwsConnectionOptions, Action<string>, T> factory)
+        {
+            try
+            {
+                return factory(ConnectionOptions(), WriteVerboseFromAnyThread);
+            }
+            catch (Exception ex) when (ex is AwsConfigurationException || ex is RunbookException)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, null));
+                throw; // unreachable: ThrowTerminatingError always throws
+            }
+        }
+
+        /// <summary>
+        /// Runs engine work for one pipeline item. A failure is written as a non-terminating error so
+        /// a fleet run goes on past one bad item; Ctrl+C ends the pipeline.
+        /// </summary>
+        protected bool TryRun<T>(object target, Func<PipelineHost, Task<T>> work, out T result)
+        {
+            _host = new PipelineHost(this, Stopping);
+            try
+            {
+                var host = _host;
+                result = host.Run(() => work(host));
+                return true;
+            }
+            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteError(ErrorRecords.From(ex, target));
+                result = default!;
+                return false;
+            }
+            finally
+            {
+                _host = null;
+            }
+        }
+
+        private PipelineHost? _host;
+
+        /// <summary>AWS client verbose lines come from worker threads; route them through the live host.</summary>
+        private void WriteVerboseFromAnyThread(string message)
+        {
+            var host = _host;
+            if (host != null) host.WriteVerbose(message);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using RotationOps.Commands.Hosting;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Rotation;
+using RotationOps.Engine.SecretsManager;
+using RotationOps.Engine.Validation;
+
+namespace RotationOps.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Checks that a secret's rotation worked, and that its rotation keeps working.</para>
+    /// <para type="description">Reads the secret (never changes it) and reports every check with its evidence: AWSCURRENT readable (and on the rotated version when a rotation is piped in), no AWSPENDING left behind, AWSPREVIOUS kept, the value actually changed (SHA-256 compared), required JSON keys present, rotation enabled with a function configured, and not overdue. A failed check writes a non-terminating error and the result still goes down the pipeline; -Quiet returns only $true or $false.</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "RotatedSecret")]
+    [OutputType(typeof(SecretValidation))]
+    [OutputType(typeof(bool))]
+    public sealed class TestRotatedSecretCommand : AwsCmdlet
+    {
+        private ISecretsManagerClient? _client;
+
+        /// <summary><para type="description">The secret's name or ARN. Accepts pipeline input: strings, or the objects Invoke-SecretRotation writes.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "ARN", "SecretArn", "Name")]
+        [ValidateNotNullOrEmpty]
+        public string SecretId { get; set; } = "";
+
+        /// <summary><para type="description">The version a rotation produced: AWSCURRENT must be on it. Bound from a piped rotation.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? VersionId { get; set; }
+
+        /// <summary><para type="description">The version that was current before the rotation: AWSPREVIOUS should be on it. Bound from a piped rotation.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? PreviousVersionId { get; set; }
+
+        /// <summary><para type="description">Carried to the output so the next cmdlet (or Undo-Deployment) can refer to the rotation.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? DeploymentId { get; set; }
+
+        /// <summary><para type="description">JSON keys that AWSCURRENT must have, non-empty (e.g. username,password).</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? RequiredKey { get; set; }
+
+        /// <summary><para type="description">The oldest AWSCURRENT may be. Default: the rotation schedule plus a day.</para></summary>
+        [Parameter]
+        public TimeSpan? MaxAge { get; set; }
+
+        /// <summary><para type="description">Checks to leave out, e.g. RotationEnabled for secrets rotated only by hand.</para></summary>
+        [Parameter]
+        [ValidateSet(SecretCheckNames.CurrentReadable, SecretCheckNames.NoPendingLeft, SecretCheckNames.PreviousKept,
+            SecretCheckNames.ValueChanged, SecretCheckNames.RequiredKeys, SecretCheckNames.RotationEnabled,
+            SecretCheckNames.RotationFunctionConfigured, SecretCheckNames.NotOverdue, SecretCheckNames.TestScript)]
+        public string[]? ExcludeCheck { get; set; }
+
+        /// <summary><para type="description">A script block that tries AWSCURRENT (e.g. logs in to the database). It gets an object with SecretId, VersionId, Value (SecureString) and Credential; it fails the check by throwing or returning $false.</para></summary>
+        [Parameter]
+        public ScriptBlock? TestScript { get; set; }
+
+        /// <summary><para type="description">Return only $true (every check passed) or $false.</para></summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
+        }
+
+        protected override void ProcessRecord()
+        {
+            bool ran = TryRun(SecretId, host => new SecretValidator(_client!, host).ValidateAsync(new SecretValidationRequest
+            {
+                SecretId = SecretId,
+                ExpectedVersionId = VersionId,
+                ExpectedPreviousVersionId = PreviousVersionId,
+                DeploymentId = DeploymentId,
+                RequiredKeys = RequiredKey ?? Array.Empty<string>(),
+                MaxAge = MaxAge,
+                ExcludedChecks = new HashSet<string>(ExcludeCheck ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase),
+                Tester = TestScript != null ? new ScriptBlockSecretTester(TestScript, host) : null,
+            }), out SecretValidation validation);
+
+            if (Quiet)
+            {
+                WriteObject(ran && validation.Passed);
+                return;
+            }
+            if (!ran) return;
+            if (!validation.Passed)
+                WriteError(ErrorRecords.Failure("SecretValidationFailed", RunbookErrorCategory.InvalidResult,
+                    $"Secret '{validation.Name}' failed {string.Join(", ", validation.FailedChecks)}: " +
+                    string.Join(" ", Array.ConvertAll(validation.FailedChecks, name => Detail(validation, name))), validation));
+            WriteObject(validation);
+        }
+
+        private static string Detail(SecretValidation validation, string checkName)
+        {
+            foreach (var check in validation.Checks)
+                if (check.Name == checkName) return $"[{check.Name}] {check.Detail}";
+            return "";
+        }
+    }
+}

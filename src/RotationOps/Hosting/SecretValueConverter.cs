@@ -1,0 +1,65 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Security;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Rotation;
+using RotationOps.Engine.Security;
+
+namespace RotationOps.Commands.Hosting
+{
+    /// <summary>Turns -NewValue (SecureString, PSCredential or hashtable) into the engine's value source.</summary>
+    internal static class SecretValueConverter
+    {
+        public static NewSecretValue FromParameter(object value, string? jsonKey)
+        {
+            object raw = value is PSObject ps ? ps.BaseObject : value;
+            switch (raw)
+            {
+                case SecureString secure:
+                    return NewSecretValue.Literal(SensitiveValue.FromSecureString(secure), jsonKey);
+                case PSCredential credential:
+                    RejectJsonKey(jsonKey, "a PSCredential");
+                    return NewSecretValue.JsonKeys(new Dictionary<string, SensitiveValue>
+                    {
+                        ["username"] = SensitiveValue.FromString(credential.UserName),
+                        ["password"] = SensitiveValue.FromSecureString(credential.Password),
+                    });
+                case IDictionary keys:
+                    RejectJsonKey(jsonKey, "a hashtable");
+                    return NewSecretValue.JsonKeys(ToKeys(keys));
+                case string _:
+                    throw RunbookException.InvalidParameter("NewValue",
+                        "a plain string would leave the secret in your command history and logs. Pass a SecureString " +
+                        "(Read-Host -AsSecureString), a PSCredential (Get-Credential), or a hashtable of JSON keys.");
+                default:
+                    throw RunbookException.InvalidParameter("NewValue",
+                        $"a {raw?.GetType().Name ?? "null"} cannot be a secret value. Pass a SecureString, a PSCredential, or a hashtable of JSON keys.");
+            }
+        }
+
+        private static Dictionary<string, SensitiveValue> ToKeys(IDictionary keys)
+        {
+            var result = new Dictionary<string, SensitiveValue>();
+            foreach (DictionaryEntry entry in keys)
+            {
+                object? item = entry.Value is PSObject ps ? ps.BaseObject : entry.Value;
+                string key = entry.Key?.ToString() ?? "";
+                result[key] = item switch
+                {
+                    SecureString secure => SensitiveValue.FromSecureString(secure),
+                    string text => SensitiveValue.FromString(text),
+                    null => throw RunbookException.InvalidParameter("NewValue", $"key '{key}' has no value."),
+                    _ => SensitiveValue.FromString(LanguagePrimitives.ConvertTo<string>(item)),
+                };
+            }
+            return result;
+        }
+
+        private static void RejectJsonKey(string? jsonKey, string what)
+        {
+            if (jsonKey != null)
+                throw RunbookException.InvalidParameter("JsonKey", $"-JsonKey goes with a single value (SecureString or -GeneratePassword); {what} already names its keys.");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace RotationOps.HelpGen;
+
+/// <summary>
+/// A cmdlet assembly opened as metadata only. Nothing in it runs, so a netstandard2.0 module
+/// compiled against PowerShellStandard.Library can be inspected where no PowerShell exists.
+/// </summary>
+public sealed class ModuleMetadata : IDisposable
+{
+    private readonly MetadataLoadContext context;
+
+    private ModuleMetadata(MetadataLoadContext context, Assembly assembly)
+    {
+        this.context = context;
+        Assembly = assembly;
+        Cmdlets = CmdletReader.Read(context, assembly);
+    }
+
+    public Assembly Assembly { get; }
+
+    public System.Collections.Generic.IReadOnlyList<CmdletDescription> Cmdlets { get; }
+
+    /// <summary>
+    /// Opens <paramref name="assemblyPath"/>; its dependencies resolve from its own folder, then
+    /// from this runtime, and System.Management.Automation from the reference assembly given.
+    /// </summary>
+    public static ModuleMetadata Open(string assemblyPath, string powerShellReference)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
+        var candidates = Directory.EnumerateFiles(directory, "*.dll")
+            .Concat(Directory.EnumerateFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
+            .Append(powerShellReference);
+        var context = new MetadataLoadContext(new PathAssemblyResolver(candidates));
+        try
+        {
+            return new ModuleMetadata(context, context.LoadFromAssemblyPath(assemblyPath));
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Loads a sibling assembly (the engine, say) into the same context.</summary>
+    public Assembly Load(string assemblyPath) => context.LoadFromAssemblyPath(assemblyPath);
+
+    public CmdletDescription? FindCmdlet(string name) =>
+        Cmdlets.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public void Dispose() => context.Dispose();
+}
