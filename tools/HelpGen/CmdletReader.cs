@@ -73,7 +73,7 @@ public static class CmdletReader
         cmdletAssembly.GetReferencedAssemblies()
             .Select(reference => TryLoad(context, reference)).OfType<Assembly>()
             .Prepend(cmdletAssembly)
-            .Select(a => a.GetType(name, throwOnError: false, ignoreCase: true))
+            .Select(a => a.GetType(name, throwOnError: false))
             .FirstOrDefault(t => t is not null);
 
     private static Assembly? TryLoad(MetadataLoadContext context, AssemblyName reference)

@@ -19,15 +19,26 @@ public sealed partial class DocComments
 
     private DocComments(Dictionary<string, XElement> members) => this.members = members;
 
-    public static DocComments Load(string path) => new(
-        XDocument.Load(path).Descendants("member")
+    /// <summary>Merges the documentation files of the cmdlet assembly and of the assemblies its types come from.</summary>
+    public static DocComments Load(IEnumerable<string> paths) => new(
+        paths.SelectMany(p => XDocument.Load(p).Descendants("member"))
             .Where(m => m.Attribute("name") is not null)
             .GroupBy(m => m.Attribute("name")!.Value)
             .ToDictionary(g => g.Key, g => g.First()));
 
-    public IReadOnlyList<string> Summary(MemberInfo member) => Paragraphs(Element(member, "summary"));
+    /// <summary>
+    /// One line for Get-Help's SYNOPSIS: a &lt;para type="synopsis"&gt; (the convention of
+    /// cmdlet help generators), else the &lt;summary&gt;.
+    /// </summary>
+    public IReadOnlyList<string> Synopsis(MemberInfo member) =>
+        Typed(member, "synopsis") ?? Untyped(Element(member, "summary"));
 
-    public IReadOnlyList<string> Remarks(MemberInfo member) => Paragraphs(Element(member, "remarks"));
+    /// <summary>
+    /// Get-Help's DESCRIPTION (for a parameter, its only text): &lt;para type="description"&gt;
+    /// paragraphs, else &lt;remarks&gt;, else the &lt;summary&gt;.
+    /// </summary>
+    public IReadOnlyList<string> Description(MemberInfo member) =>
+        Typed(member, "description") ?? NonEmpty(Untyped(Element(member, "remarks"))) ?? Untyped(Element(member, "summary"));
 
     public IReadOnlyList<DocExample> Examples(MemberInfo member) =>
         Member(member)?.Elements("example").Select(e => new DocExample(
@@ -36,6 +47,26 @@ public sealed partial class DocComments
             .ToList() ?? [];
 
     private XElement? Element(MemberInfo member, string tag) => Member(member)?.Element(tag);
+
+    private List<string>? Typed(MemberInfo member, string type) => NonEmpty(
+        Member(member)?.Elements().Elements("para")
+            .Where(p => p.Attribute("type")?.Value == type)
+            .SelectMany(Paragraphs).ToList() ?? []);
+
+    /// <summary>The element's text without its typed paragraphs, which belong to another section.</summary>
+    private static List<string> Untyped(XElement? element)
+    {
+        if (element is null)
+        {
+            return [];
+        }
+
+        var copy = new XElement(element);
+        copy.Elements("para").Where(p => p.Attribute("type") is not null).Remove();
+        return Paragraphs(copy);
+    }
+
+    private static List<string>? NonEmpty(List<string> paragraphs) => paragraphs.Count > 0 ? paragraphs : null;
 
     private XElement? Member(MemberInfo member) => members.GetValueOrDefault(IdOf(member));
 
@@ -49,14 +80,9 @@ public sealed partial class DocComments
 
     private static string TypeId(Type type) => type.FullName!.Replace('+', '.');
 
-    private static List<string> Paragraphs(XElement? element)
+    private static List<string> Paragraphs(XElement element)
     {
         var paragraphs = new List<string>();
-        if (element is null)
-        {
-            return paragraphs;
-        }
-
         var current = new StringBuilder();
         Render(element, current, paragraphs);
         Flush(current, paragraphs);

@@ -47,8 +47,8 @@ public sealed class ModuleMetadata : IDisposable
         }
     }
 
-    /// <summary>Loads a sibling assembly (the engine, say) into the same context.</summary>
-    public Assembly Load(string assemblyPath) => context.LoadFromAssemblyPath(assemblyPath);
+    /// <summary>Loads a dependency (the engine, say) into the same context, so its types compare equal.</summary>
+    public Assembly LoadByName(string assemblyName) => context.LoadFromAssemblyName(assemblyName);
 
     public CmdletDescription? FindCmdlet(string name) =>
         Cmdlets.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

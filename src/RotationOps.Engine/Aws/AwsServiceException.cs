@@ -36,6 +36,14 @@ namespace RotationOps.Engine.Aws
 
         public string? RequestId { get; }
 
+        /// <summary>How many HTTP attempts were made before giving up (1 when the error was not retried).</summary>
+        public int Attempts { get; internal set; } = 1;
+
+        /// <summary>The service's Retry-After, when it sent one; the retry waits exactly this long.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
+
+        public override string Message => Attempts > 1 ? $"{base.Message} (gave up after {Attempts} attempts)" : base.Message;
+
         public bool IsNotFound => ErrorCode == "ResourceNotFoundException" || ErrorCode == "ResourceNotFound";
 
         public bool IsThrottling =>

@@ -67,7 +67,15 @@ namespace RotationOps.Engine.Rotation
                     _runner.Journal.Append(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
                         SecretRotationRunner.Details(("Mode", "Manual"), ("VersionId", token), ("PreviousVersionId", stages.Current)));
 
-                return await ApplyAsync(secret, stages, result, token, staleToClear, staged ?? newValue, staged == null).ConfigureAwait(false);
+                try
+                {
+                    return await ApplyAsync(secret, stages, result, token, staleToClear, staged ?? newValue, staged == null).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    _runner.Interrupted(result);
+                    throw;
+                }
             }
         }
 
@@ -136,8 +144,9 @@ namespace RotationOps.Engine.Rotation
                 e.Details.TryGetValue("Mode", out var mode) && mode == "Manual" &&
                 e.Details.TryGetValue("VersionId", out var version) && version == pendingVersionId);
             if (started == null) return null;
+            // Aborted (Ctrl+C, or a promotion AWS refused) still has its version staged: resumable.
             bool ended = entries.Any(e => e.DeploymentId == started.DeploymentId && e.Action == "SecretRotation" &&
-                e.Phase != JournalPhase.Started);
+                (e.Phase == JournalPhase.Completed || e.Phase == JournalPhase.Skipped));
             return ended ? null : started.DeploymentId;
         }
     }

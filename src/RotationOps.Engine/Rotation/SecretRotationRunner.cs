@@ -109,6 +109,13 @@ namespace RotationOps.Engine.Rotation
             return result;
         }
 
+        /// <summary>Ctrl+C mid-rotation: the journal says where it stopped; a re-run resumes or -Force clears it.</summary>
+        internal void Interrupted(SecretRotation result) =>
+            Journal.Append(result.DeploymentId, "SecretRotation", result.SecretId, JournalPhase.Aborted,
+                Details(("Status", "Interrupted"), ("Mode", result.Mode.ToString()), ("VersionId", result.VersionId),
+                    ("PreviousVersionId", result.PreviousVersionId)),
+                "Stopped by the user (Ctrl+C). Re-run Invoke-SecretRotation to resume, or run it with -Force to discard the staged version.");
+
         /// <summary>The refusal when a previous rotation left AWSPENDING on another version.</summary>
         internal static RunbookException UnfinishedRotation(SecretDescription secret, string pendingVersionId) =>
             new RunbookException("RotationInProgress", RunbookErrorCategory.InvalidOperation,

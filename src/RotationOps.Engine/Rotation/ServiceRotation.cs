@@ -77,7 +77,16 @@ namespace RotationOps.Engine.Rotation
                 return _runner.Finish(result, RotationStatus.Failed,
                     $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}).");
             }
-            return await WaitAsync(secret, result, token, stages.Current).ConfigureAwait(false);
+            try
+            {
+                return await WaitAsync(secret, result, token, stages.Current).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The rotation goes on inside AWS; the journal records that we stopped watching.
+                _runner.Interrupted(result);
+                throw;
+            }
         }
 
         private async Task<SecretRotation> WaitAsync(SecretDescription secret, SecretRotation result, string token, string? previous)

@@ -46,8 +46,7 @@ namespace RotationOps.Commands
         [Credential]
         public PSCredential? Credential { get; set; }
 
-        /// <summary>Cancelled when the user presses Ctrl+C.</summary>
-        protected CancellationToken Stopping => _stopping.Token;
+        private PipelineHost? _host;
 
         protected override void StopProcessing() => _stopping.Cancel();
 
@@ -90,16 +89,16 @@ namespace RotationOps.Commands
         /// Runs engine work for one pipeline item. A failure is written as a non-terminating error so
         /// a fleet run goes on past one bad item; Ctrl+C ends the pipeline.
         /// </summary>
-        protected bool TryRun<T>(object target, Func<PipelineHost, Task<T>> work, out T result)
+        private protected bool TryRun<T>(object target, Func<PipelineHost, Task<T>> work, out T result)
         {
-            _host = new PipelineHost(this, Stopping);
+            _host = new PipelineHost(this, _stopping.Token);
             try
             {
                 var host = _host;
                 result = host.Run(() => work(host));
                 return true;
             }
-            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
@@ -114,8 +113,6 @@ namespace RotationOps.Commands
                 _host = null;
             }
         }
-
-        private PipelineHost? _host;
 
         /// <summary>AWS client verbose lines come from worker threads; route them through the live host.</summary>
         private void WriteVerboseFromAnyThread(string message)

@@ -1,0 +1,249 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+
+namespace RotationOps.Engine.Aws.Http
+{
+    /// <summary>
+    /// Sends one service's requests: signs each attempt, bounds it with CallTimeout, turns error answers
+    /// into <see cref="AwsServiceException"/> through the protocol's <see cref="IAwsErrorParser"/>, and
+    /// retries what <see cref="AwsRetryPolicy"/> allows. Protocol-neutral: the awsJson, restJson1 and
+    /// awsQuery clients differ only in the requests they build and the parser they pass.
+    /// </summary>
+    internal sealed class AwsHttpInvoker
+    {
+        private static readonly ResiliencePropertyKey<Call> CallKey = new ResiliencePropertyKey<Call>("RotationOps.AwsCall");
+        private static readonly string UserAgent = "RotationOps/" + typeof(AwsHttpInvoker).Assembly.GetName().Version;
+
+        private readonly AwsService _service;
+        private readonly AwsServiceEndpoint _endpoint;
+        private readonly AwsRequestSigner _signer;
+        private readonly IAwsErrorParser _errors;
+        private readonly HttpClient _http;
+        private readonly TimeProvider _time;
+        private readonly Action<string>? _verbose;
+        private readonly AwsRetryPolicy _policy;
+        private readonly TimeSpan _callTimeout;
+        private readonly ResiliencePipeline _pipeline;
+
+        public AwsHttpInvoker(AwsService service, AwsConnection connection, AwsServiceEndpoint endpoint, IAwsErrorParser errors,
+            HttpClient http, TimeProvider time, Action<string>? verbose, AwsRetryPolicy policy)
+        {
+            _service = service;
+            _endpoint = endpoint;
+            _signer = new AwsRequestSigner(connection.Credentials, connection.Region, service.SigningName);
+            _errors = errors;
+            _http = http;
+            _time = time ?? throw new ArgumentNullException(nameof(time));
+            _verbose = verbose;
+            _policy = policy;
+            _callTimeout = connection.CallTimeout;
+            _pipeline = BuildPipeline();
+        }
+
+        /// <summary>
+        /// The 2xx answer (the caller disposes it), or the last error once retries are spent.
+        /// Cancelling <paramref name="cancellationToken"/> stops at once with OperationCanceledException.
+        /// </summary>
+        /// <exception cref="AwsServiceException">An error answer, a timeout or a transport failure.</exception>
+        /// <exception cref="AwsConfigurationException">Credentials could not be obtained.</exception>
+        public async Task<AwsHttpResponse> SendAsync(AwsHttpRequest request, CancellationToken cancellationToken)
+        {
+            var call = new Call(request, _time.GetUtcNow());
+            ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(CallKey, call);
+            try
+            {
+                return await _pipeline.ExecuteAsync(
+                    (ctx, state) => state.Invoker.AttemptAsync(ctx.CancellationToken, state.Call),
+                    context, (Invoker: this, Call: call)).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        private ResiliencePipeline BuildPipeline()
+        {
+            if (_policy.MaxAttempts <= 1) return ResiliencePipeline.Empty;
+            return new ResiliencePipelineBuilder { TimeProvider = _time }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    MaxRetryAttempts = _policy.MaxAttempts - 1,
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context, args.Outcome.Exception, args.AttemptNumber)),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(CallKey, null!).NextDelay),
+                    OnRetry = args =>
+                    {
+                        ReportRetry(args.Context.Properties.GetValue(CallKey, null!), args.Outcome.Exception, args.RetryDelay);
+                        return default;
+                    },
+                })
+                .Build();
+        }
+
+        /// <summary>
+        /// Decides, and fixes the wait, here rather than in the delay generator so that a wait which
+        /// would overrun MaxRetryTime ends the call with the last error instead of sleeping first.
+        /// </summary>
+        private bool ShouldRetry(ResilienceContext context, Exception? exception, int attemptNumber)
+        {
+            if (!(exception is AwsServiceException error) || !AwsRetryPolicy.IsRetryable(error)) return false;
+            if (attemptNumber + 1 >= _policy.MaxAttempts) return false;
+
+            Call call = context.Properties.GetValue(CallKey, null!);
+            TimeSpan delay = _policy.DelayBefore(attemptNumber + 1, error);
+            TimeSpan elapsed = _time.GetUtcNow() - call.StartedAt;
+            if (elapsed + delay > _policy.MaxRetryTime)
+            {
+                Verbose($"{Describe(call.Request)}: not retrying {error.ErrorCode}: waiting {Seconds(delay)} would pass MaxRetryTime ({Seconds(_policy.MaxRetryTime)})");
+                return false;
+            }
+            call.NextDelay = delay;
+            return true;
+        }
+
+        private async ValueTask<AwsHttpResponse> AttemptAsync(CancellationToken callerToken, Call call)
+        {
+            int attempt = ++call.Attempts;
+            var watch = Stopwatch.StartNew();
+            AwsHttpResponse response;
+            using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(callerToken))
+            {
+                // Real time on purpose: the attempt waits on the network, and an injected test clock
+                // that auto-advances would otherwise time every call out at once.
+                // CancelAfter takes at most int.MaxValue ms (~24.8 days); anything longer means "no limit".
+                if (_callTimeout.TotalMilliseconds < int.MaxValue) attemptToken.CancelAfter(_callTimeout);
+                try
+                {
+                    response = await ExchangeAsync(call.Request, attemptToken.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+                {
+                    throw Failed(call, attempt, watch, AwsLocalErrorCodes.RequestTimeout,
+                        $"no answer within {Seconds(_callTimeout)} (CallTimeout)", null);
+                }
+                catch (HttpRequestException e) when (!callerToken.IsCancellationRequested)
+                {
+                    string code = IsHostNotFound(e) ? AwsLocalErrorCodes.HostNotFound : AwsLocalErrorCodes.ConnectionError;
+                    throw Failed(call, attempt, watch, code, $"{Innermost(e).Message} ({_endpoint.Url.GetLeftPart(UriPartial.Authority)})", e);
+                }
+                catch (IOException e) when (!callerToken.IsCancellationRequested)
+                {
+                    throw Failed(call, attempt, watch, AwsLocalErrorCodes.ConnectionError, $"{e.Message} ({_endpoint.Url.GetLeftPart(UriPartial.Authority)})", e);
+                }
+            }
+
+            if (response.IsSuccess)
+            {
+                Verbose($"{Describe(call.Request)}: HTTP {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms (attempt {attempt}{RequestIdText(response.RequestId)})");
+                return response;
+            }
+
+            using (response)
+            {
+                AwsErrorDetails details = _errors.Parse(response);
+                Verbose($"{Describe(call.Request)}: HTTP {(int)response.StatusCode} {details.Code} in {watch.ElapsedMilliseconds} ms (attempt {attempt}{RequestIdText(response.RequestId)})");
+                throw new AwsServiceException(_service.SigningName, call.Request.Operation, details.Code, details.Message,
+                    response.StatusCode, response.RequestId)
+                {
+                    Attempts = attempt,
+                    RetryAfter = response.RetryAfter,
+                };
+            }
+        }
+
+        private async Task<AwsHttpResponse> ExchangeAsync(AwsHttpRequest request, CancellationToken cancellationToken)
+        {
+            Uri uri = _endpoint.BuildUri(request.PathAndQuery);
+            IDictionary<string, string> signature = await _signer.SignAsync(request.Method, uri, request.Headers, request.Body).ConfigureAwait(false);
+            using (var message = new HttpRequestMessage(request.Method, uri))
+            {
+                ArraySegment<byte> body = request.Body;
+                if (body.Count > 0 || request.Headers.ContainsKey("Content-Type"))
+                    message.Content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
+                foreach (KeyValuePair<string, string> header in request.Headers)
+                {
+                    if (string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
+                        message.Content!.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    else
+                        message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+                foreach (KeyValuePair<string, string> header in signature)
+                    message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+
+                using (HttpResponseMessage http = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+                    return await AwsHttpResponse.ReadAsync(http, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private AwsServiceException Failed(Call call, int attempt, Stopwatch watch, string code, string message, Exception? inner)
+        {
+            Verbose($"{Describe(call.Request)}: {code} after {watch.ElapsedMilliseconds} ms (attempt {attempt})");
+            return new AwsServiceException(_service.SigningName, call.Request.Operation, code, message, null, null, inner) { Attempts = attempt };
+        }
+
+        private void ReportRetry(Call call, Exception? exception, TimeSpan delay)
+        {
+            string reason = exception is AwsServiceException error ? error.ErrorCode : exception?.GetType().Name ?? "failure";
+            string source = exception is AwsServiceException withRetryAfter && withRetryAfter.RetryAfter.HasValue ? " (Retry-After)" : "";
+            Verbose($"{Describe(call.Request)}: retrying after {reason} in {Seconds(delay)}{source} (attempt {call.Attempts + 1} of {_policy.MaxAttempts})");
+        }
+
+        private string Describe(AwsHttpRequest request) =>
+            string.IsNullOrEmpty(request.TargetId)
+                ? $"{_service.SigningName} {request.Operation}"
+                : $"{_service.SigningName} {request.Operation} '{request.TargetId}'";
+
+        private void Verbose(string line) => _verbose?.Invoke(line);
+
+        private static string RequestIdText(string? requestId) => string.IsNullOrEmpty(requestId) ? "" : ", request id " + requestId;
+
+        private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+        private static Exception Innermost(Exception e)
+        {
+            while (e.InnerException != null) e = e.InnerException;
+            return e;
+        }
+
+        private static bool IsHostNotFound(Exception e)
+        {
+            for (Exception? current = e; current != null; current = current.InnerException)
+            {
+                if (current is SocketException socket &&
+                    (socket.SocketErrorCode == SocketError.HostNotFound || socket.SocketErrorCode == SocketError.NoData))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>One logical call across its attempts.</summary>
+        private sealed class Call
+        {
+            public Call(AwsHttpRequest request, DateTimeOffset startedAt)
+            {
+                Request = request;
+                StartedAt = startedAt;
+            }
+
+            public AwsHttpRequest Request { get; }
+
+            /// <summary>On the injected clock, against which MaxRetryTime is measured.</summary>
+            public DateTimeOffset StartedAt { get; }
+
+            public int Attempts { get; set; }
+
+            public TimeSpan NextDelay { get; set; }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Aws.Http;
+using RotationOps.Engine.Aws.Wire;
+using RotationOps.Engine.SecretsManager.Wire;
+using RotationOps.Engine.Security;
+
+namespace RotationOps.Engine.SecretsManager
+{
+    /// <summary>
+    /// Secrets Manager over awsJson1_1 (POST /, X-Amz-Target secretsmanager.&lt;Operation&gt;), signed with
+    /// SigV4 and retried by the shared <see cref="AwsHttpInvoker"/>. Request and response bodies live
+    /// in buffers that are zeroed once the call is over.
+    /// </summary>
+    public sealed class SecretsManagerClient : ISecretsManagerClient
+    {
+        private delegate T ResponseReader<T>(ReadOnlySpan<byte> body);
+
+        private static readonly AwsJsonProtocol Protocol = new AwsJsonProtocol("secretsmanager", "1.1");
+
+        private readonly AwsHttpInvoker _invoker;
+
+        private SecretsManagerClient(AwsConnection connection, AwsServiceEndpoint endpoint, AwsHttpInvoker invoker)
+        {
+            Connection = connection;
+            Endpoint = endpoint;
+            _invoker = invoker;
+        }
+
+        /// <summary>Region and credentials in use (redacted), for verbose output.</summary>
+        public AwsConnection Connection { get; }
+
+        /// <summary>Where the calls go and which setting chose it.</summary>
+        public AwsServiceEndpoint Endpoint { get; }
+
+        /// <summary>
+        /// Resolves credentials, region and endpoint now, and reports them on <paramref name="verbose"/>.
+        /// Retry waits run on <paramref name="time"/>; per-attempt timeouts on real time.
+        /// </summary>
+        /// <exception cref="AwsConfigurationException">The connection settings cannot work.</exception>
+        public static ISecretsManagerClient Create(AwsConnectionOptions options, TimeProvider time, Action<string>? verbose) =>
+            Create(options, time, verbose, AwsHttpTransport.Shared, null);
+
+        /// <summary>For tests: a stub transport and a seeded jitter source.</summary>
+        internal static SecretsManagerClient Create(AwsConnectionOptions options, TimeProvider time, Action<string>? verbose,
+            HttpClient http, Random? jitter)
+        {
+            if (time is null) throw new ArgumentNullException(nameof(time));
+            AwsConnection connection = AwsConnection.Resolve(options);
+            AwsServiceEndpoint endpoint = connection.ResolveEndpoint(AwsService.SecretsManager);
+            verbose?.Invoke($"{AwsService.SecretsManager.DisplayName}: {endpoint}; {connection}");
+            var policy = new AwsRetryPolicy(connection.MaxAttempts, connection.MaxRetryTime, jitter);
+            var invoker = new AwsHttpInvoker(AwsService.SecretsManager, connection, endpoint, Protocol.ErrorParser, http, time, verbose, policy);
+            return new SecretsManagerClient(connection, endpoint, invoker);
+        }
+
+        public Task<SecretVersionRef> CreateSecretAsync(CreateSecretRequest request, CancellationToken cancellationToken)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            // A token fixed before the first attempt makes a retried create idempotent, as the AWS SDKs do.
+            string token = request.ClientRequestToken ?? NewClientRequestToken();
+            return CallAsync("CreateSecret", request.Name, SecretsManagerRequests.CreateSecret(request, token),
+                SecretsManagerResponses.VersionRef, cancellationToken);
+        }
+
+        public Task<SecretDescription> DescribeSecretAsync(string secretId, CancellationToken cancellationToken) =>
+            CallAsync("DescribeSecret", secretId, SecretsManagerRequests.SecretIdOnly(secretId),
+                SecretsManagerResponses.Description, cancellationToken);
+
+        public Task<SecretValue> GetSecretValueAsync(string secretId, string? versionId, string? versionStage, CancellationToken cancellationToken) =>
+            CallAsync("GetSecretValue", secretId, SecretsManagerRequests.GetSecretValue(secretId, versionId, versionStage),
+                SecretsManagerResponses.SecretValue, cancellationToken);
+
+        public Task<SecretVersionRef> PutSecretValueAsync(PutSecretValueRequest request, CancellationToken cancellationToken)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            if (request.Value is null) throw new ArgumentException("PutSecretValue needs a value.", nameof(request));
+            string token = string.IsNullOrEmpty(request.ClientRequestToken) ? NewClientRequestToken() : request.ClientRequestToken;
+            return CallAsync("PutSecretValue", request.SecretId, SecretsManagerRequests.PutSecretValue(request, token),
+                SecretsManagerResponses.VersionRef, cancellationToken);
+        }
+
+        public Task<SecretVersionRef> UpdateSecretAsync(UpdateSecretRequest request, CancellationToken cancellationToken)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            // Only a new value makes a version, so only then does the call need an idempotency token.
+            string? token = request.ClientRequestToken ?? (request.Value != null ? NewClientRequestToken() : null);
+            return CallAsync("UpdateSecret", request.SecretId, SecretsManagerRequests.UpdateSecret(request, token),
+                SecretsManagerResponses.VersionRef, cancellationToken);
+        }
+
+        public async Task UpdateSecretVersionStageAsync(UpdateSecretVersionStageRequest request, CancellationToken cancellationToken)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            await CallAsync("UpdateSecretVersionStage", request.SecretId, SecretsManagerRequests.UpdateSecretVersionStage(request),
+                SecretsManagerResponses.VersionRef, cancellationToken).ConfigureAwait(false);
+        }
+
+        public Task<SecretVersionRef> RotateSecretAsync(RotateSecretRequest request, CancellationToken cancellationToken)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            string token = request.ClientRequestToken ?? NewClientRequestToken();
+            return CallAsync("RotateSecret", request.SecretId, SecretsManagerRequests.RotateSecret(request, token),
+                SecretsManagerResponses.VersionRef, cancellationToken);
+        }
+
+        public Task<SecretVersionRef> CancelRotateSecretAsync(string secretId, CancellationToken cancellationToken) =>
+            CallAsync("CancelRotateSecret", secretId, SecretsManagerRequests.SecretIdOnly(secretId),
+                SecretsManagerResponses.VersionRef, cancellationToken);
+
+        public async Task<IReadOnlyList<SecretVersionInfo>> ListSecretVersionIdsAsync(string secretId, bool includeDeprecated, CancellationToken cancellationToken)
+        {
+            var all = new List<SecretVersionInfo>();
+            string? nextToken = null;
+            do
+            {
+                string? token = nextToken;
+                Page<SecretVersionInfo> page = await CallAsync("ListSecretVersionIds", secretId,
+                    SecretsManagerRequests.ListSecretVersionIds(secretId, includeDeprecated, token),
+                    body => new Page<SecretVersionInfo>(SecretsManagerResponses.VersionPage(body, out string? next), next),
+                    cancellationToken).ConfigureAwait(false);
+                all.AddRange(page.Items);
+                nextToken = NextToken("ListSecretVersionIds", token, page.NextToken);
+            }
+            while (nextToken != null);
+            return all;
+        }
+
+        public async Task<IReadOnlyList<SecretListEntry>> ListSecretsAsync(ListSecretsRequest request, CancellationToken cancellationToken)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            var all = new List<SecretListEntry>();
+            string? nextToken = null;
+            do
+            {
+                string? token = nextToken;
+                Page<SecretListEntry> page = await CallAsync("ListSecrets", "",
+                    SecretsManagerRequests.ListSecrets(request, token),
+                    body => new Page<SecretListEntry>(SecretsManagerResponses.SecretListPage(body, out string? next), next),
+                    cancellationToken).ConfigureAwait(false);
+                all.AddRange(page.Items);
+                nextToken = NextToken("ListSecrets", token, page.NextToken);
+            }
+            while (nextToken != null);
+            return all;
+        }
+
+        public Task<SensitiveValue> GetRandomPasswordAsync(RandomPasswordRequest request, CancellationToken cancellationToken)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            return CallAsync("GetRandomPassword", "", SecretsManagerRequests.GetRandomPassword(request),
+                SecretsManagerResponses.RandomPassword, cancellationToken);
+        }
+
+        private async Task<T> CallAsync<T>(string operation, string targetId, SensitiveBufferWriter body, ResponseReader<T> read,
+            CancellationToken cancellationToken)
+        {
+            using (AwsHttpRequest request = Protocol.CreateRequest(operation, targetId, body))
+            using (AwsHttpResponse response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    return read(response.Body);
+                }
+                catch (Exception e) when (e is JsonException || e is InvalidOperationException || e is FormatException)
+                {
+                    // Neither the body nor the parser's message (which can quote it) goes into the error.
+                    throw new AwsServiceException(AwsService.SecretsManager.SigningName, operation, AwsLocalErrorCodes.MalformedResponse,
+                        "the answer is not the JSON Secrets Manager sends; check that the endpoint is Secrets Manager",
+                        response.StatusCode, response.RequestId);
+                }
+            }
+        }
+
+        /// <summary>The token for the next page, or null at the end; a repeated token would loop forever.</summary>
+        private static string? NextToken(string operation, string? previous, string? next)
+        {
+            if (string.IsNullOrEmpty(next)) return null;
+            if (next == previous)
+                throw new AwsServiceException(AwsService.SecretsManager.SigningName, operation, AwsLocalErrorCodes.MalformedResponse,
+                    "the service returned the same NextToken twice", null, null);
+            return next;
+        }
+
+        private static string NewClientRequestToken() => Guid.NewGuid().ToString("D");
+
+        private sealed class Page<T>
+        {
+            public Page(List<T> items, string? nextToken)
+            {
+                Items = items;
+                NextToken = nextToken;
+            }
+
+            public List<T> Items { get; }
+
+            public string? NextToken { get; }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using RotationOps.Engine.Aws.Wire;
+
+namespace RotationOps.Engine.SecretsManager.Wire
+{
+    /// <summary>
+    /// awsJson1_1 request bodies for the Secrets Manager operations, written with Utf8JsonWriter into
+    /// buffers that are zeroed after the call. Secret values go through <see cref="JsonSecretWriter"/>.
+    /// </summary>
+    internal static class SecretsManagerRequests
+    {
+        /// <summary>Page size for the listing operations; the API's maximum.</summary>
+        public const int PageSize = 100;
+
+        public static SensitiveBufferWriter SecretIdOnly(string secretId) =>
+            Write(json => json.WriteString("SecretId", secretId));
+
+        public static SensitiveBufferWriter GetSecretValue(string secretId, string? versionId, string? versionStage) =>
+            Write(json =>
+            {
+                json.WriteString("SecretId", secretId);
+                WriteOptional(json, "VersionId", versionId);
+                WriteOptional(json, "VersionStage", versionStage);
+            });
+
+        public static SensitiveBufferWriter CreateSecret(CreateSecretRequest request, string clientRequestToken) =>
+            Write(json =>
+            {
+                json.WriteString("Name", request.Name);
+                json.WriteString("ClientRequestToken", clientRequestToken);
+                WriteOptional(json, "Description", request.Description);
+                if (request.Value != null) JsonSecretWriter.WriteSecretValue(json, request.Value);
+                if (request.Tags != null && request.Tags.Count > 0)
+                {
+                    json.WriteStartArray("Tags");
+                    foreach (KeyValuePair<string, string> tag in request.Tags)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("Key", tag.Key);
+                        json.WriteString("Value", tag.Value);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
+            }, request.Value);
+
+        public static SensitiveBufferWriter PutSecretValue(PutSecretValueRequest request, string clientRequestToken) =>
+            Write(json =>
+            {
+                json.WriteString("SecretId", request.SecretId);
+                json.WriteString("ClientRequestToken", clientRequestToken);
+                JsonSecretWriter.WriteSecretValue(json, request.Value);
+                if (request.VersionStages != null) WriteStrings(json, "VersionStages", request.VersionStages);
+                WriteOptional(json, "RotationToken", request.RotationToken);
+            }, request.Value);
+
+        public static SensitiveBufferWriter UpdateSecret(UpdateSecretRequest request, string? clientRequestToken) =>
+            Write(json =>
+            {
+                json.WriteString("SecretId", request.SecretId);
+                WriteOptional(json, "ClientRequestToken", clientRequestToken);
+                WriteOptional(json, "Description", request.Description);
+                if (request.Value != null) JsonSecretWriter.WriteSecretValue(json, request.Value);
+            }, request.Value);
+
+        public static SensitiveBufferWriter UpdateSecretVersionStage(UpdateSecretVersionStageRequest request) =>
+            Write(json =>
+            {
+                json.WriteString("SecretId", request.SecretId);
+                json.WriteString("VersionStage", request.VersionStage);
+                WriteOptional(json, "MoveToVersionId", request.MoveToVersionId);
+                WriteOptional(json, "RemoveFromVersionId", request.RemoveFromVersionId);
+            });
+
+        public static SensitiveBufferWriter RotateSecret(RotateSecretRequest request, string clientRequestToken) =>
+            Write(json =>
+            {
+                json.WriteString("SecretId", request.SecretId);
+                json.WriteString("ClientRequestToken", clientRequestToken);
+                WriteOptional(json, "RotationLambdaARN", request.RotationLambdaArn);
+                if (request.RotationRules != null)
+                {
+                    json.WriteStartObject("RotationRules");
+                    if (request.RotationRules.AutomaticallyAfterDays.HasValue)
+                        json.WriteNumber("AutomaticallyAfterDays", request.RotationRules.AutomaticallyAfterDays.Value);
+                    WriteOptional(json, "Duration", request.RotationRules.Duration);
+                    WriteOptional(json, "ScheduleExpression", request.RotationRules.ScheduleExpression);
+                    json.WriteEndObject();
+                }
+                if (request.RotateImmediately.HasValue) json.WriteBoolean("RotateImmediately", request.RotateImmediately.Value);
+            });
+
+        public static SensitiveBufferWriter ListSecretVersionIds(string secretId, bool includeDeprecated, string? nextToken) =>
+            Write(json =>
+            {
+                json.WriteString("SecretId", secretId);
+                json.WriteNumber("MaxResults", PageSize);
+                if (includeDeprecated) json.WriteBoolean("IncludeDeprecated", true);
+                WriteOptional(json, "NextToken", nextToken);
+            });
+
+        public static SensitiveBufferWriter ListSecrets(ListSecretsRequest request, string? nextToken) =>
+            Write(json =>
+            {
+                json.WriteNumber("MaxResults", PageSize);
+                if (request.IncludePlannedDeletion) json.WriteBoolean("IncludePlannedDeletion", true);
+                if (request.Filters.Count > 0)
+                {
+                    json.WriteStartArray("Filters");
+                    foreach (KeyValuePair<string, IList<string>> filter in request.Filters)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("Key", filter.Key);
+                        WriteStrings(json, "Values", filter.Value);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
+                WriteOptional(json, "NextToken", nextToken);
+            });
+
+        public static SensitiveBufferWriter GetRandomPassword(RandomPasswordRequest request) =>
+            Write(json =>
+            {
+                if (request.PasswordLength.HasValue) json.WriteNumber("PasswordLength", request.PasswordLength.Value);
+                WriteOptional(json, "ExcludeCharacters", request.ExcludeCharacters);
+                WriteOptional(json, "ExcludeNumbers", request.ExcludeNumbers);
+                WriteOptional(json, "ExcludePunctuation", request.ExcludePunctuation);
+                WriteOptional(json, "ExcludeUppercase", request.ExcludeUppercase);
+                WriteOptional(json, "ExcludeLowercase", request.ExcludeLowercase);
+                WriteOptional(json, "IncludeSpace", request.IncludeSpace);
+                WriteOptional(json, "RequireEachIncludedType", request.RequireEachIncludedType);
+            });
+
+        /// <summary>One JSON object; the buffer is zeroed if writing fails half-way.</summary>
+        private static SensitiveBufferWriter Write(Action<Utf8JsonWriter> writeProperties, Security.SensitiveValue? value = null)
+        {
+            // Sized up front so a secret value is not copied through ever larger buffers.
+            var buffer = new SensitiveBufferWriter(512 + (value?.Length ?? 0) * 2);
+            try
+            {
+                using (var json = new Utf8JsonWriter(buffer))
+                {
+                    json.WriteStartObject();
+                    writeProperties(json);
+                    json.WriteEndObject();
+                }
+                return buffer;
+            }
+            catch
+            {
+                buffer.Dispose();
+                throw;
+            }
+        }
+
+        private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+        {
+            if (value != null) json.WriteString(name, value);
+        }
+
+        private static void WriteOptional(Utf8JsonWriter json, string name, bool? value)
+        {
+            if (value.HasValue) json.WriteBoolean(name, value.Value);
+        }
+
+        private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+        {
+            json.WriteStartArray(name);
+            foreach (string value in values) json.WriteStringValue(value);
+            json.WriteEndArray();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace RotationOps.Sandbox.Faults;
+
+/// <summary>What an injected fault does to a matching call.</summary>
+public enum FaultKind
+{
+    /// <summary>Answer the service's own throttling error (Secrets Manager: 400 ThrottlingException "Rate exceeded").</summary>
+    Throttle,
+
+    /// <summary>Answer the service's internal error (Secrets Manager: 500 InternalServiceError).</summary>
+    ServerError,
+
+    /// <summary>Delay the reply by <see cref="FaultRule.Latency"/> of real time, then answer normally.</summary>
+    Latency,
+
+    /// <summary>Abort the TCP connection without writing a reply.</summary>
+    DropConnection,
+}

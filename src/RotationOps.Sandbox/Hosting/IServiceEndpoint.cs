@@ -1,0 +1,34 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using RotationOps.Sandbox.Errors;
+
+namespace RotationOps.Sandbox.Hosting;
+
+/// <summary>
+/// One AWS service as the dispatcher sees it. Services are told apart by protocol — an
+/// <c>X-Amz-Target</c> prefix, a REST path, or a form <c>Action</c> — so several can share one port.
+/// </summary>
+internal interface IServiceEndpoint
+{
+    /// <summary>The SigV4 signing name, also the service name fault rules match on.</summary>
+    string ServiceName { get; }
+
+    bool Accepts(HttpRequest request);
+
+    /// <summary>The operation the call names; <see cref="InvokeAsync"/> rejects names the service does not know.</summary>
+    string OperationOf(AwsRequest request);
+
+    /// <summary>The error this service answers when a caller is throttled.</summary>
+    AwsErrorException Throttled();
+
+    /// <summary>The error this service answers for an internal failure.</summary>
+    AwsErrorException InternalFailure();
+
+    /// <summary>Throws this service's throttling error when the operation's rate quota is spent.</summary>
+    void EnforceQuota(string operation);
+
+    Task InvokeAsync(string operation, AwsRequest request, HttpResponse response, CancellationToken cancellationToken);
+
+    Task WriteErrorAsync(HttpResponse response, AwsErrorException error);
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using RotationOps.Sandbox.Auth;
+using RotationOps.Sandbox.Control;
+using RotationOps.Sandbox.Errors;
+using RotationOps.Sandbox.Faults;
+
+namespace RotationOps.Sandbox.Hosting;
+
+/// <summary>
+/// Every request's path through the Sandbox: request id, then the control surface or an AWS
+/// service chosen by protocol; for AWS calls, signature check, injected faults, rate quota, and
+/// the operation itself. Errors are written in the chosen service's protocol.
+/// </summary>
+internal sealed class RequestDispatcher(
+    IReadOnlyList<IServiceEndpoint> endpoints,
+    SigV4Verifier verifier,
+    FaultInjector faults,
+    ControlSurface control,
+    Action<string>? log)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        if (context.Request.Path.StartsWithSegments(ControlSurface.Root))
+        {
+            await control.HandleAsync(context);
+            return;
+        }
+
+        var endpoint = endpoints.FirstOrDefault(e => e.Accepts(context.Request));
+        if (endpoint is null)
+        {
+            await WriteUnroutableAsync(context.Response);
+            return;
+        }
+
+        var request = await ReadAsync(context);
+        var operation = endpoint.OperationOf(request);
+        try
+        {
+            verifier.Verify(request, endpoint.ServiceName);
+            if (await ApplyFaultsAsync(context, endpoint, operation))
+            {
+                Log(endpoint, operation, "connection dropped (injected)");
+                return;
+            }
+
+            endpoint.EnforceQuota(operation);
+            await endpoint.InvokeAsync(operation, request, context.Response, context.RequestAborted);
+            Log(endpoint, operation, context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (AwsErrorException error)
+        {
+            await endpoint.WriteErrorAsync(context.Response, error);
+            Log(endpoint, operation, $"{error.StatusCode} {error.Code}");
+        }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // A Sandbox bug still answers like AWS would: the service's internal error.
+            await endpoint.WriteErrorAsync(context.Response, endpoint.InternalFailure());
+            Log(endpoint, operation, $"500 unexpected {unexpected.GetType().Name}");
+        }
+    }
+
+    /// <summary>Applies armed faults; true when the connection was dropped and nothing more may be written.</summary>
+    private async Task<bool> ApplyFaultsAsync(HttpContext context, IServiceEndpoint endpoint, string operation)
+    {
+        var fault = faults.Decide(endpoint.ServiceName, operation);
+        if (fault.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(fault.Latency, context.RequestAborted);
+        }
+
+        switch (fault.Terminal)
+        {
+            case FaultKind.DropConnection:
+                context.Abort();
+                return true;
+            case FaultKind.Throttle:
+                throw endpoint.Throttled();
+            case FaultKind.ServerError:
+                throw endpoint.InternalFailure();
+            default:
+                return false;
+        }
+    }
+
+    private static async Task<AwsRequest> ReadAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var question = target.IndexOf('?', StringComparison.Ordinal);
+        return question < 0
+            ? new AwsRequest(context.Request, buffer.ToArray(), target, string.Empty)
+            : new AwsRequest(context.Request, buffer.ToArray(), target[..question], target[(question + 1)..]);
+    }
+
+    private static async Task WriteUnroutableAsync(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status404NotFound;
+        response.ContentType = "application/json";
+        await response.WriteAsync(
+            "{\"__type\":\"UnknownOperationException\",\"message\":\"The Sandbox serves Secrets Manager (POST / with X-Amz-Target: secretsmanager.<Operation>) and its control surface under /_sandbox/.\"}");
+    }
+
+    private void Log(IServiceEndpoint endpoint, string operation, string outcome) =>
+        log?.Invoke($"{endpoint.ServiceName}.{operation} -> {outcome}");
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RotationOps.Sandbox.Auth;
+using RotationOps.Sandbox.Control;
+using RotationOps.Sandbox.Downstream;
+using RotationOps.Sandbox.Faults;
+using RotationOps.Sandbox.Hosting;
+using RotationOps.Sandbox.RotationFunctions;
+using RotationOps.Sandbox.SecretsManager;
+using RotationOps.Sandbox.Time;
+
+namespace RotationOps.Sandbox;
+
+/// <summary>
+/// The local AWS twin: a real HTTP server on 127.0.0.1 speaking the AWS wire protocols, with
+/// SigV4 verification, rate quotas, a virtual clock, injectable faults and natively running
+/// rotation functions. Start one per test (or per test class) and point a client at <see cref="Endpoint"/>.
+/// </summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private SandboxServer(WebApplication app, Uri endpoint, SandboxOptions options, VirtualClock clock, FaultInjector faults,
+        RotationFunctionRegistry functions, DownstreamCredentialStore downstream, SecretsManagerInspector secretsManager)
+    {
+        this.app = app;
+        Endpoint = endpoint;
+        Region = options.Region;
+        AccountId = options.AccountId;
+        AccessKeyId = options.AccessKeyId;
+        SecretAccessKey = options.SecretAccessKey;
+        Clock = clock;
+        Faults = faults;
+        RotationFunctions = functions;
+        Downstream = downstream;
+        SecretsManager = secretsManager;
+    }
+
+    /// <summary>Base URL of every service, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The region the Sandbox serves (and signatures must be scoped to).</summary>
+    public string Region { get; }
+
+    /// <summary>The account id in every ARN.</summary>
+    public string AccountId { get; }
+
+    /// <summary>The access key id clients must sign with.</summary>
+    public string AccessKeyId { get; }
+
+    /// <summary>The secret access key clients must sign with.</summary>
+    public string SecretAccessKey { get; }
+
+    /// <summary>Virtual time for timestamps, schedules and rotation steps.</summary>
+    public VirtualClock Clock { get; }
+
+    /// <summary>Faults injected into AWS calls.</summary>
+    public FaultInjector Faults { get; }
+
+    /// <summary>Rotation functions that run natively; <c>Register(name, behavior)</c> returns the function ARN.</summary>
+    public RotationFunctionRegistry RotationFunctions { get; }
+
+    /// <summary>The simulated services whose credentials the secrets hold.</summary>
+    public DownstreamCredentialStore Downstream { get; }
+
+    /// <summary>Read-only view of Secrets Manager state, for assertions.</summary>
+    public SecretsManagerInspector SecretsManager { get; }
+
+    /// <summary>Starts a Sandbox and returns once it accepts connections.</summary>
+    public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new SandboxOptions();
+        var start = options.ClockStart ?? DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var clock = new VirtualClock(start, options.ClockFollowsRealTime);
+        var faults = new FaultInjector();
+        var functions = new RotationFunctionRegistry(options.Region, options.AccountId);
+        var downstream = new DownstreamCredentialStore();
+        var secretsManager = new SecretsManagerService(options.Region, options.AccountId, clock, options.SecretsManagerQuotas, functions, downstream);
+        var dispatcher = new RequestDispatcher(
+            [secretsManager.Endpoint],
+            new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, TimeProvider.System),
+            faults,
+            new ControlSurface(options.Region, options.AccountId, options.AccessKeyId, clock, faults, functions, downstream, secretsManager.Inspector),
+            options.RequestLog);
+
+        // Args are empty on purpose: the host must not pick up a test runner's command line.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        app.Run(dispatcher.HandleAsync);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            clock.Dispose();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        return new SandboxServer(app, endpoint, options, clock, faults, functions, downstream, secretsManager.Inspector);
+    }
+
+    /// <summary>Stops the server and releases its port.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Clock.Dispose();
+    }
+}

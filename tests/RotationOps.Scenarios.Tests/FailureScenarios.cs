@@ -1,0 +1,193 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.Rotation;
+using RotationOps.Engine.SecretsManager;
+using RotationOps.Engine.Security;
+using RotationOps.Sandbox.Faults;
+using RotationOps.Sandbox.RotationFunctions;
+using RotationOps.Scenarios.Tests.Infrastructure;
+
+namespace RotationOps.Scenarios.Tests
+{
+    /// <summary>
+    /// Seed 004's negative scenarios: Secrets Manager throttled or unavailable part-way, and a
+    /// rotation function failing at each step. Whatever happens, AWSCURRENT keeps the old value,
+    /// readable, and the journal says what was done.
+    /// </summary>
+    public sealed class FailureScenarios
+    {
+        private const string DbJson = "{\"username\":\"root\",\"password\":\"Initial-Pa55word-4001\"}";
+
+        [SandboxTheory]
+        [InlineData(RotationStep.CreateSecret, "createSecret failed")]
+        [InlineData(RotationStep.SetSecret, "setSecret, testSecret or finishSecret")]
+        [InlineData(RotationStep.TestSecret, "setSecret, testSecret or finishSecret")]
+        [InlineData(RotationStep.FinishSecret, "setSecret, testSecret or finishSecret")]
+        public async Task A_rotation_function_failing_at_a_step_is_reported_and_the_old_password_stays_current(RotationStep step, string diagnosis)
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = sandbox.RotationFunctions.Register("mysql-rotation",
+                new RotationFunctionBehavior { Strategy = RotationStrategy.RotateJsonKey("password"), FailAtStep = step, KeepCurrentCredentialValid = true });
+            string arn = await scenario.CreateSecretAsync("clients/acme/mysql-root", DbJson);
+            sandbox.Downstream.Set(arn, DbJson);
+            string original = (await scenario.StagesAsync(arn)).Current!;
+
+            var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest
+            {
+                SecretId = arn,
+                RotationLambdaArn = function,
+                Timeout = TimeSpan.FromMinutes(3),
+            });
+
+            Assert.Equal(RotationStatus.Failed, rotation.Status);
+            Assert.Contains(diagnosis, rotation.Message);
+            Assert.Contains("/aws/lambda/mysql-rotation", rotation.Message);
+            Assert.Contains($"AWSCURRENT is still version {original}", rotation.Message);
+            var stages = await scenario.StagesAsync(arn);
+            Assert.Equal(original, stages.Current);
+            Assert.Equal(DbJson, await scenario.ReadAsync(arn));
+            Assert.True(sandbox.Downstream.Accepts(arn, DbJson), "the database must still accept the current password");
+            Assert.Equal(rotation.VersionId, stages.UnfinishedPending);
+            var journal = scenario.Journal.ReadDeployment(rotation.DeploymentId);
+            Assert.Contains(journal, e => e.Action == "RotateSecret" && e.Phase == JournalPhase.Succeeded);
+            Assert.Contains(journal, e => e.Action == "SecretRotation" && e.Phase == JournalPhase.Aborted && e.Error!.Contains(diagnosis));
+            await scenario.AssertNoSecretLeakedAsync(new object[] { rotation });
+        }
+
+        [SandboxFact]
+        public async Task After_a_failed_rotation_the_next_run_is_refused_until_forced_and_then_succeeds()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string broken = sandbox.RotationFunctions.Register("broken-rotation", new RotationFunctionBehavior { FailAtStep = RotationStep.TestSecret });
+            string fixedFunction = sandbox.RotationFunctions.Register("fixed-rotation", new RotationFunctionBehavior());
+            string arn = await scenario.CreateSecretAsync("prod/payments/api", "{\"api_key\":\"initial-api-key-4002\"}");
+            var failed = await scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = broken, Timeout = TimeSpan.FromMinutes(1) });
+            Assert.Equal(RotationStatus.Failed, failed.Status);
+
+            var refused = await Assert.ThrowsAsync<Engine.Errors.RunbookException>(() =>
+                scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = fixedFunction }));
+            Assert.Equal("RotationInProgress", refused.ErrorId);
+
+            var forced = await scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = fixedFunction, Force = true });
+            Assert.Equal(RotationStatus.Completed, forced.Status);
+            Assert.Contains(await scenario.AllVersionsAsync(arn), v => v.VersionId == failed.VersionId);
+            Assert.Null((await scenario.StagesAsync(arn)).Pending);
+        }
+
+        [SandboxFact]
+        public async Task Throttling_mid_rotation_is_retried_and_the_rotation_completes()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string arn = await scenario.CreateSecretAsync("clients/acme/mysql-root", DbJson);
+            sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "UpdateSecretVersionStage", Kind = FaultKind.Throttle, Count = 2 });
+            sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "PutSecretValue", Kind = FaultKind.Throttle, Count = 1 });
+
+            var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest
+            {
+                SecretId = arn,
+                NewValue = NewSecretValue.Generated(new RandomPasswordRequest(), jsonKey: "password"),
+            });
+
+            Assert.Equal(RotationStatus.Completed, rotation.Status);
+            Assert.Equal(rotation.VersionId, (await scenario.StagesAsync(arn)).Current);
+            Assert.All(sandbox.Faults.Rules, rule => Assert.Equal(rule.Rule.Count, rule.Hits));
+            Assert.Equal(2, (await scenario.AllVersionsAsync(arn)).Count);
+        }
+
+        [SandboxFact]
+        public async Task Secrets_Manager_unavailable_while_promoting_leaves_the_old_value_current_and_a_rerun_finishes()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string arn = await scenario.CreateSecretAsync("clients/acme/mysql-root", DbJson);
+            string original = (await scenario.StagesAsync(arn)).Current!;
+            string outage = sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "UpdateSecretVersionStage", Kind = FaultKind.ServerError });
+
+            var failed = await scenario.Runner().RotateAsync(new SecretRotationRequest
+            {
+                SecretId = arn,
+                NewValue = NewSecretValue.Literal(SensitiveValue.FromString("Outage-Pa55word-4003"), jsonKey: "password"),
+            });
+
+            Assert.Equal(RotationStatus.Failed, failed.Status);
+            Assert.Contains("-Complete", failed.Message);
+            Assert.Equal(original, (await scenario.StagesAsync(arn)).Current);
+            Assert.Equal(DbJson, await scenario.ReadAsync(arn));
+            Assert.Contains(scenario.Journal.ReadDeployment(failed.DeploymentId),
+                e => e.Action == "UpdateSecretVersionStage" && e.Phase == JournalPhase.Failed && e.Error!.Contains("InternalServiceError"));
+
+            sandbox.Faults.Remove(outage);
+            scenario.ResetHost();
+            var resumed = await scenario.Runner().RotateAsync(new SecretRotationRequest
+            {
+                SecretId = arn,
+                NewValue = NewSecretValue.Literal(SensitiveValue.FromString("Outage-Pa55word-4003"), jsonKey: "password"),
+            });
+            Assert.Equal(RotationStatus.Completed, resumed.Status);
+            Assert.Equal(failed.VersionId, resumed.VersionId);
+            Assert.Equal(failed.DeploymentId, resumed.DeploymentId);
+        }
+
+        [SandboxFact]
+        public async Task Secrets_Manager_unavailable_when_starting_a_service_rotation_changes_nothing()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = sandbox.RotationFunctions.Register("rotation", new RotationFunctionBehavior());
+            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+            sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "RotateSecret", Kind = FaultKind.ServerError });
+
+            var failed = await scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function });
+
+            Assert.Equal(RotationStatus.Failed, failed.Status);
+            Assert.Contains("Starting the rotation failed", failed.Message);
+            Assert.Null((await scenario.StagesAsync(arn)).Pending);
+            Assert.Equal(DbJson, await scenario.ReadAsync(arn));
+        }
+
+        [SandboxFact]
+        public async Task Dropped_connections_while_waiting_are_retried()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = sandbox.RotationFunctions.Register("rotation", new RotationFunctionBehavior { StepLatency = TimeSpan.FromSeconds(10) });
+            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+            sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "DescribeSecret", Kind = FaultKind.DropConnection, Skip = 1, Count = 2 });
+
+            var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function });
+
+            Assert.Equal(RotationStatus.Completed, rotation.Status);
+        }
+
+        [SandboxFact]
+        public async Task Ctrl_C_while_waiting_stops_at_once_and_the_journal_says_so()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = sandbox.RotationFunctions.Register("slow-rotation", new RotationFunctionBehavior { StepLatency = TimeSpan.FromHours(1) });
+            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+            var runner = scenario.Runner();
+
+            var run = runner.RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function, Timeout = TimeSpan.FromDays(1) });
+            await WaitUntil(() => scenario.Host.Progress.Count > 2);
+            scenario.PressCtrlC();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+            var entries = scenario.Journal.ReadAll();
+            Assert.Contains(entries, e => e.Action == "SecretRotation" && e.Phase == JournalPhase.Aborted && e.Details["Status"] == "Interrupted");
+            Assert.Equal(DbJson, await scenario.ReadAsync(arn));
+        }
+
+        private static async Task WaitUntil(Func<bool> condition)
+        {
+            for (int i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
+            Assert.True(condition());
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.Rotation;
+using RotationOps.Engine.SecretsManager;
+using RotationOps.Engine.Security;
+using RotationOps.Engine.Validation;
+using RotationOps.Sandbox;
+
+namespace RotationOps.Scenarios.Tests.Infrastructure
+{
+    /// <summary>
+    /// One scenario's world: the in-process Sandbox (or, with ROTATIONOPS_TEST_ENDPOINT set, any
+    /// AWS-compatible endpoint), the real engine client talking HTTP to it, a journal in a temp
+    /// folder, and a recording host. Dispose scans everything a user could see for secret values.
+    /// </summary>
+    public sealed class Scenario : IAsyncDisposable
+    {
+        private readonly List<string> _secretArns = new List<string>();
+        private readonly List<string> _clientVerbose = new List<string>();
+        private CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly string _suffix = Guid.NewGuid().ToString("N").Substring(0, 8);
+
+        private Scenario(SandboxServer? sandbox, AwsConnectionOptions options, TimeProvider time)
+        {
+            Sandbox = sandbox;
+            Time = time;
+            JournalDirectory = Path.Combine(Path.GetTempPath(), "rotationops-tests", _suffix);
+            Journal = new DeploymentJournal(JournalDirectory, time);
+            Host = new RecordingHost(time, _cancellation.Token);
+            Client = SecretsManagerClient.Create(options, time, line => { lock (_clientVerbose) _clientVerbose.Add(line); });
+        }
+
+        /// <summary>Null when the scenario runs against an external endpoint.</summary>
+        public SandboxServer? Sandbox { get; }
+        public ISecretsManagerClient Client { get; }
+        public RecordingHost Host { get; private set; }
+        public DeploymentJournal Journal { get; }
+        public string JournalDirectory { get; }
+        public TimeProvider Time { get; }
+
+        public static async Task<Scenario> StartAsync(SandboxOptions? options = null)
+        {
+            string? external = TestTarget.ExternalEndpoint;
+            if (external != null)
+                return new Scenario(null, new AwsConnectionOptions { EndpointUrl = new Uri(external) }, TimeProvider.System);
+
+            var sandbox = await SandboxServer.StartAsync(options ?? new SandboxOptions());
+            sandbox.Clock.AutoAdvance = true;
+            var connection = new AwsConnectionOptions
+            {
+                EndpointUrl = sandbox.Endpoint,
+                Region = sandbox.Region,
+                AccessKeyId = sandbox.AccessKeyId,
+                SecretAccessKey = SensitiveValue.FromString(sandbox.SecretAccessKey),
+                // Faults make the client retry; keep the real-time cost of a test small.
+                MaxAttempts = 4,
+            };
+            return new Scenario(sandbox, connection, sandbox.Clock);
+        }
+
+        /// <summary>A Sandbox-only scenario: tests using it are skipped against external endpoints.</summary>
+        public SandboxServer RequireSandbox() =>
+            Sandbox ?? throw new InvalidOperationException("This scenario needs the Sandbox; mark the test [SandboxFact].");
+
+        public SecretRotationRunner Runner() => new SecretRotationRunner(Client, Journal, Host);
+
+        public SecretValidator Validator() => new SecretValidator(Client, Host);
+
+        /// <summary>A new command invocation (fresh host and Ctrl+C state) against the same world.</summary>
+        public void ResetHost()
+        {
+            _cancellation = new CancellationTokenSource();
+            Host = new RecordingHost(Time, _cancellation.Token);
+        }
+
+        /// <summary>Ctrl+C, as the cmdlet's StopProcessing would do it.</summary>
+        public void PressCtrlC() => _cancellation.Cancel();
+
+        /// <summary>Creates a secret with a unique name (so runs against a shared account don't collide).</summary>
+        public async Task<string> CreateSecretAsync(string name, string value)
+        {
+            using var initial = SensitiveValue.FromString(value);
+            var created = await Client.CreateSecretAsync(new CreateSecretRequest { Name = $"{name}-{_suffix}", Value = initial }, CancellationToken.None);
+            _secretArns.Add(created.Arn);
+            return created.Arn;
+        }
+
+        public Task<SecretDescription> DescribeAsync(string secretId) => Client.DescribeSecretAsync(secretId, CancellationToken.None);
+
+        public async Task<StageMap> StagesAsync(string secretId) => new StageMap((await DescribeAsync(secretId)).VersionIdsToStages);
+
+        /// <summary>The value at a stage or version, as text (tests only; never printed).</summary>
+        public async Task<string> ReadAsync(string secretId, string? stage = SecretStages.Current, string? versionId = null)
+        {
+            using var value = await Client.GetSecretValueAsync(secretId, versionId, versionId == null ? stage : null, CancellationToken.None);
+            return value.Value.Reveal();
+        }
+
+        public async Task<IReadOnlyList<SecretVersionInfo>> AllVersionsAsync(string secretId) =>
+            await Client.ListSecretVersionIdsAsync(secretId, includeDeprecated: true, CancellationToken.None);
+
+        /// <summary>Journal lines as written, for assertions and leak scans.</summary>
+        public string JournalText => File.Exists(Journal.FilePath) ? File.ReadAllText(Journal.FilePath) : "";
+
+        /// <summary>
+        /// Asserts that no value any test secret ever held (given, generated, or made by a rotation
+        /// function) appears in what the user sees: output objects, host text, client verbose lines,
+        /// the journal, or exception messages.
+        /// </summary>
+        public async Task AssertNoSecretLeakedAsync(IEnumerable<object?> outputs, IEnumerable<Exception>? errors = null)
+        {
+            var values = new List<string>();
+            foreach (var arn in _secretArns)
+                foreach (var version in await AllVersionsAsync(arn))
+                {
+                    try
+                    {
+                        values.Add(await ReadAsync(arn, null, version.VersionId));
+                    }
+                    catch (AwsServiceException ex) when (ex.IsNotFound)
+                    {
+                        // The empty AWSPENDING placeholder has no value to leak.
+                    }
+                }
+            var haystacks = new List<string>();
+            haystacks.AddRange(Host.AllText);
+            lock (_clientVerbose) haystacks.AddRange(_clientVerbose);
+            haystacks.Add(JournalText);
+            haystacks.AddRange(outputs.Where(o => o != null).Select(o => JsonSerializer.Serialize(o, o!.GetType())));
+            haystacks.AddRange(outputs.Where(o => o != null).Select(o => o!.ToString() ?? ""));
+            haystacks.AddRange((errors ?? Array.Empty<Exception>()).Select(e => e.ToString()));
+
+            foreach (string value in values.Where(v => v.Length >= 6))
+            {
+                // JSON secrets leak by their fields too (a password inside {"password":...}).
+                foreach (string fragment in SecretFragments(value))
+                {
+                    int hits = haystacks.Count(h => h.Contains(fragment, StringComparison.Ordinal));
+                    Assert.True(hits == 0, $"a secret value ({fragment.Length} chars) appeared in {hits} user-visible text(s)");
+                }
+            }
+        }
+
+        private static IEnumerable<string> SecretFragments(string value)
+        {
+            yield return value;
+            if (!value.TrimStart().StartsWith("{", StringComparison.Ordinal)) yield break;
+            using var document = JsonDocument.Parse(value);
+            foreach (var property in document.RootElement.EnumerateObject())
+                if (property.Value.ValueKind == JsonValueKind.String && property.Name != "username" && property.Value.GetString()!.Length >= 8)
+                    yield return property.Value.GetString()!;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _cancellation.Dispose();
+            if (Sandbox != null) await Sandbox.DisposeAsync();
+            try
+            {
+                Directory.Delete(JournalDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
+}
