@@ -49,7 +49,7 @@ namespace RotationOps.Scenarios.Tests
             Assert.Contains($"AWSCURRENT is still version {original}", rotation.Message);
             var stages = await scenario.StagesAsync(arn);
             Assert.Equal(original, stages.Current);
-            Assert.Equal(DbJson, await scenario.ReadAsync(arn));
+            SecretAssert.Same(DbJson, await scenario.ReadAsync(arn));
             Assert.True(sandbox.Downstream.Accepts(arn, DbJson), "the database must still accept the current password");
             Assert.Equal(rotation.VersionId, stages.UnfinishedPending);
             var journal = scenario.Journal.ReadDeployment(rotation.DeploymentId);
@@ -118,7 +118,7 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal(RotationStatus.Failed, failed.Status);
             Assert.Contains("-Complete", failed.Message);
             Assert.Equal(original, (await scenario.StagesAsync(arn)).Current);
-            Assert.Equal(DbJson, await scenario.ReadAsync(arn));
+            SecretAssert.Same(DbJson, await scenario.ReadAsync(arn));
             Assert.Contains(scenario.Journal.ReadDeployment(failed.DeploymentId),
                 e => e.Action == "UpdateSecretVersionStage" && e.Phase == JournalPhase.Failed && e.Error!.Contains("InternalServiceError"));
 
@@ -148,7 +148,7 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal(RotationStatus.Failed, failed.Status);
             Assert.Contains("Starting the rotation failed", failed.Message);
             Assert.Null((await scenario.StagesAsync(arn)).Pending);
-            Assert.Equal(DbJson, await scenario.ReadAsync(arn));
+            SecretAssert.Same(DbJson, await scenario.ReadAsync(arn));
         }
 
         [SandboxFact]
@@ -181,7 +181,7 @@ namespace RotationOps.Scenarios.Tests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
             var entries = scenario.Journal.ReadAll();
             Assert.Contains(entries, e => e.Action == "SecretRotation" && e.Phase == JournalPhase.Aborted && e.Details["Status"] == "Interrupted");
-            Assert.Equal(DbJson, await scenario.ReadAsync(arn));
+            SecretAssert.Same(DbJson, await scenario.ReadAsync(arn));
         }
 
         private static async Task WaitUntil(Func<bool> condition)

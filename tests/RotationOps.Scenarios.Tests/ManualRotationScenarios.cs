@@ -45,10 +45,10 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal(new[] { $"AWSPENDING:{rotation.VersionId}" }, tested);
 
             string current = await scenario.ReadAsync(arn);
-            Assert.Contains("\"username\":\"orders_app\"", current);
-            Assert.Contains("\"host\":\"db.internal\"", current);
-            Assert.Contains("Rotated-Pa55word-0002", current);
-            Assert.Equal(DbJson, await scenario.ReadAsync(arn, SecretStages.Previous));
+            SecretAssert.Contains("\"username\":\"orders_app\"", current);
+            SecretAssert.Contains("\"host\":\"db.internal\"", current);
+            SecretAssert.Contains("Rotated-Pa55word-0002", current);
+            SecretAssert.Same(DbJson, await scenario.ReadAsync(arn, SecretStages.Previous));
             await scenario.AssertNoSecretLeakedAsync(new object[] { rotation });
         }
 
@@ -71,7 +71,7 @@ namespace RotationOps.Scenarios.Tests
             var stages = await scenario.StagesAsync(arn);
             Assert.Equal(original, stages.Current);
             Assert.Null(stages.Pending);
-            Assert.Equal("{\"api_key\":\"SG.initial-key-abcdef\"}", await scenario.ReadAsync(arn));
+            SecretAssert.Same("{\"api_key\":\"SG.initial-key-abcdef\"}", await scenario.ReadAsync(arn));
             // Nothing is ever lost: the rejected version is still there, unlabelled.
             Assert.Contains(await scenario.AllVersionsAsync(arn), v => v.VersionId == rotation.VersionId && v.VersionStages.Count == 0);
             Assert.Contains(scenario.Journal.ReadDeployment(rotation.DeploymentId), e => e.Phase == JournalPhase.Aborted);
@@ -102,7 +102,7 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal(CheckResult.Passed, validation.Checks.Single(c => c.Name == "RequiredKeys").Result);
             Assert.Equal(CheckResult.Passed, validation.Checks.Single(c => c.Name == "CurrentReadable").Result);
             string current = await scenario.ReadAsync(arn);
-            Assert.DoesNotContain("Initial-Pa55word-0001", current);
+            SecretAssert.DoesNotContain("Initial-Pa55word-0001", current);
             await scenario.AssertNoSecretLeakedAsync(new object[] { rotation, validation });
         }
 
@@ -126,7 +126,7 @@ namespace RotationOps.Scenarios.Tests
             Assert.Contains(scenario.Host.Prompts, p => p.Contains("Move AWSCURRENT"));
             var after = await scenario.AllVersionsAsync(arn);
             Assert.Equal(before.Select(v => v.VersionId), after.Select(v => v.VersionId));
-            Assert.Equal(DbJson, await scenario.ReadAsync(arn));
+            SecretAssert.Same(DbJson, await scenario.ReadAsync(arn));
         }
 
         [Fact]
@@ -146,8 +146,8 @@ namespace RotationOps.Scenarios.Tests
             var staged = await scenario.StagesAsync(arn);
             Assert.Equal(original, staged.Current);
             Assert.Equal(pending.VersionId, staged.Pending);
-            Assert.Equal(DbJson, await scenario.ReadAsync(arn));
-            Assert.Contains("Canary-Pa55word-0004", await scenario.ReadAsync(arn, SecretStages.Pending));
+            SecretAssert.Same(DbJson, await scenario.ReadAsync(arn));
+            SecretAssert.Contains("Canary-Pa55word-0004", await scenario.ReadAsync(arn, SecretStages.Pending));
 
             var completed = await scenario.Runner().CompleteAsync(arn, pending.VersionId!, pending.PreviousVersionId, pending.DeploymentId, force: false, tester: null);
 
@@ -236,7 +236,7 @@ namespace RotationOps.Scenarios.Tests
             }));
             var interrupted = await scenario.StagesAsync(arn);
             Assert.NotNull(interrupted.UnfinishedPending);
-            Assert.Equal(DbJson, await scenario.ReadAsync(arn));
+            SecretAssert.Same(DbJson, await scenario.ReadAsync(arn));
 
             scenario.ResetHost();
             var resumed = await scenario.Runner().RotateAsync(new SecretRotationRequest

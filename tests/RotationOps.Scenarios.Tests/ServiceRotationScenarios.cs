@@ -47,7 +47,7 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal(2, secret.VersionIdsToStages.Count);
             Assert.Equal(new[] { SecretStages.Current }, secret.VersionIdsToStages[rotation.VersionId!]);
             Assert.Equal(new[] { SecretStages.Previous }, secret.VersionIdsToStages[original]);
-            Assert.Contains("\"username\":\"orders_app\"", await scenario.ReadAsync(arn));
+            SecretAssert.Contains("\"username\":\"orders_app\"", await scenario.ReadAsync(arn));
             Assert.True(sandbox.Downstream.Accepts(arn, await scenario.ReadAsync(arn)));
             Assert.Contains(scenario.Host.Progress, p => p.Activity.Contains("prod/orders/db"));
 

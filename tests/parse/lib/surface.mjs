@@ -17,15 +17,18 @@ export class CommandSurface {
   constructor(surface, exported) {
     this.cmdlets = new Map(surface.cmdlets.map((c) => [c.name.toLowerCase(), c]));
     this.exported = exported;
-    this.nouns = new Set([...surface.cmdlets.map((c) => c.name), ...exported].map((n) => noun(n)));
+    this.names = [...new Set([...surface.cmdlets.map((c) => c.name), ...exported].map((n) => n.toLowerCase()))];
+    this.nouns = new Set(this.names.map(noun));
   }
 
-  /** A name this module owns: built or exported, or another verb on one of its nouns (a likely typo). */
+  /**
+   * A name this module owns: built or exported, another verb on one of its nouns, or within two
+   * typing mistakes of one of its names. The last two are caught so a typo is reported, not ignored.
+   */
   owns(commandName) {
-    return /^[a-z]+-[a-z]+$/i.test(commandName)
-      && (this.cmdlets.has(commandName.toLowerCase())
-        || this.exported.some((e) => e.toLowerCase() === commandName.toLowerCase())
-        || this.nouns.has(noun(commandName)));
+    const name = commandName.toLowerCase();
+    return /^[a-z]+-[a-z]+$/.test(name)
+      && (this.nouns.has(noun(name)) || this.names.some((known) => editDistance(name, known) <= 2));
   }
 
   /** Problems with one use of an owned command: unknown cmdlet, unknown parameter. */
@@ -47,4 +50,17 @@ export class CommandSurface {
 
 function noun(commandName) {
   return commandName.slice(commandName.indexOf('-') + 1).toLowerCase();
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

@@ -63,11 +63,12 @@ test('an unknown parameter, or -WhatIf without ShouldProcess, is reported where 
   ]);
 });
 
-test('exported but unbuilt cmdlets, and other verbs on the module nouns, are reported; other commands are not', () => {
-  const problems = check('Publish-LambdaCanary -Weight 1\nGet-SecretRotation\nGet-Date -Format o\nInvoke-WebRequest -Uri x\n');
+test('exported but unbuilt cmdlets, other verbs on the module nouns and typos are reported; other commands are not', () => {
+  const problems = check('Publish-LambdaCanary -Weight 1\nGet-SecretRotation\nInvoke-SecretRotaton\nGet-Date -Format o\nInvoke-WebRequest -Uri x\n');
   assert.deepEqual(problems.map((p) => p.message), [
     'Publish-LambdaCanary is not a cmdlet of the built module',
     'Get-SecretRotation is not a cmdlet of the built module',
+    'Invoke-SecretRotaton is not a cmdlet of the built module',
   ]);
 });
 
