@@ -25,9 +25,8 @@ function Start-SandboxProcess {
     $log = [System.IO.Path]::GetTempFileName()
     $errorLog = [System.IO.Path]::GetTempFileName()
     $project = Join-Path $RepositoryRoot 'src/RotationOps.Sandbox'
-    # Start-Process joins arguments with spaces, so a path is quoted by hand; '--' is quoted
-    # because Windows PowerShell drops a bare -- before a native command sees it.
-    $arguments = @('run', '--project', "`"$project`"", '-c', $Configuration, '''--''', '--port', $port) + $ExtraArgument
+    # Start-Process joins the arguments with spaces, so the path is quoted by hand.
+    $arguments = @('run', '--project', "`"$project`"", '-c', $Configuration, '--', '--port', $port) + $ExtraArgument
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
         -RedirectStandardOutput $log -RedirectStandardError $errorLog
     $sandbox = [pscustomobject]@{ Process = $process; Port = $port; Settings = @{}; Log = $log; ErrorLog = $errorLog }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -23,7 +24,7 @@ public sealed class ModuleMetadata : IDisposable
 
     public Assembly Assembly { get; }
 
-    public System.Collections.Generic.IReadOnlyList<CmdletDescription> Cmdlets { get; }
+    public IReadOnlyList<CmdletDescription> Cmdlets { get; }
 
     /// <summary>
     /// Opens <paramref name="assemblyPath"/>; its dependencies resolve from its own folder, then

@@ -139,13 +139,13 @@ internal sealed class ControlSurface(
 
     private sealed record AdvanceRequest(double Seconds);
 
-    private sealed record FaultRequest(string? Service, string? Operation, FaultKind Kind, int? Count, int? Skip, double? LatencyMs)
+    private sealed record FaultRequest(string? Service, string? Operation, FaultKind? Kind, int? Count, int? Skip, double? LatencyMs)
     {
         public FaultRule ToRule() => new()
         {
             Service = Service ?? "*",
             Operation = Operation ?? "*",
-            Kind = Kind,
+            Kind = Kind ?? throw new ArgumentException("kind is required: Throttle, ServerError, Latency or DropConnection."),
             Count = Count,
             Skip = Skip ?? 0,
             Latency = TimeSpan.FromMilliseconds(LatencyMs ?? 0),

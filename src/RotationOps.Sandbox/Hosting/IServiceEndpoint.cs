@@ -14,7 +14,8 @@ internal interface IServiceEndpoint
     /// <summary>The SigV4 signing name, also the service name fault rules match on.</summary>
     string ServiceName { get; }
 
-    bool Accepts(HttpRequest request);
+    /// <summary>Whether the call is for this service; the body is already read, so a form <c>Action</c> can decide.</summary>
+    bool Accepts(AwsRequest request);
 
     /// <summary>The operation the call names; <see cref="InvokeAsync"/> rejects names the service does not know.</summary>
     string OperationOf(AwsRequest request);

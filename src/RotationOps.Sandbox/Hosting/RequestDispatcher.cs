@@ -33,14 +33,14 @@ internal sealed class RequestDispatcher(
             return;
         }
 
-        var endpoint = endpoints.FirstOrDefault(e => e.Accepts(context.Request));
+        var request = await ReadAsync(context);
+        var endpoint = endpoints.FirstOrDefault(e => e.Accepts(request));
         if (endpoint is null)
         {
             await WriteUnroutableAsync(context.Response);
             return;
         }
 
-        var request = await ReadAsync(context);
         var operation = endpoint.OperationOf(request);
         try
         {

@@ -28,7 +28,7 @@ internal sealed class SecretsManagerEndpoint(
 
     public string ServiceName => "secretsmanager";
 
-    public bool Accepts(HttpRequest request) =>
+    public bool Accepts(AwsRequest request) =>
         request.Headers["X-Amz-Target"].ToString().StartsWith(TargetPrefix, StringComparison.Ordinal);
 
     public string OperationOf(AwsRequest request) => request.Headers["X-Amz-Target"].ToString()[TargetPrefix.Length..];

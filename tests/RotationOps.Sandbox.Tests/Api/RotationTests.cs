@@ -168,6 +168,11 @@ public sealed class RotationTests
             .GetProperty("VersionId").GetString()!;
         sandbox.Clock.Advance(TimeSpan.FromSeconds(90));
 
+        // Repeating the call with its token is a retry, not a second rotation; a new token is refused.
+        var retried = await client.CallAsync("RotateSecret", new { SecretId = "rotate/cancel", ClientRequestToken = token });
+        Assert.Equal(token, retried.GetProperty("VersionId").GetString());
+        Assert.Equal("InvalidRequestException", (await client.FailAsync("RotateSecret", new { SecretId = "rotate/cancel", ClientRequestToken = SecretsManagerHttp.NewToken() })).Code);
+
         var cancelled = await client.CallAsync("CancelRotateSecret", new { SecretId = "rotate/cancel" });
         Assert.Equal(token, cancelled.GetProperty("VersionId").GetString());
         sandbox.Clock.Advance(TimeSpan.FromHours(1));

@@ -29,6 +29,13 @@ internal sealed class RotateSecretOperation(SecretStore store, RotationFunctionR
             throw SecretsManagerErrors.TokenRequired();
         }
 
+        // The token exists for retries: repeating the call that started the running rotation starts nothing new.
+        if (secret.ActiveRun?.Token == token)
+        {
+            WriteReply(output, secret, token);
+            return;
+        }
+
         var rules = rulesInput is null ? secret.Rotation?.Rules : RotationRules.Parse(rulesInput, now);
         var functionArn = string.IsNullOrEmpty(lambdaArn) ? secret.Rotation?.LambdaArn : lambdaArn;
         if (functionArn is null)
@@ -59,6 +66,11 @@ internal sealed class RotateSecretOperation(SecretStore store, RotationFunctionR
         {
             NextWindow = rules?.Schedule.NextWindow(now),
         };
+        WriteReply(output, secret, token);
+    }
+
+    private static void WriteReply(Utf8JsonWriter output, Secret secret, string token)
+    {
         output.WriteString("ARN", secret.Arn);
         output.WriteString("Name", secret.Name);
         output.WriteString("VersionId", token);

@@ -24,17 +24,14 @@ internal sealed class CronSchedule : IRotationSchedule
     private readonly Func<DateTime, bool> dayMatches;
     private readonly TimeSpan? duration;
 
-    private CronSchedule(int minute, SortedSet<int> hours, SortedSet<int> months, SortedSet<int> years, Func<DateTime, bool> dayMatches, TimeSpan? duration)
+    private CronSchedule(SortedSet<int> hours, SortedSet<int> months, SortedSet<int> years, Func<DateTime, bool> dayMatches, TimeSpan? duration)
     {
-        Minute = minute;
         Hours = hours;
         this.months = months;
         this.years = years;
         this.dayMatches = dayMatches;
         this.duration = duration;
     }
-
-    public int Minute { get; }
 
     public SortedSet<int> Hours { get; }
 
@@ -65,6 +62,8 @@ internal sealed class CronSchedule : IRotationSchedule
     /// <summary>Parses the text inside <c>cron( )</c>; null when it is not a valid AWS cron expression.</summary>
     public static CronSchedule? Parse(string fieldsText, TimeSpan? duration)
     {
+        // A single minute is required: several an hour would rotate more often than AWS allows.
+        // The minute is only checked; rotation windows always open on the hour.
         var fields = fieldsText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length != 6
             || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var minute) || minute > 59
@@ -73,12 +72,11 @@ internal sealed class CronSchedule : IRotationSchedule
             || CronField.Parse(fields[5], 1970, 2199) is not { } years
             || (fields[2] == "?") == (fields[4] == "?"))
         {
-            // A single minute is required: several a hour would rotate more often than AWS allows.
             return null;
         }
 
         var dayMatches = fields[2] == "?" ? DayOfWeekMatcher(fields[4]) : DayOfMonthMatcher(fields[2]);
-        return dayMatches is null ? null : new CronSchedule(minute, hours, months, years, dayMatches, duration);
+        return dayMatches is null ? null : new CronSchedule(hours, months, years, dayMatches, duration);
     }
 
     /// <summary>The next window opening after <paramref name="after"/>, or null if none within five years.</summary>

@@ -1,0 +1,79 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+<#
+    End-to-end checks of the imported module against a local Sandbox, for machines with
+    PowerShell (build.ps1 -Task Test; the GitHub Actions matrix). Expects `dotnet build` to have
+    laid out out/RotationOps/. The Sandbox is started with --seed-demo, which holds the secret
+    demo/orders/db and its rotation function demo-orders-rotation.
+#>
+
+BeforeAll {
+    $repositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    . (Join-Path $PSScriptRoot 'SandboxProcess.ps1')
+    $sandbox = Start-SandboxProcess -RepositoryRoot $repositoryRoot -ExtraArgument '--seed-demo'
+    $previousEnvironment = Set-ProcessEnvironment -Values $sandbox.Settings
+    $manifestPath = Join-Path $repositoryRoot 'out/RotationOps/RotationOps.psd1'
+    Import-Module $manifestPath -Force
+
+    $secretId = 'demo/orders/db'
+    $functionArn = "arn:aws:lambda:$($env:AWS_REGION):123456789012:function:demo-orders-rotation"
+    # Rotation is enabled once, here; the tests below rotate through the configured function.
+    $firstRotation = Invoke-SecretRotation -SecretId $secretId -RotationLambdaArn $functionArn -AutomaticallyAfterDays 30
+}
+
+AfterAll {
+    Remove-Module RotationOps -ErrorAction SilentlyContinue
+    if ($previousEnvironment) { Set-ProcessEnvironment -Values $previousEnvironment | Out-Null }
+    if ($sandbox) { Stop-SandboxProcess -Sandbox $sandbox }
+}
+
+Describe 'The RotationOps module' {
+    It 'exports exactly the cmdlets its manifest lists' {
+        $manifest = Import-PowerShellDataFile -Path $manifestPath
+        (Get-Command -Module RotationOps).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'has help for every cmdlet and parameter' {
+        foreach ($command in Get-Command -Module RotationOps) {
+            $help = Get-Help -Name $command.Name -Full
+            $help.Synopsis | Should -Not -BeNullOrEmpty -Because "$($command.Name) needs a synopsis"
+            foreach ($parameter in $help.parameters.parameter) {
+                ($parameter.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) of $($command.Name) needs help"
+            }
+        }
+    }
+}
+
+Describe 'Invoke-SecretRotation' {
+    It 'rotates through the rotation function and returns a SecretRotation' {
+        $firstRotation | Should -BeOfType ([RotationOps.SecretRotation])
+        $firstRotation.VersionId | Should -Not -BeNullOrEmpty
+        $firstRotation.PreviousVersionId | Should -Not -Be $firstRotation.VersionId
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Invoke-SecretRotation -SecretId $secretId -WhatIf | Should -BeNullOrEmpty
+
+        # AWSCURRENT did not move: the next real rotation starts from the first one's version.
+        $next = Invoke-SecretRotation -SecretId $secretId
+        $next.PreviousVersionId | Should -Be $firstRotation.VersionId
+    }
+}
+
+Describe 'Test-RotatedSecret' {
+    BeforeAll {
+        $rotation = Invoke-SecretRotation -SecretId $secretId
+    }
+
+    It 'takes a rotation from the pipeline and checks that version' {
+        $validation = $rotation | Test-RotatedSecret -RequiredKey username, password
+        $validation | Should -BeOfType ([RotationOps.SecretValidation])
+        $validation.VersionId | Should -Be $rotation.VersionId
+        $validation.Passed | Should -BeTrue -Because ($validation.FailedChecks -join ', ')
+    }
+
+    It 'returns only $true with -Quiet' {
+        $result = $rotation | Test-RotatedSecret -Quiet
+        $result | Should -BeOfType ([bool])
+        $result | Should -BeTrue
+    }
+}
