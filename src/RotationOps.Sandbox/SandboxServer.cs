@@ -29,11 +29,13 @@ namespace RotationOps.Sandbox;
 public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly SecretStore secrets;
 
     private SandboxServer(WebApplication app, Uri endpoint, SandboxOptions options, VirtualClock clock, FaultInjector faults,
-        RotationFunctionRegistry functions, DownstreamCredentialStore downstream, SecretsManagerInspector secretsManager)
+        RotationFunctionRegistry functions, DownstreamCredentialStore downstream, SecretsManagerService secretsManager)
     {
         this.app = app;
+        secrets = secretsManager.Store;
         Endpoint = endpoint;
         Region = options.Region;
         AccountId = options.AccountId;
@@ -43,7 +45,7 @@ public sealed class SandboxServer : IAsyncDisposable
         Faults = faults;
         RotationFunctions = functions;
         Downstream = downstream;
-        SecretsManager = secretsManager;
+        SecretsManager = secretsManager.Inspector;
     }
 
     /// <summary>Base URL of every service, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -112,8 +114,17 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
-        return new SandboxServer(app, endpoint, options, clock, faults, functions, downstream, secretsManager.Inspector);
+        return new SandboxServer(app, endpoint, options, clock, faults, functions, downstream, secretsManager);
     }
+
+    /// <summary>
+    /// Seeds what <c>--seed-demo</c> promises: the secret <c>demo/orders/db</c> (JSON username, generated
+    /// password, host, port; labelled AWSCURRENT and accepted by its downstream service) and the rotation
+    /// function <c>demo-orders-rotation</c> (RotateJsonKey("password"), alternating users). Rotation is not
+    /// enabled; RotateSecret with the returned ARN does that. Throws if <c>demo/orders/db</c> already exists.
+    /// </summary>
+    /// <returns>The rotation function's ARN.</returns>
+    public string SeedDemo() => DemoSeed.Apply(secrets, Clock, RotationFunctions, Downstream);
 
     /// <summary>Stops the server and releases its port.</summary>
     public async ValueTask DisposeAsync()

@@ -3,24 +3,37 @@ using System.Globalization;
 
 namespace RotationOps.Sandbox;
 
-/// <summary>The standalone command line: <c>--port</c>, <c>--region</c>, <c>--access-key-id</c>, <c>--secret-access-key</c>.</summary>
-internal static class StandaloneArguments
+/// <summary>
+/// The standalone command line: <c>--port</c>, <c>--region</c>, <c>--access-key-id</c>, <c>--secret-access-key</c>
+/// and the <c>--seed-demo</c> flag.
+/// </summary>
+/// <param name="Options">How the server starts.</param>
+/// <param name="SeedDemo">Whether to seed the demo secret and rotation function once the server is up.</param>
+internal sealed record StandaloneArguments(SandboxOptions Options, bool SeedDemo)
 {
     public const string Usage =
         "Usage: dotnet run --project src/RotationOps.Sandbox -- [--port 4566] [--region us-east-1] "
-        + "[--access-key-id KEY --secret-access-key SECRET]";
+        + "[--access-key-id KEY --secret-access-key SECRET] [--seed-demo]\n"
+        + $"  --seed-demo  after start, create the secret {DemoSeed.SecretName} and the rotation function {DemoSeed.FunctionName}";
 
-    /// <summary>Parses the arguments; <paramref name="options"/> is null (with success) when help was asked for.</summary>
-    public static bool TryParse(string[] args, out SandboxOptions? options, out string? problem)
+    /// <summary>Parses the arguments; <paramref name="arguments"/> is null (with success) when help was asked for.</summary>
+    public static bool TryParse(string[] args, out StandaloneArguments? arguments, out string? problem)
     {
         var parsed = new SandboxOptions();
-        options = null;
+        var seedDemo = false;
+        arguments = null;
         problem = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] is "--help" or "-h")
             {
                 return true;
+            }
+
+            if (args[i] is "--seed-demo")
+            {
+                seedDemo = true;
+                continue;
             }
 
             if (i + 1 >= args.Length)
@@ -57,7 +70,7 @@ internal static class StandaloneArguments
             return false;
         }
 
-        options = parsed;
+        arguments = new StandaloneArguments(parsed, seedDemo);
         return true;
     }
 }

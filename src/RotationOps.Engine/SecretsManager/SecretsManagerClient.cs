@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
@@ -113,41 +112,19 @@ namespace RotationOps.Engine.SecretsManager
             CallAsync("CancelRotateSecret", secretId, SecretsManagerRequests.SecretIdOnly(secretId),
                 SecretsManagerResponses.VersionRef, cancellationToken);
 
-        public async Task<IReadOnlyList<SecretVersionInfo>> ListSecretVersionIdsAsync(string secretId, bool includeDeprecated, CancellationToken cancellationToken)
-        {
-            var all = new List<SecretVersionInfo>();
-            string? nextToken = null;
-            do
-            {
-                string? token = nextToken;
-                Page<SecretVersionInfo> page = await CallAsync("ListSecretVersionIds", secretId,
-                    SecretsManagerRequests.ListSecretVersionIds(secretId, includeDeprecated, token),
-                    body => new Page<SecretVersionInfo>(SecretsManagerResponses.VersionPage(body, out string? next), next),
-                    cancellationToken).ConfigureAwait(false);
-                all.AddRange(page.Items);
-                nextToken = NextToken("ListSecretVersionIds", token, page.NextToken);
-            }
-            while (nextToken != null);
-            return all;
-        }
+        public async Task<IReadOnlyList<SecretVersionInfo>> ListSecretVersionIdsAsync(string secretId, bool includeDeprecated, CancellationToken cancellationToken) =>
+            await AwsPaging.CollectAsync(AwsService.SecretsManager, "ListSecretVersionIds", "NextToken", token =>
+                CallAsync("ListSecretVersionIds", secretId, SecretsManagerRequests.ListSecretVersionIds(secretId, includeDeprecated, token),
+                    body => new AwsPage<SecretVersionInfo>(SecretsManagerResponses.VersionPage(body, out string? next), next),
+                    cancellationToken)).ConfigureAwait(false);
 
         public async Task<IReadOnlyList<SecretListEntry>> ListSecretsAsync(ListSecretsRequest request, CancellationToken cancellationToken)
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
-            var all = new List<SecretListEntry>();
-            string? nextToken = null;
-            do
-            {
-                string? token = nextToken;
-                Page<SecretListEntry> page = await CallAsync("ListSecrets", "",
-                    SecretsManagerRequests.ListSecrets(request, token),
-                    body => new Page<SecretListEntry>(SecretsManagerResponses.SecretListPage(body, out string? next), next),
-                    cancellationToken).ConfigureAwait(false);
-                all.AddRange(page.Items);
-                nextToken = NextToken("ListSecrets", token, page.NextToken);
-            }
-            while (nextToken != null);
-            return all;
+            return await AwsPaging.CollectAsync(AwsService.SecretsManager, "ListSecrets", "NextToken", token =>
+                CallAsync("ListSecrets", "", SecretsManagerRequests.ListSecrets(request, token),
+                    body => new AwsPage<SecretListEntry>(SecretsManagerResponses.SecretListPage(body, out string? next), next),
+                    cancellationToken)).ConfigureAwait(false);
         }
 
         public Task<SensitiveValue> GetRandomPasswordAsync(RandomPasswordRequest request, CancellationToken cancellationToken)
@@ -161,45 +138,9 @@ namespace RotationOps.Engine.SecretsManager
             CancellationToken cancellationToken)
         {
             using (AwsHttpRequest request = Protocol.CreateRequest(operation, targetId, body))
-            using (AwsHttpResponse response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false))
-            {
-                try
-                {
-                    return read(response.Body);
-                }
-                catch (Exception e) when (e is JsonException || e is InvalidOperationException || e is FormatException)
-                {
-                    // Neither the body nor the parser's message (which can quote it) goes into the error.
-                    throw new AwsServiceException(AwsService.SecretsManager.SigningName, operation, AwsLocalErrorCodes.MalformedResponse,
-                        "the answer is not the JSON Secrets Manager sends; check that the endpoint is Secrets Manager",
-                        response.StatusCode, response.RequestId);
-                }
-            }
-        }
-
-        /// <summary>The token for the next page, or null at the end; a repeated token would loop forever.</summary>
-        private static string? NextToken(string operation, string? previous, string? next)
-        {
-            if (string.IsNullOrEmpty(next)) return null;
-            if (next == previous)
-                throw new AwsServiceException(AwsService.SecretsManager.SigningName, operation, AwsLocalErrorCodes.MalformedResponse,
-                    "the service returned the same NextToken twice", null, null);
-            return next;
+                return await _invoker.SendAsync(request, response => read(response.Body), cancellationToken).ConfigureAwait(false);
         }
 
         private static string NewClientRequestToken() => Guid.NewGuid().ToString("D");
-
-        private sealed class Page<T>
-        {
-            public Page(List<T> items, string? nextToken)
-            {
-                Items = items;
-                NextToken = nextToken;
-            }
-
-            public List<T> Items { get; }
-
-            public string? NextToken { get; }
-        }
     }
 }

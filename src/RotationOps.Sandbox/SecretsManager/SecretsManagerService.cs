@@ -19,6 +19,7 @@ internal sealed class SecretsManagerService
         DownstreamCredentialStore downstream)
     {
         var store = new SecretStore(region, accountId);
+        Store = store;
         var rotations = new RotationProcessor(store, functions, new NativeRotationFunction(downstream));
         Inspector = new SecretsManagerInspector(store, rotations, clock);
         Endpoint = new SecretsManagerEndpoint(store, rotations, new SecretsManagerQuotas(quotas), clock,
@@ -40,6 +41,9 @@ internal sealed class SecretsManagerService
             new UntagResourceOperation(store),
         ]);
     }
+
+    /// <summary>The secrets themselves, for seeding a Sandbox without going through the API.</summary>
+    public SecretStore Store { get; }
 
     public IServiceEndpoint Endpoint { get; }
 

@@ -5,8 +5,10 @@ using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Xml;
 using Polly;
 using Polly.Retry;
 
@@ -72,6 +74,31 @@ namespace RotationOps.Engine.Aws.Http
             }
         }
 
+        /// <summary>
+        /// Sends the request and reads its 2xx answer with <paramref name="read"/>. An answer the reader
+        /// cannot make sense of becomes MalformedResponse: neither the body nor the parser's message (which
+        /// can quote it, secret values included) goes into the error.
+        /// </summary>
+        /// <exception cref="AwsServiceException">An error answer, a timeout, a transport failure or an unreadable answer.</exception>
+        /// <exception cref="AwsConfigurationException">Credentials could not be obtained.</exception>
+        public async Task<T> SendAsync<T>(AwsHttpRequest request, AwsResponseReader<T> read, CancellationToken cancellationToken)
+        {
+            using (AwsHttpResponse response = await SendAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    return read(response);
+                }
+                catch (Exception e) when (e is JsonException || e is XmlException || e is InvalidOperationException || e is FormatException ||
+                                          e is OverflowException)
+                {
+                    throw new AwsServiceException(_service.SigningName, request.Operation, AwsLocalErrorCodes.MalformedResponse,
+                        $"the answer is not the {_errors.BodyFormat} {_service.DisplayName} sends; check that the endpoint is {_service.DisplayName}",
+                        response.StatusCode, response.RequestId);
+                }
+            }
+        }
+
         private ResiliencePipeline BuildPipeline()
         {
             if (_policy.MaxAttempts <= 1) return ResiliencePipeline.Empty;
@@ -100,6 +127,12 @@ namespace RotationOps.Engine.Aws.Http
             if (attemptNumber + 1 >= _policy.MaxAttempts) return false;
 
             Call call = context.Properties.GetValue(CallKey, null!);
+            // Throttling is a refusal before anything ran; a timeout, reset or 5xx leaves that unknown.
+            if (!call.Request.SafeToResend && !error.IsThrottling)
+            {
+                Verbose($"{Describe(call.Request)}: not retrying {error.ErrorCode}: the call may already have taken effect");
+                return false;
+            }
             TimeSpan delay = _policy.DelayBefore(attemptNumber + 1, error);
             TimeSpan elapsed = _time.GetUtcNow() - call.StartedAt;
             if (elapsed + delay > _policy.MaxRetryTime)

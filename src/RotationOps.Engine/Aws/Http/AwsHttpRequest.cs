@@ -37,6 +37,13 @@ namespace RotationOps.Engine.Aws.Http
         /// <summary>Signed headers the protocol needs (Content-Type, X-Amz-Target, ...).</summary>
         public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// Whether the request may be sent again after a failure that leaves unknown whether AWS acted on
+        /// it (timeout, dropped connection, 5xx). False for calls that must not run twice, such as a Lambda
+        /// Invoke; those are retried only when throttled, which AWS answers before doing anything.
+        /// </summary>
+        public bool SafeToResend { get; set; } = true;
+
         public ArraySegment<byte> Body => _body?.WrittenSegment ?? new ArraySegment<byte>(Array.Empty<byte>());
 
         public void Dispose() => _body?.Dispose();

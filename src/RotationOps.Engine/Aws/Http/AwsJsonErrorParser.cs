@@ -16,6 +16,8 @@ namespace RotationOps.Engine.Aws.Http
         {
         }
 
+        public string BodyFormat => "JSON";
+
         public AwsErrorDetails Parse(AwsHttpResponse response)
         {
             string? code = response.GetHeader("x-amzn-ErrorType");

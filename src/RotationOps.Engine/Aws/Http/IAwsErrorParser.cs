@@ -6,6 +6,9 @@ namespace RotationOps.Engine.Aws.Http
     /// </summary>
     internal interface IAwsErrorParser
     {
+        /// <summary>"JSON" or "XML": what the protocol's answers are written in, for the message about one that is not.</summary>
+        string BodyFormat { get; }
+
         AwsErrorDetails Parse(AwsHttpResponse response);
     }
 }

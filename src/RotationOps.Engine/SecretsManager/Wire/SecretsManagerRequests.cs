@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using RotationOps.Engine.Aws.Wire;
+using static RotationOps.Engine.Aws.Wire.JsonRequestBody;
 
 namespace RotationOps.Engine.SecretsManager.Wire
 {
@@ -134,37 +135,9 @@ namespace RotationOps.Engine.SecretsManager.Wire
                 WriteOptional(json, "RequireEachIncludedType", request.RequireEachIncludedType);
             });
 
-        /// <summary>One JSON object; the buffer is zeroed if writing fails half-way.</summary>
-        private static SensitiveBufferWriter Write(Action<Utf8JsonWriter> writeProperties, Security.SensitiveValue? value = null)
-        {
-            // Sized up front so a secret value is not copied through ever larger buffers.
-            var buffer = new SensitiveBufferWriter(512 + (value?.Length ?? 0) * 2);
-            try
-            {
-                using (var json = new Utf8JsonWriter(buffer))
-                {
-                    json.WriteStartObject();
-                    writeProperties(json);
-                    json.WriteEndObject();
-                }
-                return buffer;
-            }
-            catch
-            {
-                buffer.Dispose();
-                throw;
-            }
-        }
-
-        private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-        {
-            if (value != null) json.WriteString(name, value);
-        }
-
-        private static void WriteOptional(Utf8JsonWriter json, string name, bool? value)
-        {
-            if (value.HasValue) json.WriteBoolean(name, value.Value);
-        }
+        /// <summary>Sized for the secret value escaped at worst to twice its length.</summary>
+        private static SensitiveBufferWriter Write(Action<Utf8JsonWriter> writeProperties, Security.SensitiveValue? value = null) =>
+            JsonRequestBody.Write(writeProperties, (value?.Length ?? 0) * 2);
 
         private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
         {

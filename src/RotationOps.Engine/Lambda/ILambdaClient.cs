@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace RotationOps.Engine.Lambda
+{
+    /// <summary>
+    /// The Lambda operations RotationOps uses (restJson1, /2015-03-31/...), named after the AWS API
+    /// so the official AWSSDK.Lambda client could stand behind it in one adapter file. Failures
+    /// surface as <see cref="Aws.AwsServiceException"/> after the safe retries are spent.
+    /// </summary>
+    public interface ILambdaClient
+    {
+        /// <summary>GET /functions/{name}/configuration?Qualifier=</summary>
+        Task<FunctionConfiguration> GetFunctionConfigurationAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
+
+        /// <summary>PUT /functions/{name}/configuration; RevisionId-guarded when given.</summary>
+        Task<FunctionConfiguration> UpdateFunctionConfigurationAsync(UpdateFunctionConfigurationRequest request, CancellationToken cancellationToken);
+
+        /// <summary>PUT /functions/{name}/code (ZipFile only; Publish=false).</summary>
+        Task<FunctionConfiguration> UpdateFunctionCodeAsync(UpdateFunctionCodeRequest request, CancellationToken cancellationToken);
+
+        /// <summary>POST /functions/{name}/versions (201). Returns the existing version when nothing changed.</summary>
+        Task<FunctionConfiguration> PublishVersionAsync(PublishVersionRequest request, CancellationToken cancellationToken);
+
+        /// <summary>All versions ($LATEST included), following Marker to the end.</summary>
+        Task<IReadOnlyList<FunctionConfiguration>> ListVersionsByFunctionAsync(string functionName, CancellationToken cancellationToken);
+
+        /// <summary>All functions ($LATEST configurations), following Marker to the end.</summary>
+        Task<IReadOnlyList<FunctionConfiguration>> ListFunctionsAsync(CancellationToken cancellationToken);
+
+        Task<AliasConfiguration> GetAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken);
+
+        /// <summary>POST /functions/{name}/aliases (201).</summary>
+        Task<AliasConfiguration> CreateAliasAsync(CreateAliasRequest request, CancellationToken cancellationToken);
+
+        /// <summary>PUT /functions/{name}/aliases/{alias}; RevisionId-guarded when given (412 PreconditionFailedException).</summary>
+        Task<AliasConfiguration> UpdateAliasAsync(UpdateAliasRequest request, CancellationToken cancellationToken);
+
+        /// <summary>DELETE /functions/{name}/aliases/{alias} (204).</summary>
+        Task DeleteAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken);
+
+        Task<IReadOnlyList<AliasConfiguration>> ListAliasesAsync(string functionName, CancellationToken cancellationToken);
+
+        /// <summary>POST /functions/{name}/invocations?Qualifier= (RequestResponse by default).</summary>
+        Task<InvocationResult> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken);
+
+        /// <summary>GET /functions/{name}/policy?Qualifier=; ResourceNotFoundException when the function has no policy.</summary>
+        Task<FunctionPolicy> GetPolicyAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
+    }
+}
