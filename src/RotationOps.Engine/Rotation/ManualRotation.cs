@@ -65,7 +65,7 @@ namespace RotationOps.Engine.Rotation
                     host.WriteWarning($"Resuming rotation {deploymentId} of '{secret.Name}': version {token} was already staged {SecretStages.Pending}.");
                 else
                     _runner.Journal.Append(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
-                        SecretRotationRunner.Details(("Mode", "Manual"), ("VersionId", token), ("PreviousVersionId", stages.Current)));
+                        JournalDetails.Of(("Mode", "Manual"), ("VersionId", token), ("PreviousVersionId", stages.Current)));
 
                 try
                 {

@@ -55,6 +55,21 @@ namespace RotationOps.Engine.Rotation
             string? deploymentId, bool force, ISecretTester? tester) =>
             new PendingCompletion(this, secretId, versionId, expectedCurrentVersionId, deploymentId, force, tester).RunAsync();
 
+        /// <summary>
+        /// Discards a version staged with -Pending (a failed canary): AWSPENDING comes off it, the
+        /// version is kept, AWSCURRENT is untouched. Nothing to do when it is no longer pending.
+        /// </summary>
+        public async Task<SecretRotation> AbandonAsync(string secretId, string versionId, string deploymentId)
+        {
+            var secret = await DescribeAsync(secretId).ConfigureAwait(false);
+            var result = NewResult(secret, RotationMode.Manual, deploymentId, _host.Time.GetUtcNow());
+            result.VersionId = versionId;
+            if (new StageMap(secret.VersionIdsToStages).Pending != versionId)
+                return Finish(result, RotationStatus.NotRun, $"Version {versionId} of '{secret.Name}' is not {SecretStages.Pending}; nothing to discard.");
+            return await new PendingPromotion(this, StepsFor(deploymentId, secret.Arn), result)
+                .AbandonAsync(versionId, $"Staged version {versionId} of '{secret.Name}' was discarded").ConfigureAwait(false);
+        }
+
         internal ISecretsManagerClient Client => _client;
         internal IRunbookHost Host => _host;
         internal JournaledMutation Mutation => _mutation;
@@ -112,7 +127,7 @@ namespace RotationOps.Engine.Rotation
         /// <summary>Ctrl+C mid-rotation: the journal says where it stopped; a re-run resumes or -Force clears it.</summary>
         internal void Interrupted(SecretRotation result) =>
             Journal.Append(result.DeploymentId, "SecretRotation", result.SecretId, JournalPhase.Aborted,
-                Details(("Status", "Interrupted"), ("Mode", result.Mode.ToString()), ("VersionId", result.VersionId),
+                JournalDetails.Of(("Status", "Interrupted"), ("Mode", result.Mode.ToString()), ("VersionId", result.VersionId),
                     ("PreviousVersionId", result.PreviousVersionId)),
                 "Stopped by the user (Ctrl+C). Re-run Invoke-SecretRotation to resume, or run it with -Force to discard the staged version.");
 
@@ -123,8 +138,5 @@ namespace RotationOps.Engine.Rotation
                 "a previous rotation isn't complete. Complete it (Invoke-SecretRotation -SecretId <id> -VersionId " + pendingVersionId +
                 " -Complete), or re-run with -Force to take AWSPENDING off that version (it is kept, not deleted).",
                 secret.Arn, "Force");
-
-        internal static Dictionary<string, string> Details(params (string Key, string? Value)[] pairs) =>
-            pairs.Where(p => p.Value != null).ToDictionary(p => p.Key, p => p.Value!);
     }
 }

@@ -57,13 +57,13 @@ namespace RotationOps.Engine.Rotation
                 return _runner.Finish(result, RotationStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).");
 
             _runner.Journal.Append(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
-                SecretRotationRunner.Details(("Mode", "Service"), ("VersionId", token), ("PreviousVersionId", stages.Current),
+                JournalDetails.Of(("Mode", "Service"), ("VersionId", token), ("PreviousVersionId", stages.Current),
                     ("RotationLambdaArn", function)));
             try
             {
                 if (unfinished != null) await _runner.StepsFor(deploymentId, secret.Arn).RemovePendingAsync(unfinished).ConfigureAwait(false);
                 await _runner.Mutation.RunAsync(deploymentId, "RotateSecret", secret.Arn,
-                    SecretRotationRunner.Details(("VersionId", token), ("RotationLambdaArn", function)),
+                    JournalDetails.Of(("VersionId", token), ("RotationLambdaArn", function)),
                     () => _runner.Client.RotateSecretAsync(new RotateSecretRequest
                     {
                         SecretId = secret.Arn,

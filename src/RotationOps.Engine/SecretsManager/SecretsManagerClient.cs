@@ -24,18 +24,16 @@ namespace RotationOps.Engine.SecretsManager
 
         private readonly AwsHttpInvoker _invoker;
 
-        private SecretsManagerClient(AwsConnection connection, AwsServiceEndpoint endpoint, AwsHttpInvoker invoker)
+        private SecretsManagerClient(AwsHttpInvoker invoker)
         {
-            Connection = connection;
-            Endpoint = endpoint;
             _invoker = invoker;
         }
 
         /// <summary>Region and credentials in use (redacted), for verbose output.</summary>
-        public AwsConnection Connection { get; }
+        public AwsConnection Connection => _invoker.Connection;
 
         /// <summary>Where the calls go and which setting chose it.</summary>
-        public AwsServiceEndpoint Endpoint { get; }
+        public AwsServiceEndpoint Endpoint => _invoker.Endpoint;
 
         /// <summary>
         /// Resolves credentials, region and endpoint now, and reports them on <paramref name="verbose"/>.
@@ -47,16 +45,8 @@ namespace RotationOps.Engine.SecretsManager
 
         /// <summary>For tests: a stub transport and a seeded jitter source.</summary>
         internal static SecretsManagerClient Create(AwsConnectionOptions options, TimeProvider time, Action<string>? verbose,
-            HttpClient http, Random? jitter)
-        {
-            if (time is null) throw new ArgumentNullException(nameof(time));
-            AwsConnection connection = AwsConnection.Resolve(options);
-            AwsServiceEndpoint endpoint = connection.ResolveEndpoint(AwsService.SecretsManager);
-            verbose?.Invoke($"{AwsService.SecretsManager.DisplayName}: {endpoint}; {connection}");
-            var policy = new AwsRetryPolicy(connection.MaxAttempts, connection.MaxRetryTime, jitter);
-            var invoker = new AwsHttpInvoker(AwsService.SecretsManager, connection, endpoint, Protocol.ErrorParser, http, time, verbose, policy);
-            return new SecretsManagerClient(connection, endpoint, invoker);
-        }
+            HttpClient http, Random? jitter) =>
+            new SecretsManagerClient(AwsHttpInvoker.Connect(AwsService.SecretsManager, Protocol.ErrorParser, options, time, verbose, http, jitter));
 
         public Task<SecretVersionRef> CreateSecretAsync(CreateSecretRequest request, CancellationToken cancellationToken)
         {

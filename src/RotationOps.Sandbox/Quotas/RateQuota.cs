@@ -1,23 +1,26 @@
 using System;
-using System.Diagnostics;
 
 namespace RotationOps.Sandbox.Quotas;
 
 /// <summary>
-/// A per-second API rate quota over real wall-clock time (a token bucket holding one second's
-/// worth of calls). It never reads the virtual clock: skipping a month must not refill it.
+/// A per-second API rate quota (a token bucket holding one second's worth of calls), measured on
+/// the time provider it is given. Secrets Manager's quotas use real time, so skipping a month does
+/// not refill them; Lambda's use the virtual clock, so a client backing off on that clock refills them.
 /// </summary>
 internal sealed class RateQuota
 {
     private readonly object gate = new();
     private readonly double perSecond;
+    private readonly TimeProvider time;
     private double tokens;
-    private long refilledAt = Stopwatch.GetTimestamp();
+    private long refilledAt;
 
-    public RateQuota(double perSecond)
+    public RateQuota(double perSecond, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
         this.perSecond = perSecond;
+        this.time = time ?? TimeProvider.System;
+        refilledAt = this.time.GetTimestamp();
         tokens = Capacity;
     }
 
@@ -28,8 +31,8 @@ internal sealed class RateQuota
     {
         lock (gate)
         {
-            var now = Stopwatch.GetTimestamp();
-            tokens = Math.Min(Capacity, tokens + (Stopwatch.GetElapsedTime(refilledAt, now).TotalSeconds * perSecond));
+            var now = time.GetTimestamp();
+            tokens = Math.Min(Capacity, tokens + (time.GetElapsedTime(refilledAt, now).TotalSeconds * perSecond));
             refilledAt = now;
             if (tokens < 1)
             {

@@ -20,7 +20,8 @@ public sealed record RotationFunctionBehavior
     /// <summary>
     /// Whether the function's resource policy lets <c>secretsmanager.amazonaws.com</c> invoke it.
     /// False makes RotateSecret fail with AccessDeniedException, as a missing lambda:InvokeFunction
-    /// permission does.
+    /// permission does. Registering writes the policy; from then on Lambda's AddPermission and
+    /// RemovePermission change it, and the registry reports the policy's answer.
     /// </summary>
     public bool AllowSecretsManagerInvoke { get; init; } = true;
 

@@ -40,6 +40,7 @@ namespace RotationOps.Engine.Aws.Http
             HttpClient http, TimeProvider time, Action<string>? verbose, AwsRetryPolicy policy)
         {
             _service = service;
+            Connection = connection;
             _endpoint = endpoint;
             _signer = new AwsRequestSigner(connection.Credentials, connection.Region, service.SigningName);
             _errors = errors;
@@ -50,6 +51,27 @@ namespace RotationOps.Engine.Aws.Http
             _callTimeout = connection.CallTimeout;
             _pipeline = BuildPipeline();
         }
+
+        /// <summary>
+        /// Resolves credentials, region and the service's endpoint now, so settings that cannot work fail
+        /// before the first call, and reports them on <paramref name="verbose"/>. Retry waits run on
+        /// <paramref name="time"/>; per-attempt timeouts on real time.
+        /// </summary>
+        /// <exception cref="AwsConfigurationException">The connection settings cannot work.</exception>
+        public static AwsHttpInvoker Connect(AwsService service, IAwsErrorParser errors, AwsConnectionOptions options, TimeProvider time,
+            Action<string>? verbose, HttpClient http, Random? jitter)
+        {
+            if (time is null) throw new ArgumentNullException(nameof(time));
+            AwsConnection connection = AwsConnection.Resolve(options);
+            AwsServiceEndpoint endpoint = connection.ResolveEndpoint(service);
+            verbose?.Invoke($"{service.DisplayName}: {endpoint}; {connection}");
+            var policy = new AwsRetryPolicy(connection.MaxAttempts, connection.MaxRetryTime, jitter);
+            return new AwsHttpInvoker(service, connection, endpoint, errors, http, time, verbose, policy);
+        }
+
+        public AwsConnection Connection { get; }
+
+        public AwsServiceEndpoint Endpoint => _endpoint;
 
         /// <summary>
         /// The 2xx answer (the caller disposes it), or the last error once retries are spent.

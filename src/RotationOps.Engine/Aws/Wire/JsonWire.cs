@@ -53,6 +53,48 @@ namespace RotationOps.Engine.Aws.Wire
             return reader.TokenType == JsonTokenType.Null ? (int?)null : reader.GetInt32();
         }
 
+        public static double? Double(ref Utf8JsonReader reader)
+        {
+            reader.Read();
+            return reader.TokenType == JsonTokenType.Null ? (double?)null : reader.GetDouble();
+        }
+
+        /// <summary>Moves onto the property's object; false when the value is null.</summary>
+        public static bool StartObject(ref Utf8JsonReader reader)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null) return false;
+            if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected an object.");
+            return true;
+        }
+
+        /// <summary>{"name":"text",...}, e.g. Lambda's Environment.Variables.</summary>
+        public static Dictionary<string, string> StringMap(ref Utf8JsonReader reader)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (!StartObject(ref reader)) return map;
+            while (NextProperty(ref reader))
+            {
+                string name = reader.GetString()!;
+                map[name] = String(ref reader) ?? "";
+            }
+            return map;
+        }
+
+        /// <summary>{"name":number,...}, e.g. Lambda's RoutingConfig.AdditionalVersionWeights.</summary>
+        public static Dictionary<string, double> NumberMap(ref Utf8JsonReader reader)
+        {
+            var map = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (!StartObject(ref reader)) return map;
+            while (NextProperty(ref reader))
+            {
+                string name = reader.GetString()!;
+                reader.Read();
+                map[name] = reader.GetDouble();
+            }
+            return map;
+        }
+
         /// <summary>
         /// An awsJson timestamp: epoch seconds, possibly fractional. Strings (epoch or ISO-8601) are
         /// accepted too, because some emulators send them.

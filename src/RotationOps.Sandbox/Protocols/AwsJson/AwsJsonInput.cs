@@ -138,6 +138,14 @@ internal sealed class AwsJsonInput
         return strings;
     }
 
+    /// <summary>A map of strings, e.g. Lambda's <c>Environment.Variables</c>.</summary>
+    public IReadOnlyDictionary<string, string>? StringMap(string member) =>
+        Map(member, JsonValueKind.String, value => value.GetString()!);
+
+    /// <summary>A map of numbers, e.g. Lambda's <c>RoutingConfig.AdditionalVersionWeights</c>.</summary>
+    public IReadOnlyDictionary<string, double>? DoubleMap(string member) =>
+        Map(member, JsonValueKind.Number, value => value.GetDouble());
+
     public AwsJsonInput? Structure(string member)
     {
         var value = Member(member, JsonValueKind.Object);
@@ -164,6 +172,28 @@ internal sealed class AwsJsonInput
         }
 
         return structures;
+    }
+
+    private Dictionary<string, T>? Map<T>(string member, JsonValueKind valueKind, Func<JsonElement, T> read)
+    {
+        var value = Member(member, JsonValueKind.Object);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var entry in value.Value.EnumerateObject())
+        {
+            if (entry.Value.ValueKind != valueKind)
+            {
+                throw CommonErrors.Serialization($"Unexpected value type in map member {member}.");
+            }
+
+            map[entry.Name] = read(entry.Value);
+        }
+
+        return map;
     }
 
     private List<JsonElement>? Items(string member, int minItems, int maxItems)

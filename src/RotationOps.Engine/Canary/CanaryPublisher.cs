@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Hosting;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.Lambda;
+
+namespace RotationOps.Engine.Canary
+{
+    /// <summary>
+    /// Publish-LambdaCanary's engine: applies the changes to $LATEST, publishes a version
+    /// (RevisionId-guarded), waits for it to be Active, optionally invokes it before any traffic,
+    /// then routes the canary weight to it on the alias (RevisionId-guarded). Until the alias
+    /// update, live traffic is untouched; after it, the alias is split between two published versions.
+    /// </summary>
+    public sealed class CanaryPublisher
+    {
+        private readonly ILambdaClient _client;
+        private readonly IRunbookHost _host;
+        private readonly JournaledMutation _mutation;
+        private readonly LambdaWaiter _waiter;
+
+        public CanaryPublisher(ILambdaClient client, DeploymentJournal journal, IRunbookHost host)
+        {
+            _client = client;
+            _host = host;
+            _mutation = new JournaledMutation(journal, host);
+            _waiter = new LambdaWaiter(client, host);
+        }
+
+        public async Task<LambdaDeployment> PublishAsync(CanaryRequest request)
+        {
+            Validate(request);
+            string function = request.FunctionName;
+            AliasConfiguration alias = await AliasLookup.GetAsync(_client, function, request.AliasName, _host).ConfigureAwait(false);
+            if (alias.AdditionalVersionWeights.Count > 0 && !request.Force)
+            {
+                var routed = alias.AdditionalVersionWeights.First();
+                throw new RunbookException("AliasAlreadyRouted", RunbookErrorCategory.InvalidOperation,
+                    $"Alias {function}:{alias.Name} already routes {routed.Value:P0} of its traffic to version {routed.Key} (a canary in progress?). " +
+                    "Finish it with Set-AliasWeight -Promote or Undo-Deployment, or use -Force to replace that routing.", function, "Force");
+            }
+            if (alias.FunctionVersion == "$LATEST")
+                throw new RunbookException("AliasOnLatest", RunbookErrorCategory.InvalidOperation,
+                    $"Alias {function}:{alias.Name} points at $LATEST; a weighted alias must point at a published version. " +
+                    "Point it at one first (Set-AliasWeight -Promote on a published version, or update-alias).", function, "AliasName");
+
+            string stable = alias.FunctionVersion;
+            var live = await _client.GetFunctionConfigurationAsync(function, stable, _host.Cancellation).ConfigureAwait(false);
+            var deployment = new LambdaDeployment
+            {
+                DeploymentId = DeploymentJournal.NewDeploymentId("dep", _host.Time),
+                FunctionName = live.FunctionName,
+                AliasName = alias.Name,
+                AliasArn = alias.AliasArn,
+                StableVersion = stable,
+                StartedAt = _host.Time.GetUtcNow(),
+                SecretId = request.SecretId,
+                SecretVersionId = request.SecretVersionId,
+                PreviousSecretVersionId = request.PreviousSecretVersionId,
+            };
+
+            return request.Version != null
+                ? await CanaryExistingVersionAsync(request, alias, deployment).ConfigureAwait(false)
+                : await PublishNewVersionAsync(request, alias, live, deployment).ConfigureAwait(false);
+        }
+
+        private async Task<LambdaDeployment> CanaryExistingVersionAsync(CanaryRequest request, AliasConfiguration alias, LambdaDeployment deployment)
+        {
+            string version = request.Version!;
+            if (version == deployment.StableVersion || version == "$LATEST")
+                throw RunbookException.InvalidParameter("Version",
+                    $"version {version} cannot be the canary: the alias serves {deployment.StableVersion}, and $LATEST cannot be routed. Give another published version.",
+                    deployment.FunctionName);
+            try
+            {
+                await _waiter.UntilActiveAsync(deployment.FunctionName, version).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex) when (ex.IsNotFound)
+            {
+                throw RunbookException.InvalidParameter("Version", $"{deployment.FunctionName} has no published version {version}.", deployment.FunctionName);
+            }
+            deployment.CanaryVersion = version;
+            deployment.Changes = new[] { $"Existing version {version}" };
+            var plan = new ChangePlan().Add(Target(deployment), DescribeRoute(deployment, request.Weight));
+            if (!plan.Approve(_host)) return NotRun(deployment);
+            Started(deployment, request.Weight);
+            return await PreTrafficThenRouteAsync(request, alias, deployment).ConfigureAwait(false);
+        }
+
+        private async Task<LambdaDeployment> PublishNewVersionAsync(CanaryRequest request, AliasConfiguration alias,
+            FunctionConfiguration live, LambdaDeployment deployment)
+        {
+            string function = deployment.FunctionName;
+            var latest = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
+            var drift = FunctionChanges.Drift(live, latest);
+            if (drift.Count > 0 && !request.Force)
+                throw new RunbookException("LatestDrifted", RunbookErrorCategory.InvalidOperation,
+                    $"$LATEST of {function} differs from the live version {live.Version} in: {string.Join("; ", drift)}. " +
+                    "Publishing now would ship those differences too. Reconcile $LATEST, or use -Force to publish them with this change.",
+                    function, "Force");
+            var changes = FunctionChanges.Compute(latest, request);
+            deployment.Changes = changes.Summary;
+
+            var plan = new ChangePlan();
+            if (changes.ChangesConfiguration) plan.Add(function, "Update $LATEST configuration: " + string.Join("; ", changes.Summary.Where(s => !s.StartsWith("Code:", StringComparison.Ordinal))));
+            if (request.ZipFile != null) plan.Add(function, "Update $LATEST code: " + changes.Summary.Last(s => s.StartsWith("Code:", StringComparison.Ordinal)));
+            plan.Add(function, "Publish a new version from $LATEST");
+            plan.Add(Target(deployment), DescribeRoute(deployment, request.Weight));
+            if (!plan.Approve(_host)) return NotRun(deployment);
+            Started(deployment, request.Weight);
+
+            try
+            {
+                if (changes.ChangesConfiguration)
+                {
+                    await _mutation.RunAsync(deployment.DeploymentId, "UpdateFunctionConfiguration", function,
+                        JournalDetails.Of(("RevisionId", latest.RevisionId), ("Changes", string.Join("; ", changes.Summary))),
+                        () => _client.UpdateFunctionConfigurationAsync(new UpdateFunctionConfigurationRequest
+                        {
+                            FunctionName = function,
+                            RevisionId = latest.RevisionId,
+                            Runtime = changes.Runtime,
+                            Description = changes.Description,
+                            Environment = changes.Environment,
+                        }, _host.Cancellation)).ConfigureAwait(false);
+                    latest = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
+                }
+                if (request.ZipFile != null)
+                {
+                    await _mutation.RunAsync(deployment.DeploymentId, "UpdateFunctionCode", function,
+                        JournalDetails.Of(("RevisionId", latest.RevisionId)),
+                        () => _client.UpdateFunctionCodeAsync(new UpdateFunctionCodeRequest
+                        {
+                            FunctionName = function,
+                            RevisionId = latest.RevisionId,
+                            ZipFile = request.ZipFile,
+                        }, _host.Cancellation)).ConfigureAwait(false);
+                    latest = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
+                }
+                var published = await _mutation.RunAsync(deployment.DeploymentId, "PublishVersion", function,
+                    JournalDetails.Of(("RevisionId", latest.RevisionId), ("CodeSha256", latest.CodeSha256)),
+                    () => _client.PublishVersionAsync(new PublishVersionRequest
+                    {
+                        FunctionName = function,
+                        RevisionId = latest.RevisionId,
+                        CodeSha256 = latest.CodeSha256,
+                        Description = request.Description ?? $"RotationOps {deployment.DeploymentId}",
+                    }, _host.Cancellation)).ConfigureAwait(false);
+                if (published.Version == deployment.StableVersion)
+                    return Finish(deployment, DeploymentStatus.Aborted,
+                        $"Nothing to canary: $LATEST publishes as the live version {deployment.StableVersion} (no change). The alias is untouched.");
+                deployment.CanaryVersion = published.Version;
+                await _waiter.UntilActiveAsync(function, published.Version).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex)
+            {
+                return Finish(deployment, DeploymentStatus.Aborted,
+                    $"Publishing the canary failed ({ex.ErrorCode}: {ex.ServiceMessage}). The alias is untouched; " +
+                    (changes.ChangesConfiguration || request.ZipFile != null ? "$LATEST may already carry the change." : ""));
+            }
+            catch (RunbookException ex)
+            {
+                return Finish(deployment, DeploymentStatus.Aborted, ex.Message + " The alias is untouched.");
+            }
+            return await PreTrafficThenRouteAsync(request, alias, deployment).ConfigureAwait(false);
+        }
+
+        private async Task<LambdaDeployment> PreTrafficThenRouteAsync(CanaryRequest request, AliasConfiguration alias, LambdaDeployment deployment)
+        {
+            if (request.PreTrafficPayload != null)
+            {
+                var result = await _client.InvokeAsync(new InvokeRequest
+                {
+                    FunctionName = deployment.FunctionName,
+                    Qualifier = deployment.CanaryVersion,
+                    Payload = request.PreTrafficPayload,
+                }, _host.Cancellation).ConfigureAwait(false);
+                if (result.FunctionError != null)
+                    return Finish(deployment, DeploymentStatus.Aborted,
+                        $"The pre-traffic invocation of version {deployment.CanaryVersion} failed ({result.FunctionError}: {Excerpt(result.Payload)}). No traffic was moved.");
+                _host.WriteVerbose($"Pre-traffic invocation of {deployment.FunctionName}:{deployment.CanaryVersion} succeeded.");
+            }
+            try
+            {
+                var routed = await new AliasRouter(_client, _mutation, _host).RouteAsync(deployment, alias.RevisionId, request.Weight).ConfigureAwait(false);
+                deployment.Weight = request.Weight;
+                deployment.Steps = new[]
+                {
+                    new DeploymentStep { Weight = request.Weight, StartedAt = _host.Time.GetUtcNow(), Outcome = "Routed" },
+                };
+                return Finish(deployment, DeploymentStatus.Canary,
+                    $"Alias {deployment.AliasName} sends {request.Weight:P1} to version {deployment.CanaryVersion} and the rest to {deployment.StableVersion}. " +
+                    "Move it on with Set-AliasWeight, or back with Undo-Deployment.");
+            }
+            catch (AwsServiceException ex)
+            {
+                return Finish(deployment, DeploymentStatus.Aborted,
+                    $"Routing traffic failed ({ex.ErrorCode}: {ex.ServiceMessage}); the alias is unchanged on version {deployment.StableVersion}" +
+                    (ex.ErrorCode == "PreconditionFailedException" ? " (someone else changed the alias meanwhile)." : "."));
+            }
+        }
+
+        private static void Validate(CanaryRequest request)
+        {
+            if (string.IsNullOrWhiteSpace(request.FunctionName))
+                throw RunbookException.InvalidParameter("FunctionName", "give the function's name or ARN.");
+            if (string.IsNullOrWhiteSpace(request.AliasName))
+                throw RunbookException.InvalidParameter("AliasName", "give the alias that serves live traffic, e.g. LIVE.");
+            if (!(request.Weight > 0 && request.Weight < 1))
+                throw RunbookException.InvalidParameter("Weight", $"{request.Weight} is not a canary share: give a value above 0 and below 1, e.g. 0.05. To move all traffic use Set-AliasWeight -Promote.");
+            if (request.Version != null && request.HasChanges && request.SecretVersionId == null)
+                throw RunbookException.InvalidParameter("Version", "-Version canaries an existing version as it is; it cannot be combined with -Environment, -RemoveEnvironmentVariable, -Runtime, -ZipFile or -Description.");
+            if (request.Version == null && !request.HasChanges)
+                throw RunbookException.InvalidParameter("Version", "nothing to deploy: give -Environment, -RemoveEnvironmentVariable, -Runtime, -ZipFile or -Description to publish a new version, or -Version to canary an existing one.");
+        }
+
+        private void Started(LambdaDeployment deployment, double weight) =>
+            _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", Target(deployment), JournalPhase.Started,
+                DeploymentRecord.ToDetails(deployment, weight));
+
+        private LambdaDeployment NotRun(LambdaDeployment deployment) =>
+            Finish(deployment, DeploymentStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).");
+
+        private LambdaDeployment Finish(LambdaDeployment deployment, DeploymentStatus status, string message)
+        {
+            deployment.Status = status;
+            deployment.Message = message;
+            if (status != DeploymentStatus.Canary) deployment.FinishedAt = _host.Time.GetUtcNow();
+            _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", Target(deployment),
+                status == DeploymentStatus.NotRun ? JournalPhase.Skipped : status == DeploymentStatus.Aborted ? JournalPhase.Aborted : JournalPhase.Succeeded,
+                DeploymentRecord.ToDetails(deployment, deployment.Weight), status == DeploymentStatus.Aborted ? message : null);
+            return deployment;
+        }
+
+        internal static string Target(LambdaDeployment deployment) => $"{deployment.FunctionName}:{deployment.AliasName}";
+
+        private static string DescribeRoute(LambdaDeployment deployment, double weight) =>
+            $"Route {weight:P1} of alias {deployment.AliasName} to the new version (the rest stays on {deployment.StableVersion})";
+
+        private static string Excerpt(byte[] payload)
+        {
+            string text = Encoding.UTF8.GetString(payload);
+            return text.Length <= 300 ? text : text.Substring(0, 300) + "...";
+        }
+    }
+}

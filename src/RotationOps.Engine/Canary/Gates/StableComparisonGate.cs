@@ -1,0 +1,33 @@
+using System.Threading.Tasks;
+
+namespace RotationOps.Engine.Canary.Gates
+{
+    /// <summary>
+    /// -MaxErrorRateIncrease: the canary may not fail more often than the stable version serving
+    /// the same alias at the same time by more than the margin — which tells "the new version is
+    /// worse" apart from "a downstream outage hurts both".
+    /// </summary>
+    internal sealed class StableComparisonGate : IHealthGate
+    {
+        private readonly double _maxIncrease;
+        private readonly int _minInvocations;
+
+        public StableComparisonGate(double maxIncrease, int minInvocations)
+        {
+            _maxIncrease = maxIncrease;
+            _minInvocations = minInvocations;
+        }
+
+        public async Task<GateResult> EvaluateAsync(GateContext context)
+        {
+            var metrics = await context.Metrics.ConfigureAwait(false);
+            var sample = SampleSize.Judge("CanaryVsStable", metrics.CanaryInvocations, _minInvocations, context.EndOfBake);
+            if (sample != null) return sample;
+            double increase = metrics.CanaryErrorRate - metrics.StableErrorRate;
+            string evidence = $"{metrics.DescribeCanary()} vs {metrics.DescribeStable()}";
+            return increase > _maxIncrease
+                ? new GateResult("CanaryVsStable", CheckResult.Failed, $"{evidence}: {increase:P2} worse, more than the allowed {_maxIncrease:P2}")
+                : new GateResult("CanaryVsStable", CheckResult.Passed, evidence);
+        }
+    }
+}

@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Canary.Gates;
+using RotationOps.Engine.CloudWatch;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Hosting;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.Lambda;
+using RotationOps.Engine.Rotation;
+
+namespace RotationOps.Engine.Canary
+{
+    /// <summary>
+    /// Set-AliasWeight's engine: moves an alias through weights, baking each under the health
+    /// gates; a failing gate rolls the alias back to the stable version (and, for a secret
+    /// canary, un-stages the secret) and the result carries the evidence. Promotion completes a
+    /// staged secret before the alias moves, so both versions read the same value afterwards.
+    /// </summary>
+    public sealed class TrafficShifter
+    {
+        private static int _nextActivityId = 2000;
+
+        private readonly ILambdaClient _lambda;
+        private readonly ICloudWatchClient? _cloudWatch;
+        private readonly SecretRotationRunner? _secrets;
+        private readonly IRunbookHost _host;
+        private readonly JournaledMutation _mutation;
+        private readonly AliasRouter _router;
+
+        public TrafficShifter(ILambdaClient lambda, ICloudWatchClient? cloudWatch, SecretRotationRunner? secrets,
+            DeploymentJournal journal, IRunbookHost host)
+        {
+            _lambda = lambda;
+            _cloudWatch = cloudWatch;
+            _secrets = secrets;
+            _host = host;
+            _mutation = new JournaledMutation(journal, host);
+            _router = new AliasRouter(lambda, _mutation, host);
+        }
+
+        public async Task<LambdaDeployment> ShiftAsync(TrafficShiftRequest request)
+        {
+            var weights = Validate(request);
+            var gates = await BuildGatesAsync(request).ConfigureAwait(false);
+            var deployment = await ResolveAsync(request).ConfigureAwait(false);
+            if (deployment.SecretVersionId != null && _secrets == null)
+                throw new InvalidOperationException("A secret canary needs the Secrets Manager client.");
+
+            var alias = await AliasLookup.GetAsync(_lambda, deployment.FunctionName, deployment.AliasName, _host).ConfigureAwait(false);
+            if (alias.FunctionVersion == deployment.CanaryVersion && alias.AdditionalVersionWeights.Count == 0)
+            {
+                deployment.Weight = 1;
+                return Record(deployment, DeploymentStatus.Promoted, $"Alias {deployment.AliasName} already serves version {deployment.CanaryVersion} alone; nothing to do.");
+            }
+            CheckAliasMatches(alias, deployment, request.Force);
+
+            var plan = new ChangePlan();
+            foreach (double weight in weights)
+                plan.Add(CanaryPublisher.Target(deployment), weight >= 1
+                    ? $"Promote version {deployment.CanaryVersion} to all traffic" + (deployment.SecretVersionId != null ? $" after moving AWSCURRENT of {deployment.SecretId} to {deployment.SecretVersionId}" : "")
+                    : $"Route {weight:P1} to version {deployment.CanaryVersion}" + (request.BakeTime > TimeSpan.Zero ? $" and bake {request.BakeTime} (rolls back to {deployment.StableVersion} if a gate fails)" : ""));
+            if (!plan.Approve(_host))
+                return Record(deployment, DeploymentStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).", JournalPhase.Skipped);
+
+            var steps = new List<DeploymentStep>(deployment.Steps);
+            string? revision = alias.RevisionId;
+            try
+            {
+                if (gates.Count > 0)
+                {
+                    var preflight = await EvaluateAsync(gates, deployment, _host.Time.GetUtcNow(), endOfBake: false).ConfigureAwait(false);
+                    if (preflight.Any(g => g.Result == CheckResult.Failed && g.Gate == "Alarm"))
+                        return await FailAsync(deployment, steps, new DeploymentStep { Weight = deployment.Weight, StartedAt = _host.Time.GetUtcNow(), Gates = preflight }, revision, request).ConfigureAwait(false);
+                }
+                foreach (double weight in weights)
+                {
+                    if (weight >= 1) return await PromoteAsync(deployment, steps, revision).ConfigureAwait(false);
+                    revision = (await _router.RouteAsync(deployment, revision, weight).ConfigureAwait(false)).RevisionId;
+                    deployment.Weight = weight;
+                    var step = new DeploymentStep { Weight = weight, StartedAt = _host.Time.GetUtcNow() };
+                    steps.Add(step);
+                    deployment.Steps = steps;
+                    Record(deployment, DeploymentStatus.Canary, $"Routed {weight:P1} to version {deployment.CanaryVersion}.", JournalPhase.Succeeded);
+                    bool healthy = await BakeAsync(deployment, step, gates, request.BakeTime, request.PollInterval).ConfigureAwait(false);
+                    if (!healthy) return await FailAsync(deployment, steps, step, revision, request).ConfigureAwait(false);
+                }
+                return Record(deployment, DeploymentStatus.Canary,
+                    $"Alias {deployment.AliasName} sends {deployment.Weight:P1} to version {deployment.CanaryVersion}; gates held. Promote with Set-AliasWeight -Promote.");
+            }
+            catch (OperationCanceledException)
+            {
+                _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Aborted,
+                    DeploymentRecord.ToDetails(deployment, deployment.Weight),
+                    $"Stopped by the user (Ctrl+C) with {deployment.Weight:P1} on version {deployment.CanaryVersion}. The alias is consistent (published versions only). " +
+                    $"Resume: Set-AliasWeight -DeploymentId {deployment.DeploymentId} -Steps ...; undo: Undo-Deployment -DeploymentId {deployment.DeploymentId}.");
+                throw;
+            }
+            catch (AwsServiceException ex)
+            {
+                return Record(deployment, deployment.Weight > 0 ? DeploymentStatus.Halted : DeploymentStatus.Aborted,
+                    $"Moving traffic failed ({ex.ErrorCode}: {ex.ServiceMessage}). The alias is where it was before that call: " +
+                    $"{(deployment.Weight > 0 ? $"{deployment.Weight:P1} on version {deployment.CanaryVersion}" : $"version {deployment.StableVersion} alone")}. " +
+                    $"Resume with Set-AliasWeight -DeploymentId {deployment.DeploymentId}, or undo with Undo-Deployment -DeploymentId {deployment.DeploymentId}.",
+                    JournalPhase.Aborted);
+            }
+        }
+
+        private async Task<bool> BakeAsync(LambdaDeployment deployment, DeploymentStep step, IReadOnlyList<IHealthGate> gates,
+            TimeSpan bakeTime, TimeSpan pollInterval)
+        {
+            int activityId = System.Threading.Interlocked.Increment(ref _nextActivityId);
+            string activity = $"Canary {deployment.FunctionName}:{deployment.AliasName} at {step.Weight:P0} (version {deployment.CanaryVersion})";
+            try
+            {
+                while (true)
+                {
+                    TimeSpan elapsed = _host.Time.GetUtcNow() - step.StartedAt;
+                    bool endOfBake = elapsed >= bakeTime;
+                    if (gates.Count > 0 && (elapsed > TimeSpan.Zero || endOfBake))
+                    {
+                        step.Gates = await EvaluateAsync(gates, deployment, step.StartedAt, endOfBake).ConfigureAwait(false);
+                        if (step.Gates.Any(g => g.Result == CheckResult.Failed))
+                        {
+                            step.EndedAt = _host.Time.GetUtcNow();
+                            step.Outcome = "Failed";
+                            return false;
+                        }
+                    }
+                    if (endOfBake)
+                    {
+                        step.EndedAt = _host.Time.GetUtcNow();
+                        step.Outcome = "Passed";
+                        return true;
+                    }
+                    _host.WriteProgress(new ProgressUpdate(activityId, activity,
+                        $"Baking {elapsed:hh\\:mm\\:ss} of {bakeTime:hh\\:mm\\:ss}" + (step.Gates.Count > 0 ? "; " + string.Join("; ", step.Gates.Select(g => g.Evidence)) : ""))
+                    {
+                        PercentComplete = (int)(100 * elapsed.Ticks / Math.Max(1, bakeTime.Ticks)),
+                        SecondsRemaining = (int)(bakeTime - elapsed).TotalSeconds,
+                    });
+                    TimeSpan wait = bakeTime - elapsed < pollInterval ? bakeTime - elapsed : pollInterval;
+                    await _host.Time.Delay(wait, _host.Cancellation).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
+            }
+        }
+
+        private async Task<IReadOnlyList<GateResult>> EvaluateAsync(IReadOnlyList<IHealthGate> gates, LambdaDeployment deployment,
+            DateTimeOffset stepStartedAt, bool endOfBake)
+        {
+            var context = new GateContext(deployment, stepStartedAt, endOfBake,
+                () => CanaryMetricsReader.ReadAsync(_cloudWatch!, deployment, stepStartedAt, _host.Time.GetUtcNow(), _host.Cancellation));
+            var results = new List<GateResult>();
+            foreach (var gate in gates) results.Add(await gate.EvaluateAsync(context).ConfigureAwait(false));
+            return results;
+        }
+
+        private async Task<LambdaDeployment> PromoteAsync(LambdaDeployment deployment, List<DeploymentStep> steps, string? revision)
+        {
+            if (deployment.SecretVersionId != null)
+            {
+                var secret = await _secrets!.CompleteAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.PreviousSecretVersionId,
+                    deployment.DeploymentId, force: false, tester: null).ConfigureAwait(false);
+                if (secret.Status != RotationStatus.Completed)
+                {
+                    var failed = new DeploymentStep { Weight = deployment.Weight, StartedAt = _host.Time.GetUtcNow(), Gates = new[] { new GateResult("SecretCompletion", CheckResult.Failed, secret.Message) } };
+                    return await RollBackAsync(deployment, steps, failed, revision, $"Completing secret {deployment.SecretId} failed: {secret.Message}").ConfigureAwait(false);
+                }
+            }
+            await _router.PromoteAsync(deployment, revision).ConfigureAwait(false);
+            deployment.Weight = 1;
+            steps.Add(new DeploymentStep { Weight = 1, StartedAt = _host.Time.GetUtcNow(), EndedAt = _host.Time.GetUtcNow(), Outcome = "Promoted" });
+            deployment.Steps = steps;
+            return Record(deployment, DeploymentStatus.Promoted,
+                $"Alias {deployment.AliasName} serves version {deployment.CanaryVersion} alone" +
+                (deployment.SecretVersionId != null ? $"; AWSCURRENT of {deployment.SecretId} is version {deployment.SecretVersionId}." : "."),
+                JournalPhase.Completed);
+        }
+
+        private Task<LambdaDeployment> FailAsync(LambdaDeployment deployment, List<DeploymentStep> steps, DeploymentStep failed,
+            string? revision, TrafficShiftRequest request)
+        {
+            string evidence = string.Join("; ", failed.Gates.Where(g => g.Result == CheckResult.Failed).Select(g => $"{g.Gate}: {g.Evidence}"));
+            if (!steps.Contains(failed)) steps.Add(failed);
+            deployment.Steps = steps;
+            if (request.NoRollback)
+                return Task.FromResult(Record(deployment, DeploymentStatus.Halted,
+                    $"A gate failed at {deployment.Weight:P1} ({evidence}). -NoRollback: the alias stays split between {deployment.StableVersion} and {deployment.CanaryVersion}. " +
+                    $"Undo with Undo-Deployment -DeploymentId {deployment.DeploymentId}.", JournalPhase.Aborted));
+            return RollBackAsync(deployment, steps, failed, revision, $"A gate failed at {deployment.Weight:P1}: {evidence}");
+        }
+
+        private async Task<LambdaDeployment> RollBackAsync(LambdaDeployment deployment, List<DeploymentStep> steps, DeploymentStep failed,
+            string? revision, string reason)
+        {
+            if (!steps.Contains(failed)) steps.Add(failed);
+            deployment.Steps = steps;
+            try
+            {
+                await _router.RestoreAsync(deployment, revision, deployment.StableVersion).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex)
+            {
+                return Record(deployment, DeploymentStatus.Halted,
+                    $"{reason}. Rolling back failed ({ex.ErrorCode}: {ex.ServiceMessage}): the alias is still split with {deployment.Weight:P1} on version {deployment.CanaryVersion}. " +
+                    $"Run Undo-Deployment -DeploymentId {deployment.DeploymentId} -Force.", JournalPhase.Aborted);
+            }
+            deployment.Weight = 0;
+            string secretNote = "";
+            if (deployment.SecretVersionId != null)
+            {
+                var abandoned = await _secrets!.AbandonAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.DeploymentId).ConfigureAwait(false);
+                secretNote = " " + abandoned.Message;
+            }
+            return Record(deployment, DeploymentStatus.RolledBack,
+                $"{reason}. Rolled back: alias {deployment.AliasName} serves version {deployment.StableVersion} alone.{secretNote}", JournalPhase.Aborted);
+        }
+
+        private LambdaDeployment Record(LambdaDeployment deployment, DeploymentStatus status, string message, JournalPhase phase = JournalPhase.Succeeded)
+        {
+            deployment.Status = status;
+            deployment.Message = message;
+            if (status != DeploymentStatus.Canary) deployment.FinishedAt = _host.Time.GetUtcNow();
+            _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), phase,
+                DeploymentRecord.ToDetails(deployment, deployment.Weight), phase == JournalPhase.Aborted ? message : null);
+            return deployment;
+        }
+
+        private async Task<LambdaDeployment> ResolveAsync(TrafficShiftRequest request)
+        {
+            if (request.Deployment != null && !string.IsNullOrEmpty(request.Deployment.CanaryVersion)) return request.Deployment;
+            if (request.DeploymentId != null)
+                return DeploymentRecord.Find(_mutation.Journal, request.DeploymentId)
+                    ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.FilePath}) has no deployment '{request.DeploymentId}'.");
+            if (string.IsNullOrWhiteSpace(request.FunctionName) || string.IsNullOrWhiteSpace(request.AliasName))
+                throw RunbookException.InvalidParameter("FunctionName", "give -FunctionName and -AliasName, a -DeploymentId, or pipe in a deployment from Publish-LambdaCanary.");
+            var alias = await AliasLookup.GetAsync(_lambda, request.FunctionName!, request.AliasName!, _host).ConfigureAwait(false);
+            if (alias.AdditionalVersionWeights.Count == 0)
+                throw new RunbookException("AliasNotRouted", RunbookErrorCategory.InvalidOperation,
+                    $"Alias {request.FunctionName}:{request.AliasName} serves version {alias.FunctionVersion} alone: there is no canary to move. Start one with Publish-LambdaCanary.",
+                    request.FunctionName, "AliasName");
+            var routed = alias.AdditionalVersionWeights.First();
+            var deployment = new LambdaDeployment
+            {
+                DeploymentId = DeploymentJournal.NewDeploymentId("dep", _host.Time),
+                FunctionName = request.FunctionName!,
+                AliasName = alias.Name,
+                AliasArn = alias.AliasArn,
+                StableVersion = alias.FunctionVersion,
+                CanaryVersion = routed.Key,
+                Weight = routed.Value,
+                StartedAt = _host.Time.GetUtcNow(),
+            };
+            _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Started,
+                DeploymentRecord.ToDetails(deployment, deployment.Weight));
+            return deployment;
+        }
+
+        private static void CheckAliasMatches(AliasConfiguration alias, LambdaDeployment deployment, bool force)
+        {
+            bool routedElsewhere = alias.AdditionalVersionWeights.Count > 0 && !alias.AdditionalVersionWeights.ContainsKey(deployment.CanaryVersion);
+            if ((alias.FunctionVersion != deployment.StableVersion || routedElsewhere) && !force)
+                throw new RunbookException("AliasChanged", RunbookErrorCategory.InvalidOperation,
+                    $"Alias {deployment.FunctionName}:{deployment.AliasName} no longer matches deployment {deployment.DeploymentId}: it serves {alias.FunctionVersion}" +
+                    (alias.AdditionalVersionWeights.Count > 0 ? $" with {string.Join(", ", alias.AdditionalVersionWeights.Select(p => $"{p.Value:P1} on {p.Key}"))}" : "") +
+                    $", not {deployment.StableVersion} with the canary {deployment.CanaryVersion}. Someone else changed it; use -Force to move it anyway.",
+                    deployment.FunctionName, "Force");
+        }
+
+        private async Task<IReadOnlyList<IHealthGate>> BuildGatesAsync(TrafficShiftRequest request)
+        {
+            var gates = new List<IHealthGate>();
+            if ((request.Alarms.Count > 0 || request.HasMetricGates) && _cloudWatch == null)
+                throw new InvalidOperationException("Health gates need the CloudWatch client.");
+            if (request.Alarms.Count > 0)
+            {
+                var found = await _cloudWatch!.DescribeAlarmsAsync(request.Alarms, _host.Cancellation).ConfigureAwait(false);
+                var missing = request.Alarms.Where(a => found.All(f => f.AlarmName != a)).ToList();
+                if (missing.Count > 0)
+                    throw RunbookException.InvalidParameter("Alarm", $"no CloudWatch alarm named {string.Join(", ", missing)} in this account and region.");
+                gates.Add(new AlarmGate(_cloudWatch, request.Alarms, _host));
+            }
+            if (request.MaxErrorRate is double maxRate) gates.Add(new ErrorRateGate(maxRate, request.MinInvocations));
+            if (request.MaxErrorRateIncrease is double increase) gates.Add(new StableComparisonGate(increase, request.MinInvocations));
+            if (request.HealthCheck != null) gates.Add(new ScriptGate(request.HealthCheck, _host.Cancellation));
+            return gates;
+        }
+
+        private static IReadOnlyList<double> Validate(TrafficShiftRequest request)
+        {
+            int modes = (request.Weight != null ? 1 : 0) + (request.Promote ? 1 : 0) + (request.Steps != null ? 1 : 0);
+            if (modes != 1)
+                throw RunbookException.InvalidParameter("Steps", "give exactly one of -Weight, -Promote or -Steps.");
+            if (request.BakeTime < TimeSpan.Zero)
+                throw RunbookException.InvalidParameter("BakeTime", "give a positive time span, e.g. 00:15:00.");
+            if (request.PollInterval <= TimeSpan.Zero)
+                throw RunbookException.InvalidParameter("PollInterval", "give a positive time span, e.g. 00:01:00.");
+            if (request.MaxErrorRate is double rate && (rate < 0 || rate >= 1))
+                throw RunbookException.InvalidParameter("MaxErrorRate", "give a fraction from 0 to below 1, e.g. 0.01 for 1%.");
+            if (request.MaxErrorRateIncrease is double increase && (increase < 0 || increase >= 1))
+                throw RunbookException.InvalidParameter("MaxErrorRateIncrease", "give a fraction from 0 to below 1, e.g. 0.02.");
+            if (request.MinInvocations < 0)
+                throw RunbookException.InvalidParameter("MinInvocations", "give 0 or more.");
+            if (request.Promote) return new[] { 1.0 };
+            var weights = request.Steps ?? new[] { request.Weight!.Value };
+            for (int i = 0; i < weights.Count; i++)
+            {
+                if (!(weights[i] > 0 && weights[i] <= 1))
+                    throw RunbookException.InvalidParameter(request.Steps != null ? "Steps" : "Weight", $"{weights[i]} is not a share of traffic: give values above 0 and up to 1 (1 promotes).");
+                if (i > 0 && weights[i] <= weights[i - 1])
+                    throw RunbookException.InvalidParameter("Steps", "the steps must rise, e.g. 0.25,0.5,1.");
+                if (weights[i] >= 1 && i != weights.Count - 1)
+                    throw RunbookException.InvalidParameter("Steps", "1 (promotion) can only be the last step.");
+            }
+            return weights;
+        }
+    }
+}

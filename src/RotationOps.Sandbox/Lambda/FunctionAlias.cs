@@ -1,0 +1,24 @@
+using System;
+
+namespace RotationOps.Sandbox.Lambda;
+
+/// <summary>A named pointer at a version, optionally sending a weighted share of invocations to a second one.</summary>
+internal sealed class FunctionAlias(string name, string arn, string functionVersion)
+{
+    private readonly CreditAccumulator routingCredit = new();
+
+    public string Name { get; } = name;
+
+    public string Arn { get; } = arn;
+
+    public string FunctionVersion { get; set; } = functionVersion;
+
+    public string Description { get; set; } = string.Empty;
+
+    public AliasRouting? Routing { get; set; }
+
+    public string RevisionId { get; set; } = Guid.NewGuid().ToString();
+
+    /// <summary>How many of <paramref name="invocations"/> go to the additional version; the rest go to <see cref="FunctionVersion"/>.</summary>
+    public long TakeAdditional(long invocations) => Routing is { } routing ? routingCredit.Take(invocations, routing.Weight) : 0;
+}

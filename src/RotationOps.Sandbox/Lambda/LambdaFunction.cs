@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace RotationOps.Sandbox.Lambda;
+
+/// <summary>One function: $LATEST, its published versions, its aliases, and whether an update is running.</summary>
+internal sealed class LambdaFunction(string name, string arn, FunctionVersion latest)
+{
+    public string Name { get; } = name;
+
+    /// <summary>The unqualified ARN.</summary>
+    public string Arn { get; } = arn;
+
+    public FunctionVersion Latest { get; } = latest;
+
+    /// <summary>Published versions, oldest first.</summary>
+    public List<FunctionVersion> Published { get; } = new();
+
+    /// <summary>Version numbers are never reused, even if versions were to disappear.</summary>
+    public int LastVersionNumber { get; set; }
+
+    public SortedDictionary<string, FunctionAlias> Aliases { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Until this instant $LATEST is <c>LastUpdateStatus=InProgress</c>.</summary>
+    public DateTimeOffset UpdateCompletesAt { get; set; } = DateTimeOffset.MinValue;
+
+    public bool IsUpdating(DateTimeOffset now) => now < UpdateCompletesAt;
+
+    public string QualifiedArn(string qualifier) => $"{Arn}:{qualifier}";
+
+    /// <summary>$LATEST, then the published versions in order.</summary>
+    public IEnumerable<FunctionVersion> AllVersions => Published.Prepend(Latest);
+
+    /// <summary>$LATEST or a published version by number; null when there is none.</summary>
+    public FunctionVersion? FindVersion(string version) =>
+        version == FunctionVersion.Latest ? Latest : Published.FirstOrDefault(v => v.Version == version);
+
+    public FunctionVersion RequireVersion(string version) =>
+        FindVersion(version) ?? throw LambdaErrors.FunctionNotFound(QualifiedArn(version));
+
+    public FunctionAlias RequireAlias(string alias) =>
+        Aliases.GetValueOrDefault(alias) ?? throw LambdaErrors.AliasNotFound(QualifiedArn(alias));
+
+    /// <summary>
+    /// Refuses a change to $LATEST while it cannot take one: still being created (Pending) or still
+    /// applying the previous update (InProgress), as AWS's ResourceConflictException does.
+    /// </summary>
+    public void EnsureIdle(DateTimeOffset now)
+    {
+        if (!Latest.IsActive(now))
+        {
+            throw LambdaErrors.NotActive(Latest.State(now));
+        }
+
+        if (IsUpdating(now))
+        {
+            throw LambdaErrors.UpdateInProgress(Arn);
+        }
+    }
+}
