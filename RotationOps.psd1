@@ -16,6 +16,9 @@
     CmdletsToExport        = @(
         'Invoke-SecretRotation'
         'Test-RotatedSecret'
+        'Publish-LambdaCanary'
+        'Set-AliasWeight'
+        'Undo-Deployment'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -1,4 +1,6 @@
 using System;
+using RotationOps.Sandbox.Lambda;
+using RotationOps.Sandbox.Metrics;
 using RotationOps.Sandbox.SecretsManager;
 
 namespace RotationOps.Sandbox;
@@ -35,6 +37,12 @@ public sealed class SandboxOptions
 
     /// <summary>Secrets Manager's API rate quotas.</summary>
     public SecretsManagerQuotaOptions SecretsManagerQuotas { get; set; } = new();
+
+    /// <summary>Lambda's update and activation timings and its control-plane quotas, all on the virtual clock.</summary>
+    public LambdaOptions Lambda { get; set; } = new();
+
+    /// <summary>Receives every metric datum the simulated services publish (AWS/Lambda), e.g. a test's recorder.</summary>
+    public IMetricSink? MetricSink { get; set; }
 
     /// <summary>Receives one line per AWS call (operation, status, error code); never a secret value.</summary>
     public Action<string>? RequestLog { get; set; }

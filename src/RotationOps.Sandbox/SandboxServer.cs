@@ -15,9 +15,11 @@ using RotationOps.Sandbox.Control;
 using RotationOps.Sandbox.Downstream;
 using RotationOps.Sandbox.Faults;
 using RotationOps.Sandbox.Hosting;
+using RotationOps.Sandbox.Lambda;
 using RotationOps.Sandbox.RotationFunctions;
 using RotationOps.Sandbox.SecretsManager;
 using RotationOps.Sandbox.Time;
+using RotationOps.Sandbox.Traffic;
 
 namespace RotationOps.Sandbox;
 
@@ -32,7 +34,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly SecretStore secrets;
 
     private SandboxServer(WebApplication app, Uri endpoint, SandboxOptions options, VirtualClock clock, FaultInjector faults,
-        RotationFunctionRegistry functions, DownstreamCredentialStore downstream, SecretsManagerService secretsManager)
+        RotationFunctionRegistry functions, DownstreamCredentialStore downstream, SecretsManagerService secretsManager, LambdaService lambda)
     {
         this.app = app;
         secrets = secretsManager.Store;
@@ -46,6 +48,9 @@ public sealed class SandboxServer : IAsyncDisposable
         RotationFunctions = functions;
         Downstream = downstream;
         SecretsManager = secretsManager.Inspector;
+        Lambda = lambda.Inspector;
+        LambdaBehaviors = lambda.Behaviors;
+        Traffic = lambda.Traffic;
     }
 
     /// <summary>Base URL of every service, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -78,6 +83,15 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Read-only view of Secrets Manager state, for assertions.</summary>
     public SecretsManagerInspector SecretsManager { get; }
 
+    /// <summary>Read-only view of Lambda state (functions, versions, aliases and weights, invocation counts), for assertions.</summary>
+    public LambdaInspector Lambda { get; }
+
+    /// <summary>What each Lambda function version does when invoked: error rate, latency, payload, secret dependency.</summary>
+    public LambdaBehaviors LambdaBehaviors { get; }
+
+    /// <summary>Simulated callers invoking Lambda aliases at a rate on the virtual clock.</summary>
+    public TrafficDriver Traffic { get; }
+
     /// <summary>Starts a Sandbox and returns once it accepts connections.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken ct = default)
     {
@@ -85,14 +99,19 @@ public sealed class SandboxServer : IAsyncDisposable
         var start = options.ClockStart ?? DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var clock = new VirtualClock(start, options.ClockFollowsRealTime);
         var faults = new FaultInjector();
-        var functions = new RotationFunctionRegistry(options.Region, options.AccountId);
+        var policies = new FunctionPolicies();
+        var functions = new RotationFunctionRegistry(options.Region, options.AccountId, policies);
         var downstream = new DownstreamCredentialStore();
         var secretsManager = new SecretsManagerService(options.Region, options.AccountId, clock, options.SecretsManagerQuotas, functions, downstream);
+        var lambda = new LambdaService(options.Region, options.AccountId, clock, options.Lambda, functions, policies,
+            secretsManager.Store, secretsManager.Inspector, downstream, options.MetricSink);
         var dispatcher = new RequestDispatcher(
-            [secretsManager.Endpoint],
+            [secretsManager.Endpoint, lambda.Endpoint],
             new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, TimeProvider.System),
             faults,
             new ControlSurface(options.Region, options.AccountId, options.AccessKeyId, clock, faults, functions, downstream, secretsManager.Inspector),
+            lambda.Control,
+            lambda.Traffic,
             options.RequestLog);
 
         // Args are empty on purpose: the host must not pick up a test runner's command line.
@@ -114,7 +133,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
-        return new SandboxServer(app, endpoint, options, clock, faults, functions, downstream, secretsManager);
+        return new SandboxServer(app, endpoint, options, clock, faults, functions, downstream, secretsManager, lambda);
     }
 
     /// <summary>

@@ -9,11 +9,13 @@ using RotationOps.Sandbox.Auth;
 using RotationOps.Sandbox.Control;
 using RotationOps.Sandbox.Errors;
 using RotationOps.Sandbox.Faults;
+using RotationOps.Sandbox.Lambda;
+using RotationOps.Sandbox.Traffic;
 
 namespace RotationOps.Sandbox.Hosting;
 
 /// <summary>
-/// Every request's path through the Sandbox: request id, then the control surface or an AWS
+/// Every request's path through the Sandbox: request id, traffic catch-up, then the control surface or an AWS
 /// service chosen by protocol; for AWS calls, signature check, injected faults, rate quota, and
 /// the operation itself. Errors are written in the chosen service's protocol.
 /// </summary>
@@ -22,11 +24,22 @@ internal sealed class RequestDispatcher(
     SigV4Verifier verifier,
     FaultInjector faults,
     ControlSurface control,
+    LambdaControlSurface lambdaControl,
+    TrafficDriver traffic,
     Action<string>? log)
 {
     public async Task HandleAsync(HttpContext context)
     {
         context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+
+        // Simulated traffic exists lazily: every request first generates the minutes that elapsed.
+        traffic.CatchUp();
+        if (LambdaControlSurface.Handles(context.Request.Path))
+        {
+            await lambdaControl.HandleAsync(context);
+            return;
+        }
+
         if (context.Request.Path.StartsWithSegments(ControlSurface.Root))
         {
             await control.HandleAsync(context);
@@ -107,7 +120,7 @@ internal sealed class RequestDispatcher(
         response.StatusCode = StatusCodes.Status404NotFound;
         response.ContentType = "application/json";
         await response.WriteAsync(
-            "{\"__type\":\"UnknownOperationException\",\"message\":\"The Sandbox serves Secrets Manager (POST / with X-Amz-Target: secretsmanager.<Operation>) and its control surface under /_sandbox/.\"}");
+            "{\"__type\":\"UnknownOperationException\",\"message\":\"The Sandbox serves Secrets Manager (POST / with X-Amz-Target: secretsmanager.<Operation>), Lambda (/2015-03-31/functions) and its control surface under /_sandbox/.\"}");
     }
 
     private void Log(IServiceEndpoint endpoint, string operation, string outcome) =>

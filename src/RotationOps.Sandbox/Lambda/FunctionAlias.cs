@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace RotationOps.Sandbox.Lambda;
 
@@ -18,6 +19,10 @@ internal sealed class FunctionAlias(string name, string arn, string functionVers
     public AliasRouting? Routing { get; set; }
 
     public string RevisionId { get; set; } = Guid.NewGuid().ToString();
+
+    /// <summary>The routing as AliasConfiguration spells it: the additional version and its weight, or empty.</summary>
+    public IReadOnlyDictionary<string, double> Weights =>
+        Routing is { } routing ? new Dictionary<string, double> { [routing.Version] = routing.Weight } : new Dictionary<string, double>();
 
     /// <summary>How many of <paramref name="invocations"/> go to the additional version; the rest go to <see cref="FunctionVersion"/>.</summary>
     public long TakeAdditional(long invocations) => Routing is { } routing ? routingCredit.Take(invocations, routing.Weight) : 0;

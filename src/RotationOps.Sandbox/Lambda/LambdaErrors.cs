@@ -62,6 +62,8 @@ internal static class LambdaErrors
     public static AwsErrorException ZipFileRequired() =>
         new(InvalidParameter, "The Sandbox stores no S3 objects or container images: pass the deployment package as ZipFile.");
 
+    public static AwsErrorException InvalidMarker(string marker) => new(InvalidParameter, $"Invalid marker: {marker}");
+
     public static AwsErrorException TooManyRoutingVersions() =>
         new(InvalidParameter, "Number of items in AdditionalVersionWeights cannot be greater than 1");
 

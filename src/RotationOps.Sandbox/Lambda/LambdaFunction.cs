@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace RotationOps.Sandbox.Lambda;
@@ -41,6 +42,28 @@ internal sealed class LambdaFunction(string name, string arn, FunctionVersion la
 
     public FunctionAlias RequireAlias(string alias) =>
         Aliases.GetValueOrDefault(alias) ?? throw LambdaErrors.AliasNotFound(QualifiedArn(alias));
+
+    /// <summary>
+    /// Publishes $LATEST as a new version, Pending until <paramref name="activeAt"/>, carrying $LATEST's
+    /// behaviour. When neither code nor configuration changed since the last version, that version is
+    /// returned instead and nothing is created, as PublishVersion does on AWS.
+    /// </summary>
+    public FunctionVersion Publish(string? description, DateTimeOffset now, DateTimeOffset activeAt)
+    {
+        var source = (Latest.Settings, Latest.Code.Sha256);
+        if (Published.Count > 0 && Published[^1].PublishedFrom == source)
+        {
+            return Published[^1];
+        }
+
+        var settings = description is null ? Latest.Settings : Latest.Settings with { Description = description };
+        var version = new FunctionVersion((++LastVersionNumber).ToString(CultureInfo.InvariantCulture), settings, Latest.Code, now, activeAt, Latest.Behavior)
+        {
+            PublishedFrom = source,
+        };
+        Published.Add(version);
+        return version;
+    }
 
     /// <summary>
     /// Refuses a change to $LATEST while it cannot take one: still being created (Pending) or still

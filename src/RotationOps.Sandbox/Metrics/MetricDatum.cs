@@ -17,7 +17,11 @@ public sealed record MetricDatum(
     IReadOnlyDictionary<string, string> Dimensions,
     DateTimeOffset Timestamp,
     StatisticValues Values,
-    string Unit);
+    string Unit)
+{
+    /// <summary>1 for a high-resolution metric (kept per second), 60 (the default) for standard resolution (kept per minute).</summary>
+    public int StorageResolution { get; init; } = 60;
+}
 
 /// <summary>SampleCount, Sum, Minimum and Maximum of the values aggregated in one datum.</summary>
 public sealed record StatisticValues(double SampleCount, double Sum, double Minimum, double Maximum)

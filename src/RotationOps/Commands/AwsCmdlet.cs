@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -46,6 +47,7 @@ namespace RotationOps.Commands
         [Credential]
         public PSCredential? Credential { get; set; }
 
+        private readonly List<Task> _started = new List<Task>();
         private PipelineHost? _host;
 
         protected override void StopProcessing() => _stopping.Cancel();
@@ -74,6 +76,7 @@ namespace RotationOps.Commands
         /// <summary>Creates an AWS client, turning configuration errors into a terminating error.</summary>
         protected T CreateClient<T>(Func<AwsConnectionOptions, Action<string>, T> factory)
         {
+            _ = Bridge; // made here, on the pipeline thread, so the client's first verbose line has a way out
             try
             {
                 return factory(ConnectionOptions(), WriteVerboseFromAnyThread);
@@ -85,40 +88,59 @@ namespace RotationOps.Commands
             }
         }
 
+        /// <summary>The bridge to the pipeline thread, made on first use (always on the pipeline thread).</summary>
+        private protected PipelineHost Bridge => _host ??= new PipelineHost(this, _stopping.Token);
+
         /// <summary>
-        /// Runs engine work for one pipeline item. A failure is written as a non-terminating error so
-        /// a fleet run goes on past one bad item; Ctrl+C ends the pipeline.
+        /// Runs engine work for one pipeline item to the end. A failure is written as a
+        /// non-terminating error so a fleet run goes on past one bad item; Ctrl+C ends the pipeline.
         /// </summary>
         private protected bool TryRun<T>(object target, Func<PipelineHost, Task<T>> work, out T result)
         {
-            _host = new PipelineHost(this, _stopping.Token);
-            try
+            var task = PipelineHost.Start(() => work(Bridge));
+            Bridge.Pump(task);
+            return Collect(task, target, out result);
+        }
+
+        /// <summary>
+        /// Starts engine work for one pipeline item and returns at once, so many items run
+        /// concurrently (200 functions bake in the time of one). <paramref name="deliver"/> gets the
+        /// result on the pipeline thread; <see cref="CompleteStarted"/> waits for them all.
+        /// </summary>
+        private protected void StartConcurrent<T>(object target, Func<PipelineHost, Task<T>> work, Action<T> deliver)
+        {
+            var host = Bridge;
+            var task = PipelineHost.Start(() => work(host));
+            var delivered = task.ContinueWith(t => host.Post(() =>
             {
-                var host = _host;
-                result = host.Run(() => work(host));
+                if (Collect(t, target, out var result)) deliver(result);
+            }), TaskScheduler.Default);
+            _started.Add(delivered);
+            host.DrainPending();
+        }
+
+        /// <summary>Serves every started item until all have delivered (call from EndProcessing).</summary>
+        private protected void CompleteStarted()
+        {
+            if (_started.Count == 0) return;
+            Bridge.Pump(Task.WhenAll(_started));
+        }
+
+        private bool Collect<T>(Task<T> task, object target, out T result)
+        {
+            result = default!;
+            if (task.Status == TaskStatus.RanToCompletion)
+            {
+                result = task.Result;
                 return true;
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteError(ErrorRecords.From(ex, target));
-                result = default!;
-                return false;
-            }
-            finally
-            {
-                _host = null;
-            }
+            Exception error = task.Exception?.GetBaseException() ?? new OperationCanceledException();
+            if (error is OperationCanceledException && _stopping.IsCancellationRequested) throw new PipelineStoppedException();
+            WriteError(ErrorRecords.From(error, target));
+            return false;
         }
 
         /// <summary>AWS client verbose lines come from worker threads; route them through the live host.</summary>
-        private void WriteVerboseFromAnyThread(string message)
-        {
-            var host = _host;
-            if (host != null) host.WriteVerbose(message);
-        }
+        private void WriteVerboseFromAnyThread(string message) => _host?.WriteVerbose(message);
     }
 }

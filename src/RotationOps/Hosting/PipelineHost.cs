@@ -9,9 +9,10 @@ namespace RotationOps.Commands.Hosting
 {
     /// <summary>
     /// Runs engine work off the pipeline thread and carries everything it says back to it:
-    /// WriteVerbose, WriteProgress, ShouldProcess and script blocks may only be called on the
-    /// thread that runs ProcessRecord, so the engine posts them here and <see cref="Run{T}"/>
-    /// executes them there while it waits.
+    /// WriteObject, WriteVerbose, WriteProgress, ShouldProcess and script blocks may only be
+    /// called on the thread that runs ProcessRecord, so the engine posts them here and
+    /// <see cref="Pump"/> executes them there while it waits. One host serves one command
+    /// invocation, so concurrent items (a fleet bake) share it.
     /// </summary>
     internal sealed class PipelineHost : IRunbookHost
     {
@@ -19,6 +20,7 @@ namespace RotationOps.Commands.Hosting
         private readonly BlockingCollection<Action> _inbox = new BlockingCollection<Action>();
         private readonly int _pipelineThreadId = Environment.CurrentManagedThreadId;
 
+        /// <summary>Create on the pipeline thread (BeginProcessing or ProcessRecord).</summary>
         public PipelineHost(PSCmdlet cmdlet, CancellationToken cancellation)
         {
             _cmdlet = cmdlet;
@@ -30,27 +32,35 @@ namespace RotationOps.Commands.Hosting
         public TimeProvider Time => TimeProvider.System;
 
         /// <summary>
-        /// Runs <paramref name="work"/> to the end, serving its requests on this (the pipeline)
-        /// thread. The work starts here, so input checks before its first await run on the pipeline
-        /// thread too; the engine's awaits continue on pool threads.
+        /// Starts <paramref name="work"/> here, so input checks before its first await run on the
+        /// pipeline thread too; the engine's awaits continue on pool threads.
         /// </summary>
-        public T Run<T>(Func<Task<T>> work)
+        public static Task<T> Start<T>(Func<Task<T>> work)
         {
-            Task<T> task;
             try
             {
-                task = work();
+                return work();
             }
             catch (Exception ex)
             {
-                task = Task.FromException<T>(ex);
+                return Task.FromException<T>(ex);
             }
-            task.ContinueWith(_ => _inbox.Add(() => { }), TaskScheduler.Default);
-            while (!task.IsCompleted)
+        }
+
+        /// <summary>Serves the engine's requests on this (the pipeline) thread until <paramref name="until"/> completes.</summary>
+        public void Pump(Task until)
+        {
+            until.ContinueWith(_ => _inbox.Add(() => { }), TaskScheduler.Default);
+            while (!until.IsCompleted)
                 _inbox.Take()();
+            DrainPending();
+        }
+
+        /// <summary>Serves what is already queued, without waiting (between pipeline items of a fleet).</summary>
+        public void DrainPending()
+        {
             while (_inbox.TryTake(out var pending))
                 pending();
-            return task.GetAwaiter().GetResult();
         }
 
         /// <summary>Calls <paramref name="action"/> on the pipeline thread and waits for its answer.</summary>
@@ -72,6 +82,13 @@ namespace RotationOps.Commands.Hosting
             return answer.Task.GetAwaiter().GetResult();
         }
 
+        /// <summary>Runs <paramref name="action"/> on the pipeline thread, without waiting for it.</summary>
+        public void Post(Action action)
+        {
+            if (Environment.CurrentManagedThreadId == _pipelineThreadId) action();
+            else _inbox.Add(action);
+        }
+
         public void WriteVerbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
 
         public void WriteWarning(string message) => Post(() => _cmdlet.WriteWarning(message));
@@ -88,11 +105,5 @@ namespace RotationOps.Commands.Hosting
         });
 
         public bool ShouldProcess(string target, string action) => OnPipelineThread(() => _cmdlet.ShouldProcess(target, action));
-
-        private void Post(Action action)
-        {
-            if (Environment.CurrentManagedThreadId == _pipelineThreadId) action();
-            else _inbox.Add(action);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using RotationOps.Engine.Aws.Wire;
 
 namespace RotationOps.Engine.Lambda.Wire
@@ -14,10 +15,10 @@ namespace RotationOps.Engine.Lambda.Wire
 
         /// <summary>/2015-03-31/functions/{name}/{resource}, e.g. resource "configuration" or "versions".</summary>
         public static string Function(string functionName, string resource) =>
-            Functions + UrlEncodedText.Escape(Required(functionName, "function name")) + "/" + resource;
+            Functions + UrlEncodedText.Escape(Required(functionName, "function name", nameof(functionName))) + "/" + resource;
 
         public static string Alias(string functionName, string aliasName) =>
-            Function(functionName, "aliases/" + UrlEncodedText.Escape(Required(aliasName, "alias name")));
+            Function(functionName, "aliases/" + UrlEncodedText.Escape(Required(aliasName, "alias name", nameof(aliasName))));
 
         /// <summary>?Qualifier= (a version or alias); null when no qualifier is given.</summary>
         public static UrlEncodedText? Qualifier(string? qualifier) =>
@@ -25,12 +26,12 @@ namespace RotationOps.Engine.Lambda.Wire
 
         /// <summary>?Marker=&amp;MaxItems= for the listing operations.</summary>
         public static UrlEncodedText Page(string? marker, int maxItems) =>
-            new UrlEncodedText().Add("Marker", marker).Add("MaxItems", maxItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            new UrlEncodedText().Add("Marker", marker).Add("MaxItems", maxItems.ToString(CultureInfo.InvariantCulture));
 
         // An empty segment would address a different resource (functions//aliases is ListFunctions' neighbour).
-        private static string Required(string value, string what)
+        private static string Required(string value, string what, string parameterName)
         {
-            if (string.IsNullOrEmpty(value)) throw new ArgumentException($"A Lambda {what} is required.", nameof(value));
+            if (string.IsNullOrEmpty(value)) throw new ArgumentException($"A Lambda {what} is required.", parameterName);
             return value;
         }
     }

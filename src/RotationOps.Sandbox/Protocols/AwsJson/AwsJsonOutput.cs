@@ -13,8 +13,10 @@ internal static class AwsJsonOutput
     public const string ContentType = "application/x-amz-json-1.1";
 
     /// <summary>Timestamps go out as epoch seconds with a fractional part, as AWS sends them.</summary>
+    public static decimal Epoch(DateTimeOffset value) => value.ToUnixTimeMilliseconds() / 1000m;
+
     public static void WriteEpoch(this Utf8JsonWriter writer, string name, DateTimeOffset value) =>
-        writer.WriteNumber(name, value.ToUnixTimeMilliseconds() / 1000m);
+        writer.WriteNumber(name, Epoch(value));
 
     public static void WriteEpochIfSet(this Utf8JsonWriter writer, string name, DateTimeOffset? value)
     {
@@ -46,10 +48,11 @@ internal static class AwsJsonOutput
         return buffer.WrittenMemory;
     }
 
-    public static async Task WriteAsync(HttpResponse response, int statusCode, ReadOnlyMemory<byte> body)
+    /// <param name="contentType">awsJson1_1 by default; awsJson1_0 services pass <c>application/x-amz-json-1.0</c>.</param>
+    public static async Task WriteAsync(HttpResponse response, int statusCode, ReadOnlyMemory<byte> body, string contentType = ContentType)
     {
         response.StatusCode = statusCode;
-        response.ContentType = ContentType;
+        response.ContentType = contentType;
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body);
     }

@@ -1,0 +1,182 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Hosting;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.Lambda;
+using RotationOps.Engine.Rotation;
+using RotationOps.Engine.SecretsManager;
+
+namespace RotationOps.Engine.Canary
+{
+    /// <summary>
+    /// Undo-Deployment's engine: puts an alias back on one version (routing cleared) or moves
+    /// AWSCURRENT back, guarded so a change made since is not silently overwritten (-Force skips
+    /// the guard). A staged secret of a canary is discarded with it.
+    /// </summary>
+    public sealed class DeploymentUndo
+    {
+        private readonly ILambdaClient? _lambda;
+        private readonly ISecretsManagerClient? _secrets;
+        private readonly IRunbookHost _host;
+        private readonly JournaledMutation _mutation;
+
+        public DeploymentUndo(ILambdaClient? lambda, ISecretsManagerClient? secrets, DeploymentJournal journal, IRunbookHost host)
+        {
+            _lambda = lambda;
+            _secrets = secrets;
+            _host = host;
+            _mutation = new JournaledMutation(journal, host);
+        }
+
+        public Task<RollbackResult> UndoAsync(UndoRequest request)
+        {
+            if (request.Rotation != null)
+                return UndoSecretAsync(request.Rotation.SecretId, request.ToVersionId ?? request.Rotation.PreviousVersionId,
+                    request.Rotation.VersionId, request.Rotation.DeploymentId, request.Force);
+            if (request.SecretId != null)
+                return UndoSecretAsync(request.SecretId, request.ToVersionId, null, null, request.Force);
+            var deployment = request.Deployment
+                ?? (request.DeploymentId != null ? DeploymentRecord.Find(_mutation.Journal, request.DeploymentId) : null);
+            if (request.DeploymentId != null && deployment == null)
+            {
+                var rotation = FindRotation(request.DeploymentId)
+                    ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.FilePath}) has no deployment or rotation '{request.DeploymentId}'.");
+                return UndoSecretAsync(rotation.SecretId, request.ToVersionId ?? rotation.PreviousVersionId, rotation.VersionId, request.DeploymentId, request.Force);
+            }
+            return UndoAliasAsync(deployment, request);
+        }
+
+        private async Task<RollbackResult> UndoAliasAsync(LambdaDeployment? deployment, UndoRequest request)
+        {
+            if (_lambda == null) throw new InvalidOperationException("Undoing an alias needs the Lambda client.");
+            string function = deployment?.FunctionName ?? request.FunctionName
+                ?? throw RunbookException.InvalidParameter("FunctionName", "give -FunctionName and -AliasName, a -DeploymentId, or pipe in a deployment or rotation.");
+            string aliasName = deployment?.AliasName ?? request.AliasName
+                ?? throw RunbookException.InvalidParameter("AliasName", "give the alias to restore, e.g. LIVE.");
+            var alias = await AliasLookup.GetAsync(_lambda, function, aliasName, _host).ConfigureAwait(false);
+            string target = request.ToVersion ?? deployment?.StableVersion ?? alias.FunctionVersion;
+            if (target == "$LATEST")
+                throw RunbookException.InvalidParameter("ToVersion", "an alias is restored to a published version, not $LATEST.");
+            if (deployment != null && !request.Force && alias.FunctionVersion != deployment.StableVersion && alias.FunctionVersion != deployment.CanaryVersion)
+                throw new RunbookException("AliasChanged", RunbookErrorCategory.InvalidOperation,
+                    $"Alias {function}:{aliasName} now serves version {alias.FunctionVersion}, which is neither side of deployment {deployment.DeploymentId}; someone deployed since. Use -Force to restore {target} anyway.",
+                    function, "Force");
+
+            string from = alias.FunctionVersion + string.Concat(alias.AdditionalVersionWeights.Select(p => $" + {p.Value:P1} on {p.Key}"));
+            var record = deployment ?? new LambdaDeployment
+            {
+                DeploymentId = request.DeploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
+                FunctionName = function,
+                AliasName = aliasName,
+                StableVersion = target,
+                CanaryVersion = alias.AdditionalVersionWeights.Keys.FirstOrDefault() ?? alias.FunctionVersion,
+            };
+            var result = new RollbackResult { DeploymentId = record.DeploymentId, Kind = "Alias", Target = $"{function}:{aliasName}", FromVersion = from, ToVersion = target };
+            bool routingLeft = alias.AdditionalVersionWeights.Count > 0;
+            if (alias.FunctionVersion == target && !routingLeft && deployment?.SecretVersionId == null)
+                return Done(result, "NotRun", $"Alias {aliasName} already serves version {target} alone; nothing to undo.");
+
+            var plan = new ChangePlan().Add($"{function}:{aliasName}", $"Point the alias at version {target} alone (now: {from})");
+            if (deployment?.SecretVersionId != null)
+                plan.Add(deployment.SecretId!, $"Discard staged secret version {deployment.SecretVersionId} (AWSPENDING removed, version kept)");
+            if (!plan.Approve(_host)) return Done(result, "NotRun", "Not run: the change was not approved (-WhatIf or -Confirm).");
+
+            await new AliasRouter(_lambda, _mutation, _host).RestoreAsync(record, request.Force ? null : alias.RevisionId, target).ConfigureAwait(false);
+            string secretNote = "";
+            if (deployment?.SecretVersionId != null && _secrets != null)
+            {
+                var discarded = await new SecretRotationRunner(_secrets, _mutation.Journal, _host)
+                    .AbandonAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.DeploymentId).ConfigureAwait(false);
+                secretNote = " " + discarded.Message;
+            }
+            _mutation.Journal.Append(record.DeploymentId, "LambdaDeployment", $"{function}:{aliasName}", JournalPhase.Completed,
+                JournalDetails.Of(("Status", DeploymentStatus.RolledBack.ToString()), ("RestoredVersion", target), ("CanaryVersion", record.CanaryVersion)));
+            return Done(result, "Completed", $"Alias {aliasName} serves version {target} alone (was {from}).{secretNote}");
+        }
+
+        /// <summary>
+        /// A rotation still staged (its version AWSPENDING, not current) is discarded; a finished
+        /// one has AWSCURRENT moved back to <paramref name="toVersionId"/> (default AWSPREVIOUS).
+        /// </summary>
+        private async Task<RollbackResult> UndoSecretAsync(string secretId, string? toVersionId, string? rotatedVersionId,
+            string? deploymentId, bool force)
+        {
+            if (_secrets == null) throw new InvalidOperationException("Undoing a rotation needs the Secrets Manager client.");
+            var runner = new SecretRotationRunner(_secrets, _mutation.Journal, _host);
+            SecretDescription secret;
+            try
+            {
+                secret = await _secrets.DescribeSecretAsync(secretId, _host.Cancellation).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex) when (ex.IsNotFound)
+            {
+                throw new RunbookException("SecretNotFound", RunbookErrorCategory.ObjectNotFound,
+                    $"Secret '{secretId}' was not found in this account and region (check -SecretId, -Region and -ProfileName).", secretId, "SecretId", ex);
+            }
+            var stages = new StageMap(secret.VersionIdsToStages);
+            if (rotatedVersionId != null && stages.UnfinishedPending == rotatedVersionId)
+                return await DiscardStagedAsync(runner, secret, rotatedVersionId, deploymentId).ConfigureAwait(false);
+            string target = toVersionId ?? stages.Previous
+                ?? throw RunbookException.InvalidParameter("ToVersionId", $"secret '{secret.Name}' has no {SecretStages.Previous} version to go back to; name one with -ToVersionId.", secret.Arn);
+            var result = new RollbackResult
+            {
+                DeploymentId = deploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
+                Kind = "Secret",
+                Target = secret.Arn,
+                FromVersion = stages.Current ?? "",
+                ToVersion = target,
+            };
+            if (stages.Current == target) return Done(result, "NotRun", $"Version {target} is already {SecretStages.Current}; nothing to undo.");
+            if (rotatedVersionId != null && stages.Current != rotatedVersionId && !force)
+                throw new RunbookException("CurrentVersionChanged", RunbookErrorCategory.InvalidOperation,
+                    $"{SecretStages.Current} of '{secret.Name}' is version {stages.Current}, not the rotated version {rotatedVersionId}: the secret changed since. Use -Force to move it to {target} anyway.",
+                    secret.Arn, "Force");
+
+            var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribePromote(target, stages.Current));
+            if (!plan.Approve(_host)) return Done(result, "NotRun", "Not run: the change was not approved (-WhatIf or -Confirm).");
+            await runner.StepsFor(result.DeploymentId, secret.Arn).PromoteAsync(target, stages.Current).ConfigureAwait(false);
+            _host.WriteWarning($"AWSCURRENT of '{secret.Name}' is back on version {target}. This rolls back the label only: if the rotation changed the password in the database, set it back there too.");
+            return Done(result, "Completed", $"{SecretStages.Current} of '{secret.Name}' moved from version {stages.Current} back to {target}; {SecretStages.Previous} now holds {stages.Current}.");
+        }
+
+        private async Task<RollbackResult> DiscardStagedAsync(SecretRotationRunner runner, SecretDescription secret, string stagedVersionId, string? deploymentId)
+        {
+            var result = new RollbackResult
+            {
+                DeploymentId = deploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
+                Kind = "Secret",
+                Target = secret.Arn,
+                FromVersion = stagedVersionId,
+                ToVersion = new StageMap(secret.VersionIdsToStages).Current ?? "",
+            };
+            var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribeRemovePending(stagedVersionId));
+            if (!plan.Approve(_host)) return Done(result, "NotRun", "Not run: the change was not approved (-WhatIf or -Confirm).");
+            var discarded = await runner.AbandonAsync(secret.Arn, stagedVersionId, result.DeploymentId).ConfigureAwait(false);
+            return Done(result, "Completed", discarded.Message);
+        }
+
+        private SecretRotation? FindRotation(string deploymentId)
+        {
+            var started = _mutation.Journal.ReadDeployment(deploymentId).FirstOrDefault(e => e.Action == "SecretRotation" && e.Phase == JournalPhase.Started);
+            if (started == null) return null;
+            return new SecretRotation
+            {
+                SecretId = started.Target,
+                DeploymentId = deploymentId,
+                VersionId = started.Details.TryGetValue("VersionId", out var v) ? v : null,
+                PreviousVersionId = started.Details.TryGetValue("PreviousVersionId", out var p) ? p : null,
+            };
+        }
+
+        private RollbackResult Done(RollbackResult result, string status, string message)
+        {
+            result.Status = status;
+            result.Message = message;
+            result.FinishedAt = _host.Time.GetUtcNow();
+            return result;
+        }
+    }
+}

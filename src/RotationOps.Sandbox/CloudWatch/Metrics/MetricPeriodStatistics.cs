@@ -1,0 +1,21 @@
+using System;
+
+namespace RotationOps.Sandbox.CloudWatch.Metrics;
+
+/// <summary>One period's statistics, as GetMetricStatistics returns them.</summary>
+/// <param name="Timestamp">Start of the period.</param>
+/// <param name="Unit">The unit the data was published with; <c>None</c> when the period mixes units.</param>
+public sealed record MetricPeriodStatistics(DateTimeOffset Timestamp, double SampleCount, double Sum, double Minimum, double Maximum, string Unit)
+{
+    public double Average => Sum / SampleCount;
+
+    public double Value(MetricStatistic statistic) => statistic switch
+    {
+        MetricStatistic.SampleCount => SampleCount,
+        MetricStatistic.Average => Average,
+        MetricStatistic.Sum => Sum,
+        MetricStatistic.Minimum => Minimum,
+        MetricStatistic.Maximum => Maximum,
+        _ => throw new ArgumentOutOfRangeException(nameof(statistic), statistic, null),
+    };
+}

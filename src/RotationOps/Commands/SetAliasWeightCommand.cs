@@ -1,0 +1,151 @@
+using System;
+using System.Management.Automation;
+using RotationOps.Commands.Hosting;
+using RotationOps.Engine.Canary;
+using RotationOps.Engine.CloudWatch;
+using RotationOps.Engine.Errors;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.Lambda;
+using RotationOps.Engine.Rotation;
+using RotationOps.Engine.SecretsManager;
+
+namespace RotationOps.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Moves an alias's traffic between the stable and canary versions, baking each step under health gates.</para>
+    /// <para type="description">-Weight sets one share, -Promote sends everything to the canary, -Steps walks a list (e.g. 0.25,0.5,1) with -BakeTime at each. During a bake the gates are polled every -PollInterval: CloudWatch alarms (-Alarm), the canary's own error rate from the ExecutedVersion metrics (-MaxErrorRate), the canary against the stable version (-MaxErrorRateIncrease), a minimum number of invocations before judging (-MinInvocations), and -HealthScript. A failing gate rolls the alias back to the stable version (unless -NoRollback) and the output and error carry the evidence. Deployments piped in bake concurrently. Ctrl+C leaves the alias on published versions and the journal says how to resume (-DeploymentId) or undo.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "AliasWeight", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = StepsSet)]
+    [OutputType(typeof(LambdaDeployment))]
+    public sealed class SetAliasWeightCommand : AwsCmdlet
+    {
+        private const string WeightSet = "Weight";
+        private const string PromoteSet = "Promote";
+        private const string StepsSet = "Steps";
+
+        private ILambdaClient? _lambda;
+        private ICloudWatchClient? _cloudWatch;
+        private ISecretsManagerClient? _secrets;
+        private DeploymentJournal? _journal;
+
+        /// <summary><para type="description">The function. Bound from a piped deployment.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? FunctionName { get; set; }
+
+        /// <summary><para type="description">The alias. Bound from a piped deployment.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? AliasName { get; set; }
+
+        /// <summary><para type="description">A deployment in the journal: piped from Publish-LambdaCanary, or given to resume after Ctrl+C or a crash.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? DeploymentId { get; set; }
+
+        /// <summary><para type="description">Route this share (above 0, up to 1) to the canary.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = WeightSet)]
+        public double Weight { get; set; }
+
+        /// <summary><para type="description">Send all traffic to the canary (completing a staged secret first).</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = PromoteSet)]
+        public SwitchParameter Promote { get; set; }
+
+        /// <summary><para type="description">Rising weights to walk, baking -BakeTime at each; 1 at the end promotes.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = StepsSet)]
+        [ValidateNotNullOrEmpty]
+        public double[]? Steps { get; set; }
+
+        /// <summary><para type="description">How long each step bakes under the gates, e.g. 00:15:00.</para></summary>
+        [Parameter(ParameterSetName = WeightSet)]
+        [Parameter(ParameterSetName = StepsSet)]
+        public TimeSpan BakeTime { get; set; }
+
+        /// <summary><para type="description">How often the gates are polled during a bake. Default 1 minute (Lambda metrics are per minute).</para></summary>
+        [Parameter]
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+        /// <summary><para type="description">CloudWatch alarms that must not be in ALARM (checked before the first move and during every bake).</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Alarm { get; set; }
+
+        /// <summary><para type="description">Highest acceptable error rate of the canary version (0.01 = 1%).</para></summary>
+        [Parameter]
+        public double MaxErrorRate { get; set; }
+
+        /// <summary><para type="description">How much worse than the stable version the canary may do (0.02 = 2 points).</para></summary>
+        [Parameter]
+        public double MaxErrorRateIncrease { get; set; }
+
+        /// <summary><para type="description">Invocations the canary must have served before the error-rate gates judge; too few by the end of a bake fails it. Default 100.</para></summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int MinInvocations { get; set; } = 100;
+
+        /// <summary><para type="description">A script block polled during bakes with the deployment as its argument; throwing or returning $false fails the gate.</para></summary>
+        [Parameter]
+        public ScriptBlock? HealthScript { get; set; }
+
+        /// <summary><para type="description">Leave the alias split when a gate fails, instead of rolling back.</para></summary>
+        [Parameter]
+        public SwitchParameter NoRollback { get; set; }
+
+        /// <summary><para type="description">Move the alias even though it no longer matches the deployment.</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
+            _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));
+            _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
+            _journal = DeploymentJournal.OpenDefault(TimeProvider.System);
+        }
+
+        protected override void ProcessRecord()
+        {
+            object target = DeploymentId ?? $"{FunctionName}:{AliasName}";
+            StartConcurrent(target, host => new TrafficShifter(_lambda!, _cloudWatch, new SecretRotationRunner(_secrets!, _journal!, host), _journal!, host)
+                .ShiftAsync(new TrafficShiftRequest
+                {
+                    DeploymentId = DeploymentId,
+                    FunctionName = FunctionName,
+                    AliasName = AliasName,
+                    Weight = ParameterSetName == WeightSet ? Weight : (double?)null,
+                    Promote = Promote,
+                    Steps = Steps,
+                    BakeTime = BakeTime,
+                    PollInterval = PollInterval,
+                    Alarms = Alarm ?? Array.Empty<string>(),
+                    MaxErrorRate = Bound(nameof(MaxErrorRate)) ? MaxErrorRate : (double?)null,
+                    MaxErrorRateIncrease = Bound(nameof(MaxErrorRateIncrease)) ? MaxErrorRateIncrease : (double?)null,
+                    MinInvocations = MinInvocations,
+                    HealthCheck = HealthScript != null ? new ScriptBlockHealthCheck(HealthScript, host) : null,
+                    NoRollback = NoRollback,
+                    Force = Force,
+                }), Deliver);
+        }
+
+        protected override void EndProcessing() => CompleteStarted();
+
+        private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+
+        private void Deliver(LambdaDeployment deployment)
+        {
+            switch (deployment.Status)
+            {
+                case DeploymentStatus.Canary:
+                case DeploymentStatus.Promoted:
+                    WriteObject(deployment);
+                    break;
+                case DeploymentStatus.RolledBack:
+                case DeploymentStatus.Halted:
+                case DeploymentStatus.Aborted:
+                    WriteError(ErrorRecords.Failure(deployment.Status == DeploymentStatus.RolledBack ? "CanaryRolledBack" : "CanaryHalted",
+                        RunbookErrorCategory.InvalidResult, $"{deployment.FunctionName}:{deployment.AliasName}: {deployment.Message}", deployment));
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Management.Automation;
+using RotationOps.Engine.Canary;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.Lambda;
+using RotationOps.Engine.SecretsManager;
+
+namespace RotationOps.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Puts an alias back on one version, or a secret's AWSCURRENT back on an earlier version.</para>
+    /// <para type="description">Takes a deployment or rotation (piped, or -DeploymentId from the journal), or -FunctionName/-AliasName [-ToVersion], or -SecretId [-ToVersionId]. An alias goes back to the deployment's stable version with routing cleared; a staged secret of a canary is discarded; a finished rotation has AWSCURRENT moved back to AWSPREVIOUS (the label only: a password changed in the database must be set back there). RevisionId-guarded: a change made since is not overwritten unless -Force.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Undo, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = DeploymentSet)]
+    [OutputType(typeof(RollbackResult))]
+    public sealed class UndoDeploymentCommand : AwsCmdlet
+    {
+        private const string DeploymentSet = "Deployment";
+        private const string AliasSet = "Alias";
+        private const string SecretSet = "Secret";
+
+        private ILambdaClient? _lambda;
+        private ISecretsManagerClient? _secrets;
+        private DeploymentJournal? _journal;
+
+        /// <summary><para type="description">A deployment or rotation in the journal. Bound from piped deployments and rotations.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = DeploymentSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string DeploymentId { get; set; } = "";
+
+        /// <summary><para type="description">The function whose alias to restore.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string FunctionName { get; set; } = "";
+
+        /// <summary><para type="description">The alias to restore.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string AliasName { get; set; } = "";
+
+        /// <summary><para type="description">The version the alias goes back to. Default: the alias's main (stable) version, routing cleared.</para></summary>
+        [Parameter(ParameterSetName = AliasSet)]
+        [Parameter(ParameterSetName = DeploymentSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ToVersion { get; set; }
+
+        /// <summary><para type="description">The secret whose AWSCURRENT goes back.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = SecretSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string SecretId { get; set; } = "";
+
+        /// <summary><para type="description">The version AWSCURRENT goes back to. Default: AWSPREVIOUS.</para></summary>
+        [Parameter(ParameterSetName = SecretSet)]
+        [Parameter(ParameterSetName = DeploymentSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ToVersionId { get; set; }
+
+        /// <summary><para type="description">Skip the guard against changes made since (RevisionId / AWSCURRENT moved).</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
+            _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
+            _journal = DeploymentJournal.OpenDefault(TimeProvider.System);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var request = new UndoRequest { ToVersion = ToVersion, ToVersionId = ToVersionId, Force = Force };
+            switch (ParameterSetName)
+            {
+                case DeploymentSet: request.DeploymentId = DeploymentId; break;
+                case AliasSet: request.FunctionName = FunctionName; request.AliasName = AliasName; break;
+                default: request.SecretId = SecretId; break;
+            }
+            object target = ParameterSetName == DeploymentSet ? DeploymentId : ParameterSetName == AliasSet ? $"{FunctionName}:{AliasName}" : SecretId;
+            if (!TryRun(target, host => new DeploymentUndo(_lambda, _secrets, _journal!, host).UndoAsync(request), out RollbackResult result)) return;
+            if (result.Status == "Completed") WriteObject(result);
+            else if (!MyInvocation.BoundParameters.ContainsKey("WhatIf")) WriteWarning(result.Message);
+        }
+    }
+}

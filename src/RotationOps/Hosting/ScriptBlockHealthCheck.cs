@@ -1,0 +1,44 @@
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using RotationOps.Engine.Canary.Gates;
+
+namespace RotationOps.Commands.Hosting
+{
+    /// <summary>
+    /// -HealthScript: runs the user's script block on the pipeline thread with the deployment as
+    /// its one argument, on every poll of a bake. It passes unless it throws or returns $false.
+    /// </summary>
+    internal sealed class ScriptBlockHealthCheck : IHealthCheck
+    {
+        private readonly ScriptBlock _script;
+        private readonly PipelineHost _host;
+
+        public ScriptBlockHealthCheck(ScriptBlock script, PipelineHost host)
+        {
+            _script = script;
+            _host = host;
+        }
+
+        public Task<GateResult> CheckAsync(LambdaDeployment deployment, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(_host.OnPipelineThread(() =>
+            {
+                try
+                {
+                    var output = _script.Invoke(deployment);
+                    bool rejected = output.Any(o => o?.BaseObject is bool b && !b);
+                    return rejected
+                        ? new GateResult("HealthScript", CheckResult.Failed, "the health script returned $false.")
+                        : new GateResult("HealthScript", CheckResult.Passed, "the health script passed.");
+                }
+                catch (RuntimeException ex)
+                {
+                    return new GateResult("HealthScript", CheckResult.Failed, "the health script failed: " + ex.Message);
+                }
+            }));
+        }
+    }
+}
