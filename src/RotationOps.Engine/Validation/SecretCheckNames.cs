@@ -12,11 +12,15 @@ namespace RotationOps.Engine.Validation
         public const string RotationFunctionConfigured = "RotationFunctionConfigured";
         public const string NotOverdue = "NotOverdue";
         public const string TestScript = "TestScript";
+        public const string RotationFunctionReady = "RotationFunctionReady";
+        public const string ConsumerInvocation = "ConsumerInvocation";
+        public const string ConsumerErrorRate = "ConsumerErrorRate";
 
         public static readonly string[] All =
         {
             CurrentReadable, NoPendingLeft, PreviousKept, ValueChanged, RequiredKeys,
             RotationEnabled, RotationFunctionConfigured, NotOverdue, TestScript,
+            RotationFunctionReady, ConsumerInvocation, ConsumerErrorRate,
         };
     }
 }

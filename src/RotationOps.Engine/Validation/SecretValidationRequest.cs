@@ -17,5 +17,13 @@ namespace RotationOps.Engine.Validation
         public TimeSpan? MaxAge { get; set; }
         public ISet<string> ExcludedChecks { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         public ISecretTester? Tester { get; set; }
+
+        /// <summary>A function that uses the secret: invoked once (ConsumerInvocation) and its error rate since the rotation read (ConsumerErrorRate).</summary>
+        public string? ConsumerFunctionName { get; set; }
+        /// <summary>Version or alias of the consumer to invoke and measure.</summary>
+        public string? ConsumerQualifier { get; set; }
+        public byte[]? ConsumerPayload { get; set; }
+        /// <summary>Highest acceptable consumer error rate since the rotation.</summary>
+        public double MaxConsumerErrorRate { get; set; } = 0.01;
     }
 }

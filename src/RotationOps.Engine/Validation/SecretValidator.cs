@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
+using RotationOps.Engine.CloudWatch;
+using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Rotation;
@@ -21,12 +23,17 @@ namespace RotationOps.Engine.Validation
         private static readonly TimeSpan ScheduleGrace = TimeSpan.FromDays(1);
 
         private readonly ISecretsManagerClient _client;
+        private readonly ILambdaClient? _lambda;
+        private readonly ICloudWatchClient? _cloudWatch;
         private readonly IRunbookHost _host;
 
-        public SecretValidator(ISecretsManagerClient client, IRunbookHost host)
+        /// <summary>Without Lambda and CloudWatch clients the Lambda-side checks are reported as skipped.</summary>
+        public SecretValidator(ISecretsManagerClient client, IRunbookHost host, ILambdaClient? lambda = null, ICloudWatchClient? cloudWatch = null)
         {
             _client = client;
             _host = host;
+            _lambda = lambda;
+            _cloudWatch = cloudWatch;
         }
 
         public async Task<SecretValidation> ValidateAsync(SecretValidationRequest request)
@@ -67,6 +74,17 @@ namespace RotationOps.Engine.Validation
                 Add(SecretCheckNames.NotOverdue, CheckOverdue(secret, request.MaxAge));
                 if (request.Tester != null && !request.ExcludedChecks.Contains(SecretCheckNames.TestScript))
                     Add(SecretCheckNames.TestScript, await RunTesterAsync(request.Tester, secret, current).ConfigureAwait(false));
+            }
+            if (_lambda != null && !request.ExcludedChecks.Contains(SecretCheckNames.RotationFunctionReady))
+                Add(SecretCheckNames.RotationFunctionReady, await RotationFunctionCheck.RunAsync(_lambda, secret.RotationLambdaArn, _host.Cancellation).ConfigureAwait(false));
+            if (request.ConsumerFunctionName != null && _lambda != null)
+            {
+                if (!request.ExcludedChecks.Contains(SecretCheckNames.ConsumerInvocation))
+                    Add(SecretCheckNames.ConsumerInvocation, await ConsumerChecks.InvokeAsync(_lambda, request, _host.Cancellation).ConfigureAwait(false));
+                if (_cloudWatch != null && !request.ExcludedChecks.Contains(SecretCheckNames.ConsumerErrorRate))
+                    Add(SecretCheckNames.ConsumerErrorRate, await ConsumerChecks.ErrorRateAsync(_cloudWatch, request,
+                        secret.LastRotatedDate ?? secret.LastChangedDate ?? secret.CreatedDate ?? _host.Time.GetUtcNow(), _host.Time.GetUtcNow(),
+                        _host.Cancellation).ConfigureAwait(false));
             }
 
             return new SecretValidation

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using RotationOps.Commands.Hosting;
+using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
+using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;
 using RotationOps.Engine.Validation;
@@ -19,6 +21,8 @@ namespace RotationOps.Commands
     public sealed class TestRotatedSecretCommand : AwsCmdlet
     {
         private ISecretsManagerClient? _client;
+        private ILambdaClient? _lambda;
+        private ICloudWatchClient? _cloudWatch;
 
         /// <summary><para type="description">The secret's name or ARN. Accepts pipeline input: strings, or the objects Invoke-SecretRotation writes.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -51,12 +55,32 @@ namespace RotationOps.Commands
         [Parameter]
         [ValidateSet(SecretCheckNames.CurrentReadable, SecretCheckNames.NoPendingLeft, SecretCheckNames.PreviousKept,
             SecretCheckNames.ValueChanged, SecretCheckNames.RequiredKeys, SecretCheckNames.RotationEnabled,
-            SecretCheckNames.RotationFunctionConfigured, SecretCheckNames.NotOverdue, SecretCheckNames.TestScript)]
+            SecretCheckNames.RotationFunctionConfigured, SecretCheckNames.NotOverdue, SecretCheckNames.TestScript,
+            SecretCheckNames.RotationFunctionReady, SecretCheckNames.ConsumerInvocation, SecretCheckNames.ConsumerErrorRate)]
         public string[]? ExcludeCheck { get; set; }
 
         /// <summary><para type="description">A script block that tries AWSCURRENT (e.g. logs in to the database). It gets an object with SecretId, VersionId, Value (SecureString) and Credential; it fails the check by throwing or returning $false.</para></summary>
         [Parameter]
         public ScriptBlock? TestScript { get; set; }
+
+        /// <summary><para type="description">A function that uses the secret: it is invoked once (ConsumerInvocation) and its error rate since the rotation is read from CloudWatch (ConsumerErrorRate).</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? FunctionName { get; set; }
+
+        /// <summary><para type="description">The consumer's version or alias to invoke and measure, e.g. LIVE.</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Qualifier { get; set; }
+
+        /// <summary><para type="description">JSON text sent to the consumer. Default {}.</para></summary>
+        [Parameter]
+        public string? Payload { get; set; }
+
+        /// <summary><para type="description">Highest acceptable consumer error rate since the rotation (default 0.01 = 1%).</para></summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double MaxConsumerErrorRate { get; set; } = 0.01;
 
         /// <summary><para type="description">Return only $true (every check passed) or $false.</para></summary>
         [Parameter]
@@ -65,11 +89,13 @@ namespace RotationOps.Commands
         protected override void BeginProcessing()
         {
             _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
+            _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
+            _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));
         }
 
         protected override void ProcessRecord()
         {
-            bool ran = TryRun(SecretId, host => new SecretValidator(_client!, host).ValidateAsync(new SecretValidationRequest
+            bool ran = TryRun(SecretId, host => new SecretValidator(_client!, host, _lambda, _cloudWatch).ValidateAsync(new SecretValidationRequest
             {
                 SecretId = SecretId,
                 ExpectedVersionId = VersionId,
@@ -79,6 +105,10 @@ namespace RotationOps.Commands
                 MaxAge = MaxAge,
                 ExcludedChecks = new HashSet<string>(ExcludeCheck ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase),
                 Tester = TestScript != null ? new ScriptBlockSecretTester(TestScript, host) : null,
+                ConsumerFunctionName = FunctionName,
+                ConsumerQualifier = Qualifier,
+                ConsumerPayload = Payload != null ? System.Text.Encoding.UTF8.GetBytes(Payload) : null,
+                MaxConsumerErrorRate = MaxConsumerErrorRate,
             }), out SecretValidation validation);
 
             if (Quiet)
