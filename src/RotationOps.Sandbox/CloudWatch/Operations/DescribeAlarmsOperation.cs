@@ -56,7 +56,7 @@ internal sealed class DescribeAlarmsOperation(AlarmStore alarms, AlarmEvaluator 
 
         evaluator.CatchUp(now, inclusive: true);
         var wanted = names is { Count: > 0 } ? new HashSet<string>(names, StringComparer.Ordinal) : null;
-        var matching = !metricAlarmsWanted ? [] : alarms.All
+        List<MetricAlarm> matching = !metricAlarmsWanted ? [] : alarms.All
             .Where(a => after is null || string.CompareOrdinal(a.Definition.AlarmName, after) > 0)
             .Where(a => wanted is null || wanted.Contains(a.Definition.AlarmName))
             .Where(a => prefix is null || a.Definition.AlarmName.StartsWith(prefix, StringComparison.Ordinal))

@@ -1,0 +1,40 @@
+using System;
+using RotationOps.Sandbox.CloudWatch.Alarms;
+using RotationOps.Sandbox.CloudWatch.Metrics;
+using RotationOps.Sandbox.CloudWatch.Operations;
+using RotationOps.Sandbox.Hosting;
+
+namespace RotationOps.Sandbox.CloudWatch;
+
+/// <summary>Wires CloudWatch's metric store, alarms and operations together.</summary>
+internal sealed class CloudWatchService
+{
+    public CloudWatchService(string region, string accountId, TimeProvider clock, CloudWatchOptions options)
+    {
+        var metrics = new MetricStore(clock, options.MetricDelay);
+        var alarms = new AlarmStore(region, accountId);
+        var evaluator = new AlarmEvaluator(alarms, metrics);
+
+        // Data written at an instant must not be seen by evaluations due before it, however late they run.
+        metrics.BeforeWrite = now => evaluator.CatchUp(now, inclusive: false);
+        Metrics = metrics;
+        Inspector = new CloudWatchInspector(metrics, alarms, evaluator, clock);
+        Endpoint = new CloudWatchEndpoint(metrics, evaluator, new CloudWatchQuotas(options), clock,
+        [
+            new PutMetricDataOperation(metrics),
+            new GetMetricDataOperation(metrics),
+            new GetMetricStatisticsOperation(metrics),
+            new PutMetricAlarmOperation(alarms, evaluator),
+            new DescribeAlarmsOperation(alarms, evaluator),
+            new SetAlarmStateOperation(alarms, evaluator),
+            new DeleteAlarmsOperation(alarms),
+        ]);
+    }
+
+    /// <summary>Where simulated services publish their metrics.</summary>
+    public MetricStore Metrics { get; }
+
+    public IServiceEndpoint Endpoint { get; }
+
+    public CloudWatchInspector Inspector { get; }
+}
