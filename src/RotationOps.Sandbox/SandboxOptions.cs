@@ -1,4 +1,5 @@
 using System;
+using RotationOps.Sandbox.CloudWatch;
 using RotationOps.Sandbox.Lambda;
 using RotationOps.Sandbox.Metrics;
 using RotationOps.Sandbox.SecretsManager;
@@ -41,7 +42,13 @@ public sealed class SandboxOptions
     /// <summary>Lambda's update and activation timings and its control-plane quotas, all on the virtual clock.</summary>
     public LambdaOptions Lambda { get; set; } = new();
 
-    /// <summary>Receives every metric datum the simulated services publish (AWS/Lambda), e.g. a test's recorder.</summary>
+    /// <summary>CloudWatch's API rate quotas and metric delay.</summary>
+    public CloudWatchOptions CloudWatch { get; set; } = new();
+
+    /// <summary>
+    /// Also receives every metric datum the simulated services publish (AWS/Lambda), e.g. a test's
+    /// recorder; the CloudWatch twin receives them whether or not this is set.
+    /// </summary>
     public IMetricSink? MetricSink { get; set; }
 
     /// <summary>Receives one line per AWS call (operation, status, error code); never a secret value.</summary>

@@ -11,11 +11,13 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RotationOps.Sandbox.Auth;
+using RotationOps.Sandbox.CloudWatch;
 using RotationOps.Sandbox.Control;
 using RotationOps.Sandbox.Downstream;
 using RotationOps.Sandbox.Faults;
 using RotationOps.Sandbox.Hosting;
 using RotationOps.Sandbox.Lambda;
+using RotationOps.Sandbox.Metrics;
 using RotationOps.Sandbox.RotationFunctions;
 using RotationOps.Sandbox.SecretsManager;
 using RotationOps.Sandbox.Time;
@@ -34,7 +36,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly SecretStore secrets;
 
     private SandboxServer(WebApplication app, Uri endpoint, SandboxOptions options, VirtualClock clock, FaultInjector faults,
-        RotationFunctionRegistry functions, DownstreamCredentialStore downstream, SecretsManagerService secretsManager, LambdaService lambda)
+        RotationFunctionRegistry functions, DownstreamCredentialStore downstream, SecretsManagerService secretsManager, LambdaService lambda, CloudWatchService cloudWatch)
     {
         this.app = app;
         secrets = secretsManager.Store;
@@ -51,6 +53,7 @@ public sealed class SandboxServer : IAsyncDisposable
         Lambda = lambda.Inspector;
         LambdaBehaviors = lambda.Behaviors;
         Traffic = lambda.Traffic;
+        CloudWatch = cloudWatch.Inspector;
     }
 
     /// <summary>Base URL of every service, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -92,6 +95,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Simulated callers invoking Lambda aliases at a rate on the virtual clock.</summary>
     public TrafficDriver Traffic { get; }
 
+    /// <summary>CloudWatch's metric store (where AWS/Lambda metrics land; tests may seed it) and its alarms.</summary>
+    public CloudWatchInspector CloudWatch { get; }
+
     /// <summary>Starts a Sandbox and returns once it accepts connections.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken ct = default)
     {
@@ -103,10 +109,13 @@ public sealed class SandboxServer : IAsyncDisposable
         var functions = new RotationFunctionRegistry(options.Region, options.AccountId, policies);
         var downstream = new DownstreamCredentialStore();
         var secretsManager = new SecretsManagerService(options.Region, options.AccountId, clock, options.SecretsManagerQuotas, functions, downstream);
+        var cloudWatch = new CloudWatchService(options.Region, options.AccountId, clock, options.CloudWatch);
+        IMetricSink metricSink = options.MetricSink is null ? cloudWatch.Metrics : new FanOutMetricSink([cloudWatch.Metrics, options.MetricSink]);
         var lambda = new LambdaService(options.Region, options.AccountId, clock, options.Lambda, functions, policies,
-            secretsManager.Store, secretsManager.Inspector, downstream, options.MetricSink);
+            secretsManager.Store, secretsManager.Inspector, downstream, metricSink);
+        cloudWatch.Inspector.CatchUpPublishers = lambda.Traffic.CatchUp;
         var dispatcher = new RequestDispatcher(
-            [secretsManager.Endpoint, lambda.Endpoint],
+            [secretsManager.Endpoint, lambda.Endpoint, cloudWatch.Endpoint],
             new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, TimeProvider.System),
             faults,
             new ControlSurface(options.Region, options.AccountId, options.AccessKeyId, clock, faults, functions, downstream, secretsManager.Inspector),
@@ -133,7 +142,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
-        return new SandboxServer(app, endpoint, options, clock, faults, functions, downstream, secretsManager, lambda);
+        return new SandboxServer(app, endpoint, options, clock, faults, functions, downstream, secretsManager, lambda, cloudWatch);
     }
 
     /// <summary>

@@ -28,14 +28,21 @@ public sealed class CloudWatchInspector
     /// <summary>The metric data; also the <see cref="Sandbox.Metrics.IMetricSink"/> simulated services publish to.</summary>
     public MetricStore Metrics { get; }
 
+    /// <summary>
+    /// Makes lazy publishers (simulated traffic) publish what is due before alarms are read, as every
+    /// request does first. Called outside the store's lock: publishers take their own lock, then the store's.
+    /// </summary>
+    internal Action? CatchUpPublishers { get; set; }
+
     /// <summary>Every metric alarm, in name order.</summary>
     public IReadOnlyList<AlarmSnapshot> Alarms
     {
         get
         {
+            CatchUpPublishers?.Invoke();
             lock (Metrics.Gate)
             {
-                evaluator.CatchUp(clock.GetUtcNow(), inclusive: true);
+                evaluator.CatchUp(clock.GetUtcNow());
                 return alarms.All.Select(a => a.Snapshot()).ToList();
             }
         }
@@ -44,9 +51,10 @@ public sealed class CloudWatchInspector
     /// <summary>One alarm by name; null when there is none.</summary>
     public AlarmSnapshot? FindAlarm(string name)
     {
+        CatchUpPublishers?.Invoke();
         lock (Metrics.Gate)
         {
-            evaluator.CatchUp(clock.GetUtcNow(), inclusive: true);
+            evaluator.CatchUp(clock.GetUtcNow());
             return alarms.Find(name)?.Snapshot();
         }
     }

@@ -14,9 +14,6 @@ internal sealed class CloudWatchService
         var metrics = new MetricStore(clock, options.MetricDelay);
         var alarms = new AlarmStore(region, accountId);
         var evaluator = new AlarmEvaluator(alarms, metrics);
-
-        // Data written at an instant must not be seen by evaluations due before it, however late they run.
-        metrics.BeforeWrite = now => evaluator.CatchUp(now, inclusive: false);
         Metrics = metrics;
         Inspector = new CloudWatchInspector(metrics, alarms, evaluator, clock);
         Endpoint = new CloudWatchEndpoint(metrics, evaluator, new CloudWatchQuotas(options), clock,
@@ -25,7 +22,7 @@ internal sealed class CloudWatchService
             new GetMetricDataOperation(metrics),
             new GetMetricStatisticsOperation(metrics),
             new PutMetricAlarmOperation(alarms, evaluator),
-            new DescribeAlarmsOperation(alarms, evaluator),
+            new DescribeAlarmsOperation(alarms),
             new SetAlarmStateOperation(alarms, evaluator),
             new DeleteAlarmsOperation(alarms),
         ]);

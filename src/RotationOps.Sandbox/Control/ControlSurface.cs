@@ -128,10 +128,12 @@ internal sealed class ControlSurface(
         return new { secretId = request.SecretId, acceptedCount = request.AcceptedValues.Count };
     }
 
-    private static async Task<T> ReadAsync<T>(HttpRequest request) =>
+    /// <summary>Reads a control request body; shared with the Lambda and traffic endpoints.</summary>
+    internal static async Task<T> ReadAsync<T>(HttpRequest request) =>
         await JsonSerializer.DeserializeAsync<T>(request.Body, Json) ?? throw new ArgumentException("A JSON body is required.");
 
-    private static Task WriteAsync(HttpResponse response, int status, object body)
+    /// <summary>Writes a control reply; shared with the Lambda and traffic endpoints.</summary>
+    internal static Task WriteAsync(HttpResponse response, int status, object body)
     {
         response.StatusCode = status;
         return response.WriteAsJsonAsync(body, body.GetType(), Json);

@@ -41,15 +41,14 @@ internal sealed class FunctionVersion(string version, FunctionSettings settings,
     public string State(DateTimeOffset now) => IsActive(now) ? "Active" : "Pending";
 
     /// <summary>
-    /// Counts <paramref name="invocations"/> served and returns how many of them fail by the declared
-    /// error rate. A credit accumulator, not a random draw: a rate of 0.1 fails exactly every tenth call,
-    /// so tests and rehearsals repeat exactly.
+    /// Counts <paramref name="invocations"/> served and returns how many failed: all of them when
+    /// <paramref name="allFail"/> (a failed secret dependency), else those the error rate claims. The
+    /// rate works as a credit, not a random draw: 0.1 fails exactly every tenth call, so runs repeat.
     /// </summary>
     public long Serve(long invocations, bool allFail)
     {
         var byRate = errorCredit.Take(invocations, Behavior.ErrorRate);
         var failed = allFail ? invocations : byRate;
-
         Invocations += invocations;
         Errors += failed;
         return failed;

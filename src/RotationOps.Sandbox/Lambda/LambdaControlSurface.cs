@@ -1,8 +1,8 @@
 using System;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using RotationOps.Sandbox.Control;
 using RotationOps.Sandbox.Traffic;
 
 namespace RotationOps.Sandbox.Lambda;
@@ -17,12 +17,6 @@ internal sealed class LambdaControlSurface(LambdaInspector inspector, LambdaBeha
     private static readonly PathString LambdaRoot = "/_sandbox/lambda";
     private static readonly PathString TrafficRoot = "/_sandbox/traffic";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public static bool Handles(PathString path) => path.StartsWithSegments(LambdaRoot) || path.StartsWithSegments(TrafficRoot);
 
     public async Task HandleAsync(HttpContext context)
@@ -34,24 +28,24 @@ internal sealed class LambdaControlSurface(LambdaInspector inspector, LambdaBeha
             object? reply = (request.Method, path) switch
             {
                 ("GET", "/_sandbox/lambda") => inspector.Functions,
-                ("POST", "/_sandbox/lambda/behaviors") => SetBehavior(await ReadAsync<BehaviorRequest>(request)),
+                ("POST", "/_sandbox/lambda/behaviors") => SetBehavior(await ControlSurface.ReadAsync<BehaviorRequest>(request)),
                 ("GET", "/_sandbox/traffic") => traffic.Streams,
-                ("POST", "/_sandbox/traffic") => Drive(await ReadAsync<TrafficRequest>(request)),
+                ("POST", "/_sandbox/traffic") => Drive(await ControlSurface.ReadAsync<TrafficRequest>(request)),
                 ("DELETE", "/_sandbox/traffic") => StopAll(),
                 ("DELETE", _) when path.StartsWith("/_sandbox/traffic/", StringComparison.Ordinal) => Stop(path["/_sandbox/traffic/".Length..]),
                 _ => null,
             };
             if (reply is null)
             {
-                await WriteAsync(context.Response, StatusCodes.Status404NotFound, new { error = $"No control endpoint {request.Method} {request.Path}." });
+                await ControlSurface.WriteAsync(context.Response, StatusCodes.Status404NotFound, new { error = $"No control endpoint {request.Method} {request.Path}." });
                 return;
             }
 
-            await WriteAsync(context.Response, StatusCodes.Status200OK, reply);
+            await ControlSurface.WriteAsync(context.Response, StatusCodes.Status200OK, reply);
         }
         catch (Exception invalid) when (invalid is JsonException or ArgumentException)
         {
-            await WriteAsync(context.Response, StatusCodes.Status400BadRequest, new { error = invalid.Message });
+            await ControlSurface.WriteAsync(context.Response, StatusCodes.Status400BadRequest, new { error = invalid.Message });
         }
     }
 
@@ -90,15 +84,6 @@ internal sealed class LambdaControlSurface(LambdaInspector inspector, LambdaBeha
         var stream = traffic.Find(id) ?? throw new ArgumentException($"No running traffic stream with id {id}.");
         stream.Stop();
         return stream;
-    }
-
-    private static async Task<T> ReadAsync<T>(HttpRequest request) =>
-        await JsonSerializer.DeserializeAsync<T>(request.Body, Json) ?? throw new ArgumentException("A JSON body is required.");
-
-    private static Task WriteAsync(HttpResponse response, int status, object body)
-    {
-        response.StatusCode = status;
-        return response.WriteAsJsonAsync(body, body.GetType(), Json);
     }
 
     private sealed record BehaviorRequest(

@@ -18,9 +18,6 @@ internal sealed class LambdaFunction(string name, string arn, FunctionVersion la
     /// <summary>Published versions, oldest first.</summary>
     public List<FunctionVersion> Published { get; } = new();
 
-    /// <summary>Version numbers are never reused, even if versions were to disappear.</summary>
-    public int LastVersionNumber { get; set; }
-
     public SortedDictionary<string, FunctionAlias> Aliases { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Until this instant $LATEST is <c>LastUpdateStatus=InProgress</c>.</summary>
@@ -57,7 +54,7 @@ internal sealed class LambdaFunction(string name, string arn, FunctionVersion la
         }
 
         var settings = description is null ? Latest.Settings : Latest.Settings with { Description = description };
-        var version = new FunctionVersion((++LastVersionNumber).ToString(CultureInfo.InvariantCulture), settings, Latest.Code, now, activeAt, Latest.Behavior)
+        var version = new FunctionVersion((Published.Count + 1).ToString(CultureInfo.InvariantCulture), settings, Latest.Code, now, activeAt, Latest.Behavior)
         {
             PublishedFrom = source,
         };

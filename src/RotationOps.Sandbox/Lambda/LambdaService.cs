@@ -23,7 +23,7 @@ internal sealed class LambdaService
         SecretStore secrets,
         SecretsManagerInspector secretsManager,
         DownstreamCredentialStore downstream,
-        IMetricSink? metrics)
+        IMetricSink metrics)
     {
         var store = new FunctionStore(region, accountId, rotationFunctions);
         var invoker = new FunctionInvoker(new SecretStageReader(secrets, secretsManager), downstream, new LambdaMetrics(metrics));

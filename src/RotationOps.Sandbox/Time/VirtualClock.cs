@@ -17,8 +17,10 @@ namespace RotationOps.Sandbox.Time;
 /// (<c>Task.Delay(d, clock)</c>, <c>new CancellationTokenSource(d, clock)</c>, <see cref="TimeProvider.CreateTimer"/>)
 /// wait in a queue ordered by due time, and whenever the program is quiescent — no timer callback
 /// running, and no timer created, changed, disposed or fired for <see cref="QuietPeriod"/> of real
-/// time — the clock jumps to the earliest due time and fires every timer due then. So 200 tasks that
-/// each wait 30 minutes concurrently all wake at +30 minutes, in due-time order, at almost no real cost.</para>
+/// time (20 times that while the thread pool has queued work, which may be about to wait too) — the
+/// clock jumps to the earliest due time and fires every timer due then. So 200 tasks that each wait
+/// 30 minutes concurrently all wake at +30 minutes, in due-time order, at almost no real cost. It is a
+/// heuristic: code busy on real I/O for longer than the quiet period may see the clock move meanwhile.</para>
 /// </remarks>
 public sealed class VirtualClock : TimeProvider, IDisposable
 {
@@ -172,18 +174,6 @@ public sealed class VirtualClock : TimeProvider, IDisposable
         }
 
         realTimePump?.Dispose();
-    }
-
-    /// <summary>
-    /// Tells auto-advance that the program is busy (a Sandbox request arrived or finished), so the
-    /// quiet period starts over: a client waking from a wait usually calls the Sandbox next.
-    /// </summary>
-    internal void NoteActivity()
-    {
-        lock (gate)
-        {
-            lastActivity = Stopwatch.GetTimestamp();
-        }
     }
 
     internal void Schedule(VirtualTimer timer, TimeSpan dueTime, TimeSpan period)

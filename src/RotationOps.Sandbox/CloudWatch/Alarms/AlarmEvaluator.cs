@@ -6,10 +6,11 @@ namespace RotationOps.Sandbox.CloudWatch.Alarms;
 
 /// <summary>
 /// Evaluates alarms against the stored metrics on the virtual clock, lazily: each request (and each
-/// write of metric data) first replays the evaluations that became due since the last one, so a
-/// state change carries the instant it would have happened at. Like CloudWatch, an alarm evaluates
-/// once a minute (every period for 10- and 30-second periods), looking at its last EvaluationPeriods
-/// complete periods. Callers hold the metric store's lock.
+/// inspector read) first replays the evaluations that became due since the last one, so a state
+/// change carries the instant it would have happened at. Like CloudWatch, an alarm evaluates once a
+/// minute (every period for 10- and 30-second periods) over its last EvaluationPeriods complete
+/// periods. Data counts by its timestamp, so minutes of simulated traffic generated lazily at the
+/// same request are seen by the evaluations of those minutes. Callers hold the metric store's lock.
 /// </summary>
 internal sealed class AlarmEvaluator(AlarmStore alarms, MetricStore metrics)
 {
@@ -23,27 +24,27 @@ internal sealed class AlarmEvaluator(AlarmStore alarms, MetricStore metrics)
         earliest = alarm.NextEvaluation < earliest ? alarm.NextEvaluation : earliest;
     }
 
-    /// <summary>Runs every evaluation due by <paramref name="now"/>, or strictly before it when <paramref name="inclusive"/> is false.</summary>
-    public void CatchUp(DateTimeOffset now, bool inclusive)
+    /// <summary>Runs every evaluation due by <paramref name="now"/>.</summary>
+    public void CatchUp(DateTimeOffset now)
     {
-        if (!IsDue(earliest, now, inclusive))
+        if (earliest > now)
         {
             return;
         }
 
-        // Between period boundaries an alarm's window and data stay the same (writes catch up first),
-        // so without a metric delay only the boundaries can change its state.
+        // An evaluation window ends on a period boundary, so without a metric delay (which makes data
+        // appear minute by minute) only the boundaries can change a state.
         var everyTick = metrics.MetricDelay > TimeSpan.Zero;
         var next = DateTimeOffset.MaxValue;
         foreach (var alarm in alarms.All)
         {
-            while (IsDue(alarm.NextEvaluation, now, inclusive))
+            while (alarm.NextEvaluation <= now)
             {
                 var at = alarm.NextEvaluation;
                 if (Evaluate(alarm, at))
                 {
                     // No data at or after this window: every later evaluation up to now sees the same nothing.
-                    var lastDue = LastTick(now, Interval(alarm), inclusive);
+                    var lastDue = LastTick(now, Interval(alarm));
                     at = lastDue > at ? lastDue : at;
                 }
 
@@ -56,8 +57,6 @@ internal sealed class AlarmEvaluator(AlarmStore alarms, MetricStore metrics)
         earliest = next;
     }
 
-    private static bool IsDue(DateTimeOffset at, DateTimeOffset now, bool inclusive) => inclusive ? at <= now : at < now;
-
     private static TimeSpan Interval(MetricAlarm alarm) => alarm.Definition.Period < Minute ? alarm.Definition.Period : Minute;
 
     /// <summary>The first multiple of <paramref name="step"/> (since the epoch) strictly after <paramref name="after"/>.</summary>
@@ -67,12 +66,11 @@ internal sealed class AlarmEvaluator(AlarmStore alarms, MetricStore metrics)
         return DateTimeOffset.FromUnixTimeSeconds(((after.ToUnixTimeSeconds() / stepSeconds) + 1) * stepSeconds);
     }
 
-    private static DateTimeOffset LastTick(DateTimeOffset now, TimeSpan step, bool inclusive)
+    /// <summary>The last multiple of <paramref name="step"/> at or before <paramref name="now"/>.</summary>
+    private static DateTimeOffset LastTick(DateTimeOffset now, TimeSpan step)
     {
         var stepSeconds = (long)step.TotalSeconds;
-        var tick = now.ToUnixTimeSeconds() / stepSeconds * stepSeconds;
-        var at = DateTimeOffset.FromUnixTimeSeconds(tick);
-        return inclusive || at < now ? at : at - step;
+        return DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() / stepSeconds * stepSeconds);
     }
 
     /// <summary>Evaluates at <paramref name="at"/>; true when the metric has no data at or after the evaluated window.</summary>

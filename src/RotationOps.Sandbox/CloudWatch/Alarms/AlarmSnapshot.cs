@@ -2,9 +2,10 @@ using System;
 
 namespace RotationOps.Sandbox.CloudWatch.Alarms;
 
-/// <summary>An alarm as DescribeAlarms would show it at one instant.</summary>
-/// <param name="StateValue">One of <see cref="AlarmStates"/>.</param>
-/// <param name="StateReasonData">JSON, or null (a new alarm, or SetAlarmState without data).</param>
+/// <summary>
+/// An alarm as DescribeAlarms would show it at one instant. StateValue is one of <see cref="AlarmStates"/>;
+/// StateReasonData is JSON, or null (a new alarm, or SetAlarmState without data).
+/// </summary>
 public sealed record AlarmSnapshot(
     AlarmDefinition Definition,
     string AlarmArn,

@@ -22,8 +22,7 @@ internal static class AlarmStateReason
         ($"Insufficient Data: {Count(points.Count, "datapoint")} {(points.Count == 1 ? "was" : "were")} unknown.",
             Data(definition, points, queryDate, withStartDate: false));
 
-    /// <summary>The reason for entering ALARM (<paramref name="toAlarm"/>) or OK after a threshold test.</summary>
-    /// <param name="points">The evaluated periods, oldest first.</param>
+    /// <summary>The reason for entering ALARM (<paramref name="toAlarm"/>) or OK after a threshold test over <paramref name="points"/> (oldest first).</summary>
     public static (string Reason, string Data) ThresholdCrossed(AlarmDefinition definition, IReadOnlyList<EvaluatedDatapoint> points, bool toAlarm, DateTimeOffset queryDate)
     {
         var listed = points

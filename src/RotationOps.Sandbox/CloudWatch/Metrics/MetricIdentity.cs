@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 
 namespace RotationOps.Sandbox.CloudWatch.Metrics;
 
@@ -19,11 +20,24 @@ public sealed class MetricIdentity : IEquatable<MetricIdentity>
         ArgumentException.ThrowIfNullOrEmpty(metricName);
         Namespace = @namespace;
         MetricName = metricName;
-        Dimensions = (dimensions ?? new Dictionary<string, string>())
-            .OrderBy(d => d.Key, StringComparer.Ordinal)
-            .Select(d => new KeyValuePair<string, string>(d.Key, d.Value))
-            .ToList();
-        key = string.Join('\n', new[] { Namespace, MetricName }.Concat(Dimensions.Select(d => $"{d.Key}={d.Value}")));
+        var sorted = new KeyValuePair<string, string>[dimensions?.Count ?? 0];
+        var i = 0;
+        foreach (var dimension in dimensions ?? new Dictionary<string, string>())
+        {
+            sorted[i++] = dimension;
+        }
+
+        Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        Dimensions = sorted;
+
+        // Identities are built for every published datum, so the key is made without LINQ.
+        var text = new StringBuilder(@namespace).Append('\n').Append(metricName);
+        foreach (var (name, value) in sorted)
+        {
+            text.Append('\n').Append(name).Append('=').Append(value);
+        }
+
+        key = text.ToString();
     }
 
     public string Namespace { get; }

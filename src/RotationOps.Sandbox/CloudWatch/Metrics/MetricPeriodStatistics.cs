@@ -2,9 +2,10 @@ using System;
 
 namespace RotationOps.Sandbox.CloudWatch.Metrics;
 
-/// <summary>One period's statistics, as GetMetricStatistics returns them.</summary>
-/// <param name="Timestamp">Start of the period.</param>
-/// <param name="Unit">The unit the data was published with; <c>None</c> when the period mixes units.</param>
+/// <summary>
+/// One period's statistics, as GetMetricStatistics returns them: Timestamp is the start of the period,
+/// Unit the unit the data was published with (<c>None</c> when the period mixes units).
+/// </summary>
 public sealed record MetricPeriodStatistics(DateTimeOffset Timestamp, double SampleCount, double Sum, double Minimum, double Maximum, string Unit)
 {
     public double Average => Sum / SampleCount;

@@ -29,11 +29,11 @@ internal sealed class MetricSeries
     }
 
     /// <summary>
-    /// Aggregates the buckets in [<paramref name="start"/>, <paramref name="end"/>) (epoch seconds)
-    /// into periods starting at <paramref name="start"/>; periods without data are left out.
+    /// Aggregates the buckets in [<paramref name="start"/>, <paramref name="end"/>) (epoch seconds) into
+    /// periods of <paramref name="period"/> seconds starting at <paramref name="start"/>; periods without
+    /// data are left out. Only data published with <paramref name="unit"/> counts (null: every unit), and
+    /// only buckets up to <paramref name="visibleThrough"/> (the metric delay).
     /// </summary>
-    /// <param name="unit">Only data published with this unit; null for every unit.</param>
-    /// <param name="visibleThrough">The last bucket key that may be seen (metric delay).</param>
     public IReadOnlyList<MetricPeriodStatistics> Query(long start, long end, long period, string? unit, long visibleThrough)
     {
         var limit = Math.Min(end, visibleThrough == long.MaxValue ? long.MaxValue : visibleThrough + 1);

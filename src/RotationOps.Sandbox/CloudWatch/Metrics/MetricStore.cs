@@ -61,21 +61,22 @@ public sealed class MetricStore : IMetricSink
     /// <summary>The one lock over metrics and alarms: alarm evaluation must see data and states together.</summary>
     internal object Gate { get; } = new();
 
-    /// <summary>
-    /// Runs, under <see cref="Gate"/>, before new data lands with the time of the write: alarm
-    /// evaluations due before that instant must happen against the data as it was.
-    /// </summary>
-    internal Action<DateTimeOffset>? BeforeWrite { get; set; }
-
     /// <summary>Stores one data point (already aggregated, as PutMetricData's StatisticValues).</summary>
     public void Put(MetricDatum datum)
     {
         ArgumentNullException.ThrowIfNull(datum);
-        Put([datum]);
+        var metric = new MetricIdentity(datum.Namespace, datum.MetricName, datum.Dimensions);
+        lock (Gate)
+        {
+            Add(metric, datum);
+        }
     }
 
-    /// <summary>Per-period statistics of one metric as a query made now would see them.</summary>
-    /// <param name="unit">Only data published with this unit; null for all.</param>
+    /// <summary>
+    /// Per-period statistics of <paramref name="metric"/> over [<paramref name="start"/>, <paramref name="end"/>)
+    /// in periods of <paramref name="period"/> from <paramref name="start"/>, as a query made now would see
+    /// them; only data published with <paramref name="unit"/> counts (null: all).
+    /// </summary>
     public IReadOnlyList<MetricPeriodStatistics> GetStatistics(MetricIdentity metric, DateTimeOffset start, DateTimeOffset end, TimeSpan period, string? unit = null)
     {
         ArgumentNullException.ThrowIfNull(metric);
@@ -86,31 +87,15 @@ public sealed class MetricStore : IMetricSink
         }
     }
 
-    /// <summary>Stores a batch atomically: one catch-up of the alarms, then every datum.</summary>
+    /// <summary>Stores a batch atomically.</summary>
     internal void Put(IReadOnlyList<MetricDatum> data)
     {
-        var identities = data.Select(d => new MetricIdentity(d.Namespace, d.MetricName, d.Dimensions)).ToList();
+        var metrics = data.Select(d => new MetricIdentity(d.Namespace, d.MetricName, d.Dimensions)).ToList();
         lock (Gate)
         {
-            BeforeWrite?.Invoke(clock.GetUtcNow());
             for (var i = 0; i < data.Count; i++)
             {
-                var datum = data[i];
-                if (datum.Values.SampleCount <= 0)
-                {
-                    continue;
-                }
-
-                if (!series.TryGetValue(identities[i], out var target))
-                {
-                    target = new MetricSeries();
-                    series[identities[i]] = target;
-                }
-
-                var resolution = datum.StorageResolution < 60 ? 1 : 60;
-                var second = datum.Timestamp.ToUnixTimeSeconds();
-                var bucket = second - (((second % resolution) + resolution) % resolution);
-                target.Add(bucket, string.IsNullOrEmpty(datum.Unit) ? StandardUnits.None : datum.Unit, MetricAggregate.From(datum.Values));
+                Add(metrics[i], data[i]);
             }
         }
     }
@@ -129,5 +114,24 @@ public sealed class MetricStore : IMetricSink
 
         var visibleThrough = metricDelay == TimeSpan.Zero ? long.MaxValue : (visibleAt - metricDelay).ToUnixTimeSeconds();
         return data.Query(start.ToUnixTimeSeconds(), end.ToUnixTimeSeconds(), (long)period.TotalSeconds, unit, visibleThrough);
+    }
+
+    private void Add(MetricIdentity metric, MetricDatum datum)
+    {
+        if (datum.Values.SampleCount <= 0)
+        {
+            return;
+        }
+
+        if (!series.TryGetValue(metric, out var target))
+        {
+            target = new MetricSeries();
+            series[metric] = target;
+        }
+
+        var resolution = datum.StorageResolution < 60 ? 1 : 60;
+        var second = datum.Timestamp.ToUnixTimeSeconds();
+        var bucket = second - (((second % resolution) + resolution) % resolution);
+        target.Add(bucket, string.IsNullOrEmpty(datum.Unit) ? StandardUnits.None : datum.Unit, MetricAggregate.From(datum.Values));
     }
 }

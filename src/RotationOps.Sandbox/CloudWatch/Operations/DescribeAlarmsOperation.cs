@@ -9,10 +9,10 @@ namespace RotationOps.Sandbox.CloudWatch.Operations;
 
 /// <summary>
 /// DescribeAlarms: metric alarms in name order, filtered by names (at most 100) or a name prefix,
-/// state and action prefix, paged by MaxRecords (default 50). States are brought up to date first.
+/// state and action prefix, paged by MaxRecords (default 50).
 /// Composite alarms do not exist here, so asking only for them returns none.
 /// </summary>
-internal sealed class DescribeAlarmsOperation(AlarmStore alarms, AlarmEvaluator evaluator) : ICloudWatchOperation
+internal sealed class DescribeAlarmsOperation(AlarmStore alarms) : ICloudWatchOperation
 {
     private const int MaxNames = 100;
     private const int DefaultMaxRecords = 50;
@@ -54,8 +54,7 @@ internal sealed class DescribeAlarmsOperation(AlarmStore alarms, AlarmEvaluator 
         var metricAlarmsWanted = (types is null || types.Count == 0 || types.Contains("MetricAlarm"))
             && !input.Has("ChildrenOfAlarmName") && !input.Has("ParentsOfAlarmName");
 
-        evaluator.CatchUp(now, inclusive: true);
-        var wanted = names is { Count: > 0 } ? new HashSet<string>(names, StringComparer.Ordinal) : null;
+                var wanted = names is { Count: > 0 } ? new HashSet<string>(names, StringComparer.Ordinal) : null;
         List<MetricAlarm> matching = !metricAlarmsWanted ? [] : alarms.All
             .Where(a => after is null || string.CompareOrdinal(a.Definition.AlarmName, after) > 0)
             .Where(a => wanted is null || wanted.Contains(a.Definition.AlarmName))

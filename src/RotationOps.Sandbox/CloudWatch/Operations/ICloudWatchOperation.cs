@@ -5,7 +5,7 @@ namespace RotationOps.Sandbox.CloudWatch.Operations;
 
 /// <summary>
 /// One CloudWatch API operation, written once for awsQuery and awsJson. It runs under the metric
-/// store's lock after alarm evaluations due before now have run, validates everything before
+/// store's lock after the alarm evaluations due by now have run, validates everything before
 /// changing anything, and writes the members of its result (operations without one write nothing).
 /// </summary>
 internal interface ICloudWatchOperation

@@ -8,13 +8,13 @@ namespace RotationOps.Sandbox.Lambda.Invocation;
 /// Publishes AWS/Lambda Invocations, Errors, Throttles and Duration for a tally, one datum per metric
 /// per dimension set, as StatisticValues so a minute of traffic is one datum rather than thousands.
 /// </summary>
-internal sealed class LambdaMetrics(IMetricSink? sink)
+internal sealed class LambdaMetrics(IMetricSink sink)
 {
     public const string Namespace = "AWS/Lambda";
 
     public void Publish(IReadOnlyDictionary<string, string> dimensions, DateTimeOffset at, InvocationTally tally)
     {
-        if (sink is null || tally.Invocations == 0)
+        if (tally.Invocations == 0)
         {
             return;
         }

@@ -48,7 +48,7 @@ internal static class AwsJsonOutput
         return buffer.WrittenMemory;
     }
 
-    /// <param name="contentType">awsJson1_1 by default; awsJson1_0 services pass <c>application/x-amz-json-1.0</c>.</param>
+    /// <summary>Writes a reply; <paramref name="contentType"/> is awsJson1_1's by default, awsJson1_0 services pass <c>application/x-amz-json-1.0</c>.</summary>
     public static async Task WriteAsync(HttpResponse response, int statusCode, ReadOnlyMemory<byte> body, string contentType = ContentType)
     {
         response.StatusCode = statusCode;

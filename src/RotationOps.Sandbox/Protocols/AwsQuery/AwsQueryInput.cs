@@ -51,16 +51,16 @@ internal sealed class AwsQueryInput : IShapeReader
     public string? String(string member) =>
         node.Children.TryGetValue(member, out var child) && child.Children.Count == 0 ? child.Value : null;
 
-    public double? Double(string member) => Parsed(member, raw =>
+    public double? Double(string member) => Parsed<double>(member, raw =>
         double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null);
 
-    public long? Long(string member) => Parsed(member, raw =>
+    public long? Long(string member) => Parsed<long>(member, raw =>
         long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null);
 
-    public bool? Bool(string member) => Parsed(member, raw =>
+    public bool? Bool(string member) => Parsed<bool>(member, raw =>
         raw.Equals("true", StringComparison.OrdinalIgnoreCase) ? true : raw.Equals("false", StringComparison.OrdinalIgnoreCase) ? false : null);
 
-    public DateTimeOffset? Timestamp(string member) => Parsed(member, raw =>
+    public DateTimeOffset? Timestamp(string member) => Parsed<DateTimeOffset>(member, raw =>
         DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
             ? value
             : (DateTimeOffset?)null);

@@ -18,15 +18,22 @@ internal static class AwsQueryOutput
 
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true };
 
-    /// <summary>Renders a reply; <paramref name="result"/> null means the operation has no output (no Result element).</summary>
-    public static ReadOnlyMemory<byte> Render(string xmlNamespace, string operation, string requestId, Action<IShapeWriter>? result) =>
+    /// <summary>
+    /// Renders a reply: <paramref name="write"/> fills in the members of the result, which is wrapped
+    /// in <c>&lt;{Op}Result&gt;</c> only when the operation has an output shape.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Render(string xmlNamespace, string operation, string requestId, bool hasResult, Action<IShapeWriter> write) =>
         Document(xml =>
         {
             xml.WriteStartElement(operation + "Response", xmlNamespace);
-            if (result is not null)
+            if (hasResult)
             {
                 xml.WriteStartElement(operation + "Result");
-                result(new AwsQueryXmlWriter(xml));
+            }
+
+            write(new AwsQueryXmlWriter(xml));
+            if (hasResult)
+            {
                 xml.WriteFullEndElement();
             }
 
