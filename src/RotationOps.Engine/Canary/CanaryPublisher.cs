@@ -8,6 +8,7 @@ using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Lambda;
+using RotationOps.Engine.Text;
 
 namespace RotationOps.Engine.Canary
 {
@@ -41,7 +42,7 @@ namespace RotationOps.Engine.Canary
             {
                 var routed = alias.AdditionalVersionWeights.First();
                 throw new RunbookException("AliasAlreadyRouted", RunbookErrorCategory.InvalidOperation,
-                    $"Alias {function}:{alias.Name} already routes {routed.Value:P0} of its traffic to version {routed.Key} (a canary in progress?). " +
+                    $"Alias {function}:{alias.Name} already routes {Percent.Of(routed.Value, 0)} of its traffic to version {routed.Key} (a canary in progress?). " +
                     "Finish it with Set-AliasWeight -Promote or Undo-Deployment, or use -Force to replace that routing.", function, "Force");
             }
             if (alias.FunctionVersion == "$LATEST")
@@ -194,7 +195,7 @@ namespace RotationOps.Engine.Canary
                     new DeploymentStep { Weight = request.Weight, StartedAt = _host.Time.GetUtcNow(), Outcome = "Routed" },
                 };
                 return Finish(deployment, DeploymentStatus.Canary,
-                    $"Alias {deployment.AliasName} sends {request.Weight:P1} to version {deployment.CanaryVersion} and the rest to {deployment.StableVersion}. " +
+                    $"Alias {deployment.AliasName} sends {Percent.Of(request.Weight, 1)} to version {deployment.CanaryVersion} and the rest to {deployment.StableVersion}. " +
                     "Move it on with Set-AliasWeight, or back with Undo-Deployment.");
             }
             catch (AwsServiceException ex)
@@ -240,7 +241,7 @@ namespace RotationOps.Engine.Canary
         internal static string Target(LambdaDeployment deployment) => $"{deployment.FunctionName}:{deployment.AliasName}";
 
         private static string DescribeRoute(LambdaDeployment deployment, double weight) =>
-            $"Route {weight:P1} of alias {deployment.AliasName} to the new version (the rest stays on {deployment.StableVersion})";
+            $"Route {Percent.Of(weight, 1)} of alias {deployment.AliasName} to the new version (the rest stays on {deployment.StableVersion})";
 
         private static string Excerpt(byte[] payload)
         {

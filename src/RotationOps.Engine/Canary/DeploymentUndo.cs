@@ -8,6 +8,7 @@ using RotationOps.Engine.Journal;
 using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;
+using RotationOps.Engine.Text;
 
 namespace RotationOps.Engine.Canary
 {
@@ -65,7 +66,7 @@ namespace RotationOps.Engine.Canary
                     $"Alias {function}:{aliasName} now serves version {alias.FunctionVersion}, which is neither side of deployment {deployment.DeploymentId}; someone deployed since. Use -Force to restore {target} anyway.",
                     function, "Force");
 
-            string from = alias.FunctionVersion + string.Concat(alias.AdditionalVersionWeights.Select(p => $" + {p.Value:P1} on {p.Key}"));
+            string from = alias.FunctionVersion + string.Concat(alias.AdditionalVersionWeights.Select(p => $" + {Percent.Of(p.Value, 1)} on {p.Key}"));
             var record = deployment ?? new LambdaDeployment
             {
                 DeploymentId = request.DeploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),

@@ -10,6 +10,7 @@ using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Rotation;
+using RotationOps.Engine.Text;
 
 namespace RotationOps.Engine.Canary
 {
@@ -61,7 +62,7 @@ namespace RotationOps.Engine.Canary
             foreach (double weight in weights)
                 plan.Add(CanaryPublisher.Target(deployment), weight >= 1
                     ? $"Promote version {deployment.CanaryVersion} to all traffic" + (deployment.SecretVersionId != null ? $" after moving AWSCURRENT of {deployment.SecretId} to {deployment.SecretVersionId}" : "")
-                    : $"Route {weight:P1} to version {deployment.CanaryVersion}" + (request.BakeTime > TimeSpan.Zero ? $" and bake {request.BakeTime} (rolls back to {deployment.StableVersion} if a gate fails)" : ""));
+                    : $"Route {Percent.Of(weight, 1)} to version {deployment.CanaryVersion}" + (request.BakeTime > TimeSpan.Zero ? $" and bake {request.BakeTime} (rolls back to {deployment.StableVersion} if a gate fails)" : ""));
             if (!plan.Approve(_host))
                 return Record(deployment, DeploymentStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).", JournalPhase.Skipped);
 
@@ -83,18 +84,18 @@ namespace RotationOps.Engine.Canary
                     var step = new DeploymentStep { Weight = weight, StartedAt = _host.Time.GetUtcNow() };
                     steps.Add(step);
                     deployment.Steps = steps;
-                    Record(deployment, DeploymentStatus.Canary, $"Routed {weight:P1} to version {deployment.CanaryVersion}.", JournalPhase.Succeeded);
+                    Record(deployment, DeploymentStatus.Canary, $"Routed {Percent.Of(weight, 1)} to version {deployment.CanaryVersion}.", JournalPhase.Succeeded);
                     bool healthy = await BakeAsync(deployment, step, gates, request.BakeTime, request.PollInterval).ConfigureAwait(false);
                     if (!healthy) return await FailAsync(deployment, steps, step, revision, request).ConfigureAwait(false);
                 }
                 return Record(deployment, DeploymentStatus.Canary,
-                    $"Alias {deployment.AliasName} sends {deployment.Weight:P1} to version {deployment.CanaryVersion}; gates held. Promote with Set-AliasWeight -Promote.");
+                    $"Alias {deployment.AliasName} sends {Percent.Of(deployment.Weight, 1)} to version {deployment.CanaryVersion}; gates held. Promote with Set-AliasWeight -Promote.");
             }
             catch (OperationCanceledException)
             {
                 _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Aborted,
                     DeploymentRecord.ToDetails(deployment, deployment.Weight),
-                    $"Stopped by the user (Ctrl+C) with {deployment.Weight:P1} on version {deployment.CanaryVersion}. The alias is consistent (published versions only). " +
+                    $"Stopped by the user (Ctrl+C) with {Percent.Of(deployment.Weight, 1)} on version {deployment.CanaryVersion}. The alias is consistent (published versions only). " +
                     $"Resume: Set-AliasWeight -DeploymentId {deployment.DeploymentId} -Steps ...; undo: Undo-Deployment -DeploymentId {deployment.DeploymentId}.");
                 throw;
             }
@@ -102,7 +103,7 @@ namespace RotationOps.Engine.Canary
             {
                 return Record(deployment, deployment.Weight > 0 ? DeploymentStatus.Halted : DeploymentStatus.Aborted,
                     $"Moving traffic failed ({ex.ErrorCode}: {ex.ServiceMessage}). The alias is where it was before that call: " +
-                    $"{(deployment.Weight > 0 ? $"{deployment.Weight:P1} on version {deployment.CanaryVersion}" : $"version {deployment.StableVersion} alone")}. " +
+                    $"{(deployment.Weight > 0 ? $"{Percent.Of(deployment.Weight, 1)} on version {deployment.CanaryVersion}" : $"version {deployment.StableVersion} alone")}. " +
                     $"Resume with Set-AliasWeight -DeploymentId {deployment.DeploymentId}, or undo with Undo-Deployment -DeploymentId {deployment.DeploymentId}.",
                     JournalPhase.Aborted);
             }
@@ -112,7 +113,7 @@ namespace RotationOps.Engine.Canary
             TimeSpan bakeTime, TimeSpan pollInterval)
         {
             int activityId = System.Threading.Interlocked.Increment(ref _nextActivityId);
-            string activity = $"Canary {deployment.FunctionName}:{deployment.AliasName} at {step.Weight:P0} (version {deployment.CanaryVersion})";
+            string activity = $"Canary {deployment.FunctionName}:{deployment.AliasName} at {Percent.Of(step.Weight, 0)} (version {deployment.CanaryVersion})";
             try
             {
                 while (true)
@@ -191,9 +192,9 @@ namespace RotationOps.Engine.Canary
             deployment.Steps = steps;
             if (request.NoRollback)
                 return Task.FromResult(Record(deployment, DeploymentStatus.Halted,
-                    $"A gate failed at {deployment.Weight:P1} ({evidence}). -NoRollback: the alias stays split between {deployment.StableVersion} and {deployment.CanaryVersion}. " +
+                    $"A gate failed at {Percent.Of(deployment.Weight, 1)} ({evidence}). -NoRollback: the alias stays split between {deployment.StableVersion} and {deployment.CanaryVersion}. " +
                     $"Undo with Undo-Deployment -DeploymentId {deployment.DeploymentId}.", JournalPhase.Aborted));
-            return RollBackAsync(deployment, steps, failed, revision, $"A gate failed at {deployment.Weight:P1}: {evidence}");
+            return RollBackAsync(deployment, steps, failed, revision, $"A gate failed at {Percent.Of(deployment.Weight, 1)}: {evidence}");
         }
 
         private async Task<LambdaDeployment> RollBackAsync(LambdaDeployment deployment, List<DeploymentStep> steps, DeploymentStep failed,
@@ -208,7 +209,7 @@ namespace RotationOps.Engine.Canary
             catch (AwsServiceException ex)
             {
                 return Record(deployment, DeploymentStatus.Halted,
-                    $"{reason}. Rolling back failed ({ex.ErrorCode}: {ex.ServiceMessage}): the alias is still split with {deployment.Weight:P1} on version {deployment.CanaryVersion}. " +
+                    $"{reason}. Rolling back failed ({ex.ErrorCode}: {ex.ServiceMessage}): the alias is still split with {Percent.Of(deployment.Weight, 1)} on version {deployment.CanaryVersion}. " +
                     $"Run Undo-Deployment -DeploymentId {deployment.DeploymentId} -Force.", JournalPhase.Aborted);
             }
             deployment.Weight = 0;
@@ -268,7 +269,7 @@ namespace RotationOps.Engine.Canary
             if ((alias.FunctionVersion != deployment.StableVersion || routedElsewhere) && !force)
                 throw new RunbookException("AliasChanged", RunbookErrorCategory.InvalidOperation,
                     $"Alias {deployment.FunctionName}:{deployment.AliasName} no longer matches deployment {deployment.DeploymentId}: it serves {alias.FunctionVersion}" +
-                    (alias.AdditionalVersionWeights.Count > 0 ? $" with {string.Join(", ", alias.AdditionalVersionWeights.Select(p => $"{p.Value:P1} on {p.Key}"))}" : "") +
+                    (alias.AdditionalVersionWeights.Count > 0 ? $" with {string.Join(", ", alias.AdditionalVersionWeights.Select(p => $"{Percent.Of(p.Value, 1)} on {p.Key}"))}" : "") +
                     $", not {deployment.StableVersion} with the canary {deployment.CanaryVersion}. Someone else changed it; use -Force to move it anyway.",
                     deployment.FunctionName, "Force");
         }

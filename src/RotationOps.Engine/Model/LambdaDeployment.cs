@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using RotationOps.Engine.Text;
 
 namespace RotationOps
 {
@@ -32,6 +33,6 @@ namespace RotationOps
         public DateTimeOffset? FinishedAt { get; set; }
         public string Message { get; set; } = "";
 
-        public override string ToString() => $"{FunctionName}:{AliasName} {StableVersion}->{CanaryVersion} {Weight:P0} {Status}";
+        public override string ToString() => $"{FunctionName}:{AliasName} {StableVersion}->{CanaryVersion} {Percent.Of(Weight, 0)} {Status}";
     }
 }

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Lambda;
+using RotationOps.Engine.Text;
 
 namespace RotationOps.Engine.Validation
 {
@@ -43,9 +44,9 @@ namespace RotationOps.Engine.Validation
             double errors = results.Where(r => r.Id == "err").SelectMany(r => r.Values).Sum();
             if (invocations == 0) return (CheckResult.Skipped, $"no invocations of {request.ConsumerFunctionName} since {since:u}.");
             double rate = errors / invocations;
-            string evidence = $"{rate:P2} ({errors:0}/{invocations:0}) since {since:u}";
+            string evidence = $"{Percent.Of(rate, 2)} ({errors:0}/{invocations:0}) since {since:u}";
             return rate > request.MaxConsumerErrorRate
-                ? (CheckResult.Failed, $"{request.ConsumerFunctionName} error rate {evidence}, over {request.MaxConsumerErrorRate:P2}.")
+                ? (CheckResult.Failed, $"{request.ConsumerFunctionName} error rate {evidence}, over {Percent.Of(request.MaxConsumerErrorRate, 2)}.")
                 : (CheckResult.Passed, $"{request.ConsumerFunctionName} error rate {evidence}.");
         }
     }

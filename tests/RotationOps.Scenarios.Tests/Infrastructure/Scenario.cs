@@ -6,6 +6,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
+using RotationOps.Engine.Canary;
+using RotationOps.Engine.CloudWatch;
+using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;
@@ -34,12 +37,20 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
             JournalDirectory = Path.Combine(Path.GetTempPath(), "rotationops-tests", _suffix);
             Journal = new DeploymentJournal(JournalDirectory, time);
             Host = new RecordingHost(time, _cancellation.Token);
-            Client = SecretsManagerClient.Create(options, time, line => { lock (_clientVerbose) _clientVerbose.Add(line); });
+            Action<string> verbose = line => { lock (_clientVerbose) _clientVerbose.Add(line); };
+            Client = SecretsManagerClient.Create(options, time, verbose);
+            Lambda = LambdaClient.Create(options, time, verbose);
+            CloudWatch = CloudWatchClient.Create(options, time, verbose);
+            Setup = new AwsSetup(options, time);
         }
 
         /// <summary>Null when the scenario runs against an external endpoint.</summary>
         public SandboxServer? Sandbox { get; }
         public ISecretsManagerClient Client { get; }
+        public ILambdaClient Lambda { get; }
+        public ICloudWatchClient CloudWatch { get; }
+        /// <summary>Setup calls the product never makes (CreateFunction, PutMetricAlarm).</summary>
+        public AwsSetup Setup { get; }
         public RecordingHost Host { get; private set; }
         public DeploymentJournal Journal { get; }
         public string JournalDirectory { get; }
@@ -71,7 +82,27 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
 
         public SecretRotationRunner Runner() => new SecretRotationRunner(Client, Journal, Host);
 
-        public SecretValidator Validator() => new SecretValidator(Client, Host);
+        public SecretValidator Validator() => new SecretValidator(Client, Host, Lambda, CloudWatch);
+
+        public CanaryPublisher Publisher() => new CanaryPublisher(Lambda, Journal, Host);
+
+        public TrafficShifter Shifter() => new TrafficShifter(Lambda, CloudWatch, Runner(), Journal, Host);
+
+        public DeploymentUndo Undo() => new DeploymentUndo(Lambda, Client, Journal, Host);
+
+        /// <summary>
+        /// A function as seed 000 starts from: $LATEST with <paramref name="runtime"/>, version 1
+        /// published, alias LIVE on it.
+        /// </summary>
+        public async Task<string> CreateLiveFunctionAsync(string name, string runtime = "python3.8", IReadOnlyDictionary<string, string>? environment = null)
+        {
+            string unique = $"{name}-{_suffix}";
+            await Setup.CreateFunctionAsync(unique, runtime, environment);
+            await new LambdaWaiterForTests(Lambda, Time).UntilReadyAsync(unique);
+            var version = await Lambda.PublishVersionAsync(new PublishVersionRequest { FunctionName = unique }, CancellationToken.None);
+            await Lambda.CreateAliasAsync(new CreateAliasRequest { FunctionName = unique, Name = "LIVE", FunctionVersion = version.Version }, CancellationToken.None);
+            return unique;
+        }
 
         /// <summary>A new command invocation (fresh host and Ctrl+C state) against the same world.</summary>
         public void ResetHost()

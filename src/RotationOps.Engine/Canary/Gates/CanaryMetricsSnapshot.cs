@@ -1,3 +1,5 @@
+using RotationOps.Engine.Text;
+
 namespace RotationOps.Engine.Canary.Gates
 {
     /// <summary>Invocations and errors of the canary and the stable version behind the alias, in the step's window.</summary>
@@ -11,7 +13,7 @@ namespace RotationOps.Engine.Canary.Gates
         public double CanaryErrorRate => CanaryInvocations > 0 ? CanaryErrors / CanaryInvocations : 0;
         public double StableErrorRate => StableInvocations > 0 ? StableErrors / StableInvocations : 0;
 
-        public string DescribeCanary() => $"canary {CanaryErrorRate:P2} ({CanaryErrors:0}/{CanaryInvocations:0} invocations failed)";
-        public string DescribeStable() => $"stable {StableErrorRate:P2} ({StableErrors:0}/{StableInvocations:0})";
+        public string DescribeCanary() => $"canary {Percent.Of(CanaryErrorRate, 2)} ({CanaryErrors:0}/{CanaryInvocations:0} invocations failed)";
+        public string DescribeStable() => $"stable {Percent.Of(StableErrorRate, 2)} ({StableErrors:0}/{StableInvocations:0})";
     }
 }

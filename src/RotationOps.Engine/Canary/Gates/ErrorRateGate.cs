@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using RotationOps.Engine.Text;
 
 namespace RotationOps.Engine.Canary.Gates
 {
@@ -24,8 +25,8 @@ namespace RotationOps.Engine.Canary.Gates
             var sample = SampleSize.Judge("ErrorRate", metrics.CanaryInvocations, _minInvocations, context.EndOfBake);
             if (sample != null) return sample;
             return metrics.CanaryErrorRate > _maxErrorRate
-                ? new GateResult("ErrorRate", CheckResult.Failed, $"{metrics.DescribeCanary()} exceeds the limit {_maxErrorRate:P2}")
-                : new GateResult("ErrorRate", CheckResult.Passed, $"{metrics.DescribeCanary()} within {_maxErrorRate:P2}");
+                ? new GateResult("ErrorRate", CheckResult.Failed, $"{metrics.DescribeCanary()} exceeds the limit {Percent.Of(_maxErrorRate, 2)}")
+                : new GateResult("ErrorRate", CheckResult.Passed, $"{metrics.DescribeCanary()} within {Percent.Of(_maxErrorRate, 2)}");
         }
     }
 }

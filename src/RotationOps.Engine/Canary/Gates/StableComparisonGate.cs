@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using RotationOps.Engine.Text;
 
 namespace RotationOps.Engine.Canary.Gates
 {
@@ -26,7 +27,7 @@ namespace RotationOps.Engine.Canary.Gates
             double increase = metrics.CanaryErrorRate - metrics.StableErrorRate;
             string evidence = $"{metrics.DescribeCanary()} vs {metrics.DescribeStable()}";
             return increase > _maxIncrease
-                ? new GateResult("CanaryVsStable", CheckResult.Failed, $"{evidence}: {increase:P2} worse, more than the allowed {_maxIncrease:P2}")
+                ? new GateResult("CanaryVsStable", CheckResult.Failed, $"{evidence}: {Percent.Of(increase, 2)} worse, more than the allowed {Percent.Of(_maxIncrease, 2)}")
                 : new GateResult("CanaryVsStable", CheckResult.Passed, evidence);
         }
     }

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
+using RotationOps.Engine.Aws.Http;
+using RotationOps.Engine.Aws.Wire;
+
+namespace RotationOps.Scenarios.Tests.Infrastructure
+{
+    /// <summary>
+    /// The setup calls a scenario needs that the product never makes (CreateFunction,
+    /// PutMetricAlarm), sent over the same signed wire as the product's clients, so scenarios
+    /// set up their world the same way against the Sandbox or any AWS-compatible endpoint.
+    /// </summary>
+    public sealed class AwsSetup
+    {
+        public const string DefaultRole = "arn:aws:iam::123456789012:role/lambda-exec";
+
+        private readonly AwsHttpInvoker _lambda;
+        private readonly AwsHttpInvoker _cloudWatch;
+        private readonly AwsQueryProtocol _query = new AwsQueryProtocol("2010-08-01");
+
+        public AwsSetup(AwsConnectionOptions options, TimeProvider time)
+        {
+            _lambda = AwsHttpInvoker.Connect(AwsService.Lambda, AwsRestJsonProtocol.ErrorParser, options, time, null, AwsHttpTransport.Shared, null);
+            _cloudWatch = AwsHttpInvoker.Connect(AwsService.CloudWatch, _query.ErrorParser, options, time, null, AwsHttpTransport.Shared, null);
+        }
+
+        /// <summary>CreateFunction with a tiny zip; the Sandbox gives it no behaviour until told.</summary>
+        public async Task CreateFunctionAsync(string name, string runtime, IReadOnlyDictionary<string, string>? environment = null, string role = DefaultRole)
+        {
+            var body = JsonRequestBody.Write(json =>
+            {
+                json.WriteString("FunctionName", name);
+                json.WriteString("Runtime", runtime);
+                json.WriteString("Role", role);
+                json.WriteString("Handler", "app.handler");
+                json.WriteStartObject("Code");
+                json.WriteBase64String("ZipFile", HandlerZip(name));
+                json.WriteEndObject();
+                if (environment != null)
+                {
+                    json.WriteStartObject("Environment");
+                    json.WriteStartObject("Variables");
+                    foreach (var variable in environment) json.WriteString(variable.Key, variable.Value);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+            });
+            using var request = AwsRestJsonProtocol.CreateRequest("CreateFunction", name, HttpMethod.Post, "/2015-03-31/functions", null, body);
+            using var response = await _lambda.SendAsync(request, CancellationToken.None);
+        }
+
+        /// <summary>A real zip holding one handler file, so the code hash differs per function.</summary>
+        public static byte[] HandlerZip(string functionName)
+        {
+            using var buffer = new System.IO.MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            using (var writer = new System.IO.StreamWriter(zip.CreateEntry("app.py").Open()))
+                writer.Write($"def handler(event, context):\n    return '{functionName}'\n");
+            return buffer.ToArray();
+        }
+
+        /// <summary>An alarm on the canary's Errors (ExecutedVersion series), as an operator would define it.</summary>
+        public async Task PutErrorAlarmAsync(string alarmName, string functionName, string aliasName, string version, double threshold)
+        {
+            var form = _query.StartForm("PutMetricAlarm")
+                .Add("AlarmName", alarmName)
+                .Add("Namespace", "AWS/Lambda")
+                .Add("MetricName", "Errors")
+                .Add("Dimensions.member.1.Name", "FunctionName").Add("Dimensions.member.1.Value", functionName)
+                .Add("Dimensions.member.2.Name", "Resource").Add("Dimensions.member.2.Value", $"{functionName}:{aliasName}")
+                .Add("Dimensions.member.3.Name", "ExecutedVersion").Add("Dimensions.member.3.Value", version)
+                .Add("Statistic", "Sum")
+                .Add("Period", "60")
+                .Add("EvaluationPeriods", "1")
+                .Add("Threshold", threshold.ToString(CultureInfo.InvariantCulture))
+                .Add("ComparisonOperator", "GreaterThanThreshold")
+                .Add("TreatMissingData", "notBreaching");
+            using var request = _query.CreateRequest("PutMetricAlarm", alarmName, form);
+            using var response = await _cloudWatch.SendAsync(request, CancellationToken.None);
+        }
+    }
+}
