@@ -70,10 +70,12 @@ namespace RotationOps.Engine.Canary
             string? revision = alias.RevisionId;
             try
             {
-                if (gates.Count > 0)
+                // Alarms are checked before the first move too: traffic never moves onto an incident.
+                var alarms = gates.OfType<AlarmGate>().ToList<IHealthGate>();
+                if (alarms.Count > 0)
                 {
-                    var preflight = await EvaluateAsync(gates, deployment, _host.Time.GetUtcNow(), endOfBake: false).ConfigureAwait(false);
-                    if (preflight.Any(g => g.Result == CheckResult.Failed && g.Gate == "Alarm"))
+                    var preflight = await EvaluateAsync(alarms, deployment, _host.Time.GetUtcNow(), endOfBake: false).ConfigureAwait(false);
+                    if (preflight.Any(g => g.Result == CheckResult.Failed))
                         return await FailAsync(deployment, steps, new DeploymentStep { Weight = deployment.Weight, StartedAt = _host.Time.GetUtcNow(), Gates = preflight }, revision, request).ConfigureAwait(false);
                 }
                 foreach (double weight in weights)

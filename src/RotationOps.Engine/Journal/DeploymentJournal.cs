@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -71,7 +72,7 @@ namespace RotationOps.Engine.Journal
         {
             if (!File.Exists(FilePath)) return Array.Empty<JournalEntry>();
             var entries = new List<JournalEntry>();
-            using (var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            using (var stream = Open(() => new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)))
             using (var reader = new StreamReader(stream, Encoding.UTF8))
             {
                 string? line;
@@ -99,27 +100,39 @@ namespace RotationOps.Engine.Journal
             $"{Environment.UserName}@{Environment.MachineName} ({System.Diagnostics.Process.GetCurrentProcess().Id})";
 
         /// <summary>
-        /// One write per entry under an exclusive open, so concurrent processes (a scheduled task and
-        /// an operator) never interleave lines. Sharing violations are retried briefly in real time.
+        /// One write per entry while holding the file exclusively: a process-wide lock orders this
+        /// process's writers (a fleet run has hundreds), and FileShare.None — an exclusive flock on
+        /// Unix, a sharing lock on Windows — orders processes (a scheduled task and an operator).
+        /// Without both, two appenders can seek to the same end and one line overwrites the other.
         /// </summary>
         private void WriteExclusive(byte[] line)
+        {
+            lock (WriteLocks.GetOrAdd(FilePath, _ => new object()))
+            {
+                using (var stream = Open(() => new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.None)))
+                {
+                    stream.Write(line, 0, line.Length);
+                    stream.Flush(true);
+                }
+            }
+        }
+
+        /// <summary>Opens the file, waiting briefly (in real time) while another process holds it.</summary>
+        private static FileStream Open(Func<FileStream> open)
         {
             for (int attempt = 0; ; attempt++)
             {
                 try
                 {
-                    using (var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read))
-                    {
-                        stream.Write(line, 0, line.Length);
-                        stream.Flush(true);
-                    }
-                    return;
+                    return open();
                 }
-                catch (IOException) when (attempt < 200)
+                catch (IOException) when (attempt < 500)
                 {
                     Thread.Sleep(10);
                 }
             }
         }
+
+        private static readonly ConcurrentDictionary<string, object> WriteLocks = new ConcurrentDictionary<string, object>(StringComparer.Ordinal);
     }
 }

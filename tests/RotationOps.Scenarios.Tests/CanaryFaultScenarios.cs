@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RotationOps.Engine.Canary;
+using RotationOps.Engine.Canary.Gates;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.Lambda;
+using RotationOps.Sandbox.Faults;
+using RotationOps.Scenarios.Tests.Infrastructure;
+
+namespace RotationOps.Scenarios.Tests
+{
+    /// <summary>
+    /// Faults at every mutating step of a canary: throttling bursts, 5xx, an update in progress,
+    /// a concurrent deployer's 412, and Ctrl+C mid-bake. Whatever happens, the alias ends on
+    /// published Active versions and the journal tells the truth.
+    /// </summary>
+    public sealed class CanaryFaultScenarios
+    {
+        [SandboxFact]
+        public async Task Throttling_bursts_and_5xx_on_every_mutation_are_retried_through()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            foreach (string operation in new[] { "UpdateFunctionConfiguration", "PublishVersion", "UpdateAlias" })
+            {
+                sandbox.Faults.Add(new FaultRule { Service = "lambda", Operation = operation, Kind = FaultKind.Throttle, Count = 2 });
+                sandbox.Faults.Add(new FaultRule { Service = "lambda", Operation = operation, Kind = FaultKind.ServerError, Count = 1 });
+            }
+
+            var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+            var promoted = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Promote = true });
+
+            Assert.Equal(DeploymentStatus.Promoted, promoted.Status);
+            Assert.All(sandbox.Faults.Rules, rule => Assert.Equal(rule.Rule.Count, rule.Hits));
+            Assert.Equal(2, sandbox.Lambda.Find(function)!.Versions.Count(v => v.Version != "$LATEST"));
+        }
+
+        [SandboxFact]
+        public async Task An_update_already_in_progress_is_waited_out_instead_of_failing_409()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            // Another pipeline has just started updating $LATEST (LastUpdateStatus InProgress).
+            await scenario.Lambda.UpdateFunctionConfigurationAsync(new UpdateFunctionConfigurationRequest { FunctionName = function, Description = "touched by CI" }, CancellationToken.None);
+
+            var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+
+            Assert.Equal(DeploymentStatus.Canary, canary.Status);
+            Assert.Contains(scenario.Host.Verbose, line => line.Contains("LastUpdateStatus InProgress"));
+            Assert.DoesNotContain(scenario.Journal.ReadDeployment(canary.DeploymentId), e => e.Phase == JournalPhase.Failed);
+        }
+
+        [SandboxFact]
+        public async Task A_concurrent_deployer_s_change_is_not_overwritten_and_the_journal_says_where_the_alias_is()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+            var intruder = new DelegateHealthCheck(async _ =>
+                await scenario.Lambda.UpdateAliasAsync(new UpdateAliasRequest
+                {
+                    FunctionName = function, Name = "LIVE", FunctionVersion = "1", AdditionalVersionWeights = new Dictionary<string, double> { ["2"] = 0.9 },
+                }, CancellationToken.None));
+
+            var result = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest
+            {
+                DeploymentId = canary.DeploymentId, Steps = new[] { 0.25, 0.5, 1.0 }, BakeTime = TimeSpan.FromMinutes(5), HealthCheck = intruder,
+            });
+
+            Assert.Equal(DeploymentStatus.Halted, result.Status);
+            Assert.Contains("PreconditionFailedException", result.Message);
+            var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
+            Assert.Equal("1", alias.FunctionVersion);
+            Assert.Equal(0.9, alias.AdditionalVersionWeights["2"]);
+            var journal = scenario.Journal.ReadDeployment(canary.DeploymentId);
+            Assert.Contains(journal, e => e.Action == "UpdateAlias" && e.Phase == JournalPhase.Failed && e.Error!.Contains("PreconditionFailedException"));
+        }
+
+        [SandboxFact]
+        public async Task Ctrl_C_mid_bake_leaves_a_consistent_alias_and_the_deployment_resumes_from_the_journal()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.05 });
+            var ctrlC = new DelegateHealthCheck(_ => { scenario.PressCtrlC(); return Task.CompletedTask; });
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scenario.Shifter().ShiftAsync(new TrafficShiftRequest
+            {
+                DeploymentId = canary.DeploymentId, Steps = new[] { 0.25, 0.5, 1.0 }, BakeTime = TimeSpan.FromMinutes(30), HealthCheck = ctrlC,
+            }));
+
+            var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
+            Assert.Equal("1", alias.FunctionVersion);
+            Assert.Equal(0.25, alias.AdditionalVersionWeights["2"]);
+            var stopped = scenario.Journal.ReadDeployment(canary.DeploymentId).Last();
+            Assert.Equal(JournalPhase.Aborted, stopped.Phase);
+            Assert.Contains($"Set-AliasWeight -DeploymentId {canary.DeploymentId}", stopped.Error);
+
+            scenario.ResetHost();
+            var resumed = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Steps = new[] { 0.5, 1.0 }, BakeTime = TimeSpan.FromMinutes(5) });
+            Assert.Equal(DeploymentStatus.Promoted, resumed.Status);
+            Assert.Equal("2", sandbox.Lambda.Find(function)!.Aliases.Single().FunctionVersion);
+        }
+
+        /// <summary>A -HealthScript stand-in that does something (an intrusion, a Ctrl+C) and passes.</summary>
+        private sealed class DelegateHealthCheck : IHealthCheck
+        {
+            private readonly Func<LambdaDeployment, Task> _action;
+            private bool _done;
+
+            public DelegateHealthCheck(Func<LambdaDeployment, Task> action) => _action = action;
+
+            public async Task<GateResult> CheckAsync(LambdaDeployment deployment, CancellationToken cancellationToken)
+            {
+                if (!_done)
+                {
+                    _done = true;
+                    await _action(deployment);
+                }
+                return new GateResult("HealthScript", CheckResult.Passed, "ok");
+            }
+        }
+    }
+}
