@@ -54,6 +54,14 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
             using var response = await _lambda.SendAsync(request, CancellationToken.None);
         }
 
+        /// <summary>RemovePermission: takes one statement out of a function's resource policy.</summary>
+        public async Task RemovePermissionAsync(string functionName, string statementId)
+        {
+            using var request = AwsRestJsonProtocol.CreateRequest("RemovePermission", functionName, HttpMethod.Delete,
+                $"/2015-03-31/functions/{UrlEncodedText.Escape(functionName)}/policy/{UrlEncodedText.Escape(statementId)}", null, null);
+            using var response = await _lambda.SendAsync(request, CancellationToken.None);
+        }
+
         /// <summary>A real zip holding one handler file, so the code hash differs per function.</summary>
         public static byte[] HandlerZip(string functionName)
         {
