@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading;
@@ -34,12 +35,14 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly SecretStore secrets;
+    private readonly FunctionStore lambdaFunctions;
 
     private SandboxServer(WebApplication app, Uri endpoint, SandboxOptions options, VirtualClock clock, FaultInjector faults,
         RotationFunctionRegistry functions, DownstreamCredentialStore downstream, SecretsManagerService secretsManager, LambdaService lambda, CloudWatchService cloudWatch)
     {
         this.app = app;
         secrets = secretsManager.Store;
+        lambdaFunctions = lambda.Store;
         Endpoint = endpoint;
         Region = options.Region;
         AccountId = options.AccountId;
@@ -153,6 +156,17 @@ public sealed class SandboxServer : IAsyncDisposable
     /// </summary>
     /// <returns>The rotation function's ARN.</returns>
     public string SeedDemo() => DemoSeed.Apply(secrets, Clock, RotationFunctions, Downstream);
+
+    /// <summary>
+    /// Seeds a live Lambda function for benches and rehearsals, without API calls or activation waits:
+    /// $LATEST with a small real zip (role <c>&lt;name&gt;-role</c>, handler <c>lambda_function.lambda_handler</c>),
+    /// version 1 published from it and already Active, and <paramref name="aliasName"/> pointing at version 1.
+    /// </summary>
+    /// <returns>The function's (unqualified) ARN.</returns>
+    /// <exception cref="ArgumentException">The name, runtime or alias name is not one Lambda accepts.</exception>
+    /// <exception cref="InvalidOperationException">A function of that name already exists.</exception>
+    public string SeedFunction(string name, string runtime = "python3.8", IReadOnlyDictionary<string, string>? environment = null, string aliasName = "LIVE") =>
+        FunctionSeed.Apply(lambdaFunctions, Clock, name, runtime, environment, aliasName);
 
     /// <summary>Stops the server and releases its port.</summary>
     public async ValueTask DisposeAsync()

@@ -108,7 +108,7 @@ namespace RotationOps.Scenarios.Tests
                 DeploymentId = canary.DeploymentId, Steps = new[] { 0.25, 0.5, 1.0 }, BakeTime = Bake, Alarms = new[] { "orders-api-errors" },
             });
 
-            Assert.Equal(DeploymentStatus.RolledBack, result.Status);
+            Assert.True(result.Status == DeploymentStatus.RolledBack, result.Message);
             var failed = result.Steps.Last();
             Assert.Equal(0.25, failed.Weight);
             Assert.Contains(failed.Gates, g => g.Gate == "Alarm" && g.Result == CheckResult.Failed && g.Evidence.Contains("Threshold Crossed"));

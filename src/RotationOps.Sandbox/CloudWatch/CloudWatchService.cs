@@ -16,7 +16,7 @@ internal sealed class CloudWatchService
         var evaluator = new AlarmEvaluator(alarms, metrics);
         Metrics = metrics;
         Inspector = new CloudWatchInspector(metrics, alarms, evaluator, clock);
-        Endpoint = new CloudWatchEndpoint(metrics, evaluator, new CloudWatchQuotas(options), clock,
+        Endpoint = new CloudWatchEndpoint(metrics, evaluator, new CloudWatchQuotas(options, clock), clock,
         [
             new PutMetricDataOperation(metrics),
             new GetMetricDataOperation(metrics),

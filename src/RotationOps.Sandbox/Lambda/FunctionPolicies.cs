@@ -65,6 +65,28 @@ internal sealed class FunctionPolicies
         }
     }
 
+    /// <summary>
+    /// Deletes the policy of one version (<paramref name="qualifier"/>), or, when it is null, every
+    /// policy of the function, its versions' and aliases' included: a deleted function's policy goes
+    /// with it, so a new function of the same name starts without one.
+    /// </summary>
+    public void Delete(string functionName, string? qualifier)
+    {
+        lock (gate)
+        {
+            if (qualifier is not null)
+            {
+                policies.Remove(Key(functionName, qualifier));
+                return;
+            }
+
+            foreach (var key in policies.Keys.Where(k => k == functionName || k.StartsWith(functionName + ":", StringComparison.Ordinal)).ToList())
+            {
+                policies.Remove(key);
+            }
+        }
+    }
+
     /// <summary>The policy document and its RevisionId; null when the function has no policy.</summary>
     public (string Document, string RevisionId)? Find(string functionName, string? qualifier)
     {

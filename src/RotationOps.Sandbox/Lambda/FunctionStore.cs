@@ -70,6 +70,16 @@ internal sealed class FunctionStore(string region, string accountId, RotationFun
         return function;
     }
 
+    /// <summary>
+    /// Deletes a function. A registered rotation function leaves the registry too: Secrets Manager
+    /// finds nothing to invoke from then on, as on AWS once the function is deleted.
+    /// </summary>
+    public void Remove(LambdaFunction function)
+    {
+        functions.Remove(function.Name);
+        rotationFunctions.Forget(function.Name);
+    }
+
     /// <summary>Creates, Active at once, a function for every rotation function registered since the last call.</summary>
     public void AdoptRotationFunctions(DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using RotationOps.Sandbox.Errors;
 
@@ -36,6 +37,10 @@ internal static class LambdaErrors
     public static AwsErrorException StatementExists(string statementId) =>
         new(Conflict, $"The statement id ({statementId}) provided already exists. Please provide a new statement id, or remove the existing statement.", 409);
 
+    /// <summary>DeleteFunction on a version an alias points at or routes to; AWS lists the aliases in brackets, comma-separated.</summary>
+    public static AwsErrorException VersionReferencedByAliases(IEnumerable<string> aliases) =>
+        new(Conflict, $"Unable to delete version because the following aliases reference it: [{string.Join(", ", aliases)}]", 409);
+
     public static AwsErrorException UpdateInProgress(string arn) =>
         new(Conflict, $"The operation cannot be performed at this time. An update is in progress for resource: {arn}", 409);
 
@@ -52,6 +57,11 @@ internal static class LambdaErrors
 
     public static AwsErrorException OnlyLatestSupported() =>
         new(InvalidParameter, "Current operation does not support versions other than $LATEST");
+
+    public static AwsErrorException LatestNotDeletable() =>
+        new(InvalidParameter, "$LATEST version cannot be deleted without deleting the function.");
+
+    public static AwsErrorException AliasNotDeletable() => new(InvalidParameter, "Deletion of aliases is not currently supported.");
 
     public static AwsErrorException QualifierMismatch() =>
         new(InvalidParameter, "The derived qualifier from the function name does not match the specified qualifier.");

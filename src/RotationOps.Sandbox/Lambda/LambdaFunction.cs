@@ -8,6 +8,9 @@ namespace RotationOps.Sandbox.Lambda;
 /// <summary>One function: $LATEST, its published versions, its aliases, and whether an update is running.</summary>
 internal sealed class LambdaFunction(string name, string arn, FunctionVersion latest)
 {
+    /// <summary>The highest version number ever published; AWS never reuses one, even after DeleteFunction removed it.</summary>
+    private int lastVersionNumber;
+
     public string Name { get; } = name;
 
     /// <summary>The unqualified ARN.</summary>
@@ -54,13 +57,17 @@ internal sealed class LambdaFunction(string name, string arn, FunctionVersion la
         }
 
         var settings = description is null ? Latest.Settings : Latest.Settings with { Description = description };
-        var version = new FunctionVersion((Published.Count + 1).ToString(CultureInfo.InvariantCulture), settings, Latest.Code, now, activeAt, Latest.Behavior)
+        var version = new FunctionVersion((++lastVersionNumber).ToString(CultureInfo.InvariantCulture), settings, Latest.Code, now, activeAt, Latest.Behavior)
         {
             PublishedFrom = source,
         };
         Published.Add(version);
         return version;
     }
+
+    /// <summary>The aliases that point at <paramref name="version"/> or route a share of traffic to it, by name.</summary>
+    public IReadOnlyList<string> AliasesReferencing(string version) =>
+        Aliases.Values.Where(a => a.FunctionVersion == version || a.Routing?.Version == version).Select(a => a.Name).ToList();
 
     /// <summary>
     /// Refuses a change to $LATEST while it cannot take one: still being created (Pending) or still

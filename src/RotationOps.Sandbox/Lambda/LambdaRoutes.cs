@@ -11,6 +11,7 @@ internal static class LambdaRoutes
     public const string CreateFunction = "CreateFunction";
     public const string ListFunctions = "ListFunctions";
     public const string GetFunction = "GetFunction";
+    public const string DeleteFunction = "DeleteFunction";
     public const string GetFunctionConfiguration = "GetFunctionConfiguration";
     public const string UpdateFunctionConfiguration = "UpdateFunctionConfiguration";
     public const string UpdateFunctionCode = "UpdateFunctionCode";
@@ -36,6 +37,7 @@ internal static class LambdaRoutes
         new("POST", Prefix, CreateFunction),
         new("GET", Prefix + "/", ListFunctions),
         new("GET", Function, GetFunction),
+        new("DELETE", Function, DeleteFunction),
         new("GET", Function + "/configuration", GetFunctionConfiguration),
         new("PUT", Function + "/configuration", UpdateFunctionConfiguration),
         new("PUT", Function + "/code", UpdateFunctionCode),

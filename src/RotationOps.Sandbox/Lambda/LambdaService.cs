@@ -25,7 +25,7 @@ internal sealed class LambdaService
         DownstreamCredentialStore downstream,
         IMetricSink metrics)
     {
-        var store = new FunctionStore(region, accountId, rotationFunctions);
+        var store = Store = new FunctionStore(region, accountId, rotationFunctions);
         var invoker = new FunctionInvoker(new SecretStageReader(secrets, secretsManager), downstream, new LambdaMetrics(metrics));
         Traffic = new TrafficDriver(store, invoker, clock);
         Inspector = new LambdaInspector(store, Traffic, clock);
@@ -35,6 +35,7 @@ internal sealed class LambdaService
         [
             new CreateFunctionOperation(store, options),
             new GetFunctionOperation(store),
+            new DeleteFunctionOperation(store, policies),
             new GetFunctionConfigurationOperation(store),
             new UpdateFunctionConfigurationOperation(store, options),
             new UpdateFunctionCodeOperation(store, options),
@@ -52,6 +53,9 @@ internal sealed class LambdaService
             new RemovePermissionOperation(store, policies),
         ]);
     }
+
+    /// <summary>The functions themselves, for seeding straight into the store.</summary>
+    public FunctionStore Store { get; }
 
     public IServiceEndpoint Endpoint { get; }
 

@@ -13,7 +13,7 @@ namespace RotationOps.Sandbox.RotationFunctions;
 /// Each is also a Lambda function (GetFunctionConfiguration, GetPolicy), and its
 /// <see cref="RotationFunctionBehavior.AllowSecretsManagerInvoke"/> is its resource policy: registering
 /// writes the policy, and Lambda's AddPermission or RemovePermission for secretsmanager.amazonaws.com
-/// changes what <see cref="Find"/> and <see cref="All"/> report.
+/// changes what <see cref="Find"/> and <see cref="All"/> report. Lambda's DeleteFunction unregisters it.
 /// </summary>
 public sealed class RotationFunctionRegistry
 {
@@ -36,12 +36,8 @@ public sealed class RotationFunctionRegistry
     /// <summary>Registers (or replaces) a function and returns its ARN.</summary>
     public string Register(string name, RotationFunctionBehavior behavior)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        FunctionNames.EnsureValid(name, nameof(name));
         ArgumentNullException.ThrowIfNull(behavior);
-        if (name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) || name.Length > 64)
-        {
-            throw new ArgumentException("A function name is 1-64 letters, digits, hyphens or underscores.", nameof(name));
-        }
 
         var function = new RotationFunction(name, $"arn:aws:lambda:{region}:{accountId}:function:{name}", behavior);
         policies.SetSecretsManagerInvoke(name, function.Arn, behavior.AllowSecretsManagerInvoke);
@@ -49,6 +45,12 @@ public sealed class RotationFunctionRegistry
         Interlocked.Increment(ref generation);
         return function.Arn;
     }
+
+    /// <summary>
+    /// Drops a function whose Lambda function was deleted. The generation stays: there is nothing new
+    /// to adopt, and registering the name again brings the function back.
+    /// </summary>
+    internal void Forget(string name) => functions.TryRemove(name, out _);
 
     /// <summary>The registered functions.</summary>
     public IReadOnlyCollection<RotationFunction> All => functions.Values.Select(WithPolicy).ToList();
