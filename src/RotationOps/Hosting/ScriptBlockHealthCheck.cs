@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,18 +25,8 @@ namespace RotationOps.Commands.Hosting
             cancellationToken.ThrowIfCancellationRequested();
             return Task.FromResult(_host.OnPipelineThread(() =>
             {
-                try
-                {
-                    var output = _script.Invoke(deployment);
-                    bool rejected = output.Any(o => o?.BaseObject is bool b && !b);
-                    return rejected
-                        ? new GateResult("HealthScript", CheckResult.Failed, "the health script returned $false.")
-                        : new GateResult("HealthScript", CheckResult.Passed, "the health script passed.");
-                }
-                catch (RuntimeException ex)
-                {
-                    return new GateResult("HealthScript", CheckResult.Failed, "the health script failed: " + ex.Message);
-                }
+                var (passed, detail) = ScriptVerdict.Run(_script, deployment, "health script");
+                return new GateResult("HealthScript", passed ? CheckResult.Passed : CheckResult.Failed, detail);
             }));
         }
     }

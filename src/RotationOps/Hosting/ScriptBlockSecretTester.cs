@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using System.Threading;
@@ -39,18 +38,8 @@ namespace RotationOps.Commands.Hosting
 
         private SecretTestOutcome Invoke(PSObject argument)
         {
-            try
-            {
-                var output = _script.Invoke(argument);
-                bool rejected = output.Any(o => o?.BaseObject is bool b && !b);
-                return rejected
-                    ? new SecretTestOutcome(false, "the test script returned $false.")
-                    : new SecretTestOutcome(true, "the test script accepted the value.");
-            }
-            catch (RuntimeException ex)
-            {
-                return new SecretTestOutcome(false, "the test script failed: " + ex.Message);
-            }
+            var (passed, detail) = ScriptVerdict.Run(_script, argument, "test script");
+            return new SecretTestOutcome(passed, detail);
         }
 
         /// <summary>A PSCredential for JSON secrets shaped like database credentials, else null.</summary>

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs the benchmark in Release against an in-process Sandbox and prints its figures:
+#   bench/run.sh [--quick] [--functions N] [--secrets M]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+exec dotnet run -c Release --project bench/RotationOps.Bench -- "$@"

@@ -1,0 +1,23 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    Seed 000 "manual secret rotation with canary deployment": stage a new password (AWSPENDING),
+    publish a version of the consumer function that uses it (ROTATIONOPS_SECRET_VERSION_ID), and
+    shift traffic. If the canary stays healthy the secret is completed and the alias promoted; if
+    not, the alias is rolled back and the staged version discarded: the old password stays current.
+.NOTES
+    The function reads the staged version with
+    GetSecretValue(SecretId, VersionId = $env:ROTATIONOPS_SECRET_VERSION_ID) when that variable is set.
+    The database must accept the staged password (alternating users, or -TestScript setting it).
+#>
+[CmdletBinding(SupportsShouldProcess)]
+param(
+    [Parameter(Mandatory)] [string] $SecretId,
+    [Parameter(Mandatory)] [string] $FunctionName,
+    [string] $AliasName = 'LIVE'
+)
+
+Invoke-SecretRotation -SecretId $SecretId -GeneratePassword -JsonKey password -Pending |
+    Test-RotatedSecret -RequiredKey username, password -ExcludeCheck NoPendingLeft, ValueChanged, PreviousKept |
+    Publish-LambdaCanary -FunctionName $FunctionName -AliasName $AliasName -Weight 0.1 |
+    Set-AliasWeight -Steps 0.5, 1 -BakeTime 00:10:00 -MaxErrorRate 0.01
