@@ -18,6 +18,6 @@ param(
 )
 
 Invoke-SecretRotation -SecretId $SecretId -GeneratePassword -JsonKey password -Pending |
-    Test-RotatedSecret -RequiredKey username, password -ExcludeCheck NoPendingLeft, ValueChanged, PreviousKept |
+    Test-RotatedSecret -RequiredKey username, password -ExcludeCheck NoPendingLeft,ValueChanged,PreviousKept |
     Publish-LambdaCanary -FunctionName $FunctionName -AliasName $AliasName -Weight 0.1 |
     Set-AliasWeight -Steps 0.5, 1 -BakeTime 00:10:00 -MaxErrorRate 0.01

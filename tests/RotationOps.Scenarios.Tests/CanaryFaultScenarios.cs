@@ -40,6 +40,25 @@ namespace RotationOps.Scenarios.Tests
         }
 
         [SandboxFact]
+        public async Task A_call_that_times_out_is_retried_and_the_deployment_goes_on()
+        {
+            await using var scenario = await Scenario.StartAsync(configureClient: options => options.CallTimeout = TimeSpan.FromMilliseconds(300));
+            var sandbox = scenario.RequireSandbox();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            sandbox.Faults.Add(new FaultRule { Service = "lambda", Operation = "UpdateAlias", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(2), Count = 1 });
+
+            var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+
+            // The first UpdateAlias timed out client-side but may have applied: the resend carries
+            // the same RevisionId, so AWS either applies it once or answers 412 — never twice.
+            Assert.True(canary.Status == DeploymentStatus.Canary || canary.Message.Contains("PreconditionFailedException"), canary.Message);
+            var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
+            Assert.Equal("1", alias.FunctionVersion);
+            Assert.Equal(0.1, alias.AdditionalVersionWeights[canary.CanaryVersion]);
+            Assert.Contains(scenario.Journal.ReadDeployment(canary.DeploymentId), e => e.Action == "UpdateAlias" && e.Phase == JournalPhase.Intent);
+        }
+
+        [SandboxFact]
         public async Task An_update_already_in_progress_is_waited_out_instead_of_failing_409()
         {
             await using var scenario = await Scenario.StartAsync();

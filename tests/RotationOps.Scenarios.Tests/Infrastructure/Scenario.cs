@@ -56,7 +56,7 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
         public string JournalDirectory { get; }
         public TimeProvider Time { get; }
 
-        public static async Task<Scenario> StartAsync(SandboxOptions? options = null)
+        public static async Task<Scenario> StartAsync(SandboxOptions? options = null, Action<AwsConnectionOptions>? configureClient = null)
         {
             string? external = TestTarget.ExternalEndpoint;
             if (external != null)
@@ -73,6 +73,7 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
                 // Faults make the client retry; keep the real-time cost of a test small.
                 MaxAttempts = 4,
             };
+            configureClient?.Invoke(connection);
             return new Scenario(sandbox, connection, sandbox.Clock);
         }
 
