@@ -2,11 +2,13 @@
 <#
 .SYNOPSIS
     The README's first command runs this against the RotationOps Sandbox: a service rotation,
-    its verification, and a manual rotation staged, tested and promoted.
+    its verification, a manual rotation staged, tested and promoted, and a Lambda canary
+    promoted in steps and another one undone.
 .DESCRIPTION
     Expects AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_REGION to point at
     a Sandbox started with --seed-demo (build.ps1 -Task Demo does that), which holds the secret
-    demo/orders/db and the rotation function demo-orders-rotation.
+    demo/orders/db, the rotation function demo-orders-rotation and the function demo-orders-api
+    behind alias LIVE.
 #>
 [CmdletBinding()]
 param(
@@ -44,3 +46,16 @@ if (Test-RotatedSecret -SecretId $SecretId -RequiredKey username, password -Quie
 } else {
     throw "Secret $SecretId failed validation."
 }
+
+Write-Host "`n== 6. Canary a runtime upgrade of the consumer function, then shift and promote" -ForegroundColor Cyan
+$deployment = Publish-LambdaCanary -FunctionName demo-orders-api -AliasName LIVE -Runtime python3.11 -Weight 0.1 `
+    -Environment @{ LOG_LEVEL = 'WARN' } -PreTrafficPayload '{"healthcheck":true}'
+$deployment | Format-Table
+$deployment.Changes
+# Short bakes for the demo; production runbooks bake for minutes and gate on metrics and alarms.
+$deployment | Set-AliasWeight -Steps 0.5, 1 -BakeTime 00:00:05 -PollInterval 00:00:01 -HealthScript { param($d) $d.CanaryVersion -ne $d.StableVersion } |
+    Format-Table
+
+Write-Host "`n== 7. Start another canary and undo it (the emergency rollback)" -ForegroundColor Cyan
+Publish-LambdaCanary -FunctionName demo-orders-api -AliasName LIVE -Description 'will be rolled back' -Weight 0.2 | Format-Table
+Undo-Deployment -FunctionName demo-orders-api -AliasName LIVE -Confirm:$false | Format-Table

@@ -17,6 +17,9 @@ internal static class DemoSeed
 
     public const string FunctionName = "demo-orders-rotation";
 
+    /// <summary>The function that uses the secret, behind alias LIVE: what the demo canaries.</summary>
+    public const string ConsumerName = "demo-orders-api";
+
     /// <summary>Seeds the demo and returns the rotation function's ARN; refuses if the secret already exists.</summary>
     public static string Apply(SecretStore store, TimeProvider clock, RotationFunctionRegistry functions, DownstreamCredentialStore downstream)
     {

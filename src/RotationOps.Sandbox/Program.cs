@@ -27,7 +27,7 @@ Console.WriteLine($"RotationOps Sandbox listening on {endpoint} (control surface
 if (arguments.SeedDemo)
 {
     // Before the AWS_* lines: scripts start using the Sandbox once they see those, so the demo must be there.
-    Console.WriteLine($"Seeded demo: secret {DemoSeed.SecretName}, rotation function {server.SeedDemo()}");
+    Console.WriteLine($"Seeded demo: secret {DemoSeed.SecretName}, rotation function {server.SeedDemo()}, function {DemoSeed.ConsumerName} (alias LIVE)");
 }
 
 Console.WriteLine($"AWS_ENDPOINT_URL={endpoint}");

@@ -150,12 +150,21 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>
     /// Seeds what <c>--seed-demo</c> promises: the secret <c>demo/orders/db</c> (JSON username, generated
-    /// password, host, port; labelled AWSCURRENT and accepted by its downstream service) and the rotation
-    /// function <c>demo-orders-rotation</c> (RotateJsonKey("password"), alternating users). Rotation is not
-    /// enabled; RotateSecret with the returned ARN does that. Throws if <c>demo/orders/db</c> already exists.
+    /// password, host, port; labelled AWSCURRENT and accepted by its downstream service), the rotation
+    /// function <c>demo-orders-rotation</c> (RotateJsonKey("password"), alternating users), and the
+    /// consumer function <c>demo-orders-api</c> (python3.8, alias LIVE on version 1, called 120 times a
+    /// minute) for canary rehearsals. Rotation is not enabled; RotateSecret with the returned ARN does
+    /// that. Throws if <c>demo/orders/db</c> already exists.
     /// </summary>
     /// <returns>The rotation function's ARN.</returns>
-    public string SeedDemo() => DemoSeed.Apply(secrets, Clock, RotationFunctions, Downstream);
+    public string SeedDemo()
+    {
+        string rotationFunction = DemoSeed.Apply(secrets, Clock, RotationFunctions, Downstream);
+        SeedFunction(DemoSeed.ConsumerName, "python3.8",
+            new Dictionary<string, string> { ["SECRET_ID"] = DemoSeed.SecretName, ["LOG_LEVEL"] = "INFO" });
+        Traffic.Drive(DemoSeed.ConsumerName, "LIVE", 120);
+        return rotationFunction;
+    }
 
     /// <summary>
     /// Seeds a live Lambda function for benches and rehearsals, without API calls or activation waits:

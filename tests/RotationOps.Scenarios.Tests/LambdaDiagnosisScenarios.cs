@@ -60,6 +60,25 @@ namespace RotationOps.Scenarios.Tests
         }
 
         [SandboxFact]
+        public async Task A_deleted_rotation_function_is_named_as_missing()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = sandbox.RotationFunctions.Register("db-password-rotation", new RotationFunctionBehavior());
+            string arn = await scenario.CreateSecretAsync("prod/db/password", DbJson);
+            await scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function });
+            // Seed 003's third cause: the function the secret names is gone.
+            await scenario.Setup.DeleteFunctionAsync(function.Substring(function.LastIndexOf(':') + 1));
+
+            var validation = await scenario.Validator().ValidateAsync(new SecretValidationRequest { SecretId = arn });
+
+            var ready = validation.Checks.Single(c => c.Name == SecretCheckNames.RotationFunctionReady);
+            Assert.Equal(CheckResult.Failed, ready.Result);
+            Assert.Contains("does not exist", ready.Detail);
+            Assert.Equal(CheckResult.Passed, validation.Checks.Single(c => c.Name == SecretCheckNames.RotationFunctionConfigured).Result);
+        }
+
+        [SandboxFact]
         public async Task A_consumer_that_cannot_use_the_rotated_secret_fails_both_consumer_checks()
         {
             await using var scenario = await Scenario.StartAsync();

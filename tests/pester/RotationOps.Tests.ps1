@@ -77,3 +77,32 @@ Describe 'Test-RotatedSecret' {
         $result | Should -BeTrue
     }
 }
+
+Describe 'Lambda canaries' {
+    It 'publishes a canary, promotes it in steps, and records the steps' {
+        $deployment = Publish-LambdaCanary -FunctionName demo-orders-api -AliasName LIVE -Runtime python3.11 -Weight 0.1
+        $deployment | Should -BeOfType ([RotationOps.LambdaDeployment])
+        $deployment.Status | Should -Be 'Canary'
+        $deployment.StableVersion | Should -Not -Be $deployment.CanaryVersion
+
+        $done = $deployment | Set-AliasWeight -Steps 0.5, 1 -BakeTime 00:00:02 -PollInterval 00:00:01
+        $done.Status | Should -Be 'Promoted'
+        $done.Steps.Weight | Should -Be @(0.5, 1)
+    }
+
+    It 'refuses a second canary on a routed alias, then undoes the first' {
+        $first = Publish-LambdaCanary -FunctionName demo-orders-api -AliasName LIVE -Description 'pester canary' -Weight 0.2
+        { Publish-LambdaCanary -FunctionName demo-orders-api -AliasName LIVE -Description 'second' -Weight 0.2 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AliasAlreadyRouted*'
+
+        $undo = $first | Undo-Deployment -Confirm:$false
+        $undo.Status | Should -Be 'Completed'
+        $undo.ToVersion | Should -Be $first.StableVersion
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Publish-LambdaCanary -FunctionName demo-orders-api -AliasName LIVE -Description 'whatif' -Weight 0.2 -WhatIf | Should -BeNullOrEmpty
+        { Publish-LambdaCanary -FunctionName demo-orders-api -AliasName LIVE -Description 'after whatif' -Weight 0.2 -ErrorAction Stop } | Should -Not -Throw
+        Undo-Deployment -FunctionName demo-orders-api -AliasName LIVE -Confirm:$false | Out-Null
+    }
+}

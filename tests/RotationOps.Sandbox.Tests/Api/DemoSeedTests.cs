@@ -21,6 +21,10 @@ public sealed class DemoSeedTests
         Assert.NotNull(function);
         Assert.Equal("RotateJsonKey(password)", function.Behavior.Strategy.ToString());
         Assert.True(function.Behavior.KeepCurrentCredentialValid);
+        var consumer = sandbox.Lambda.Find("demo-orders-api");
+        Assert.NotNull(consumer);
+        Assert.Equal("1", Assert.Single(consumer.Aliases, a => a.Name == "LIVE").FunctionVersion);
+        Assert.Single(sandbox.Traffic.Streams, s => s.FunctionName == "demo-orders-api" && s.AliasName == "LIVE");
 
         var described = await client.CallAsync("DescribeSecret", new { SecretId = "demo/orders/db" });
         var stages = described.GetProperty("VersionIdsToStages").EnumerateObject().ToList();

@@ -54,6 +54,14 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
             using var response = await _lambda.SendAsync(request, CancellationToken.None);
         }
 
+        /// <summary>DeleteFunction: the whole function, with its versions and aliases.</summary>
+        public async Task DeleteFunctionAsync(string functionName)
+        {
+            using var request = AwsRestJsonProtocol.CreateRequest("DeleteFunction", functionName, HttpMethod.Delete,
+                $"/2015-03-31/functions/{UrlEncodedText.Escape(functionName)}", null, null);
+            using var response = await _lambda.SendAsync(request, CancellationToken.None);
+        }
+
         /// <summary>RemovePermission: takes one statement out of a function's resource policy.</summary>
         public async Task RemovePermissionAsync(string functionName, string statementId)
         {
