@@ -17,7 +17,11 @@ param(
     [string] $AliasName = 'LIVE'
 )
 
-Invoke-SecretRotation -SecretId $SecretId -GeneratePassword -JsonKey password -Pending |
-    Test-RotatedSecret -RequiredKey username, password -ExcludeCheck NoPendingLeft,ValueChanged,PreviousKept |
+$result = Invoke-SecretRotation -SecretId $SecretId -GeneratePassword -JsonKey password -Pending |
     Publish-LambdaCanary -FunctionName $FunctionName -AliasName $AliasName -Weight 0.1 |
     Set-AliasWeight -Steps 0.5, 1 -BakeTime 00:10:00 -MaxErrorRate 0.01
+
+# Verify once the staged value is live (a staged value is not AWSCURRENT yet, so not before).
+if ($result.Status -eq 'Promoted') {
+    Test-RotatedSecret -SecretId $SecretId -RequiredKey username, password -FunctionName $FunctionName -Qualifier $AliasName
+}
