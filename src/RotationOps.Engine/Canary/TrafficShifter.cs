@@ -168,8 +168,17 @@ namespace RotationOps.Engine.Canary
         {
             if (deployment.SecretVersionId != null)
             {
-                var secret = await _secrets!.CompleteAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.PreviousSecretVersionId,
-                    deployment.DeploymentId, force: false, tester: null).ConfigureAwait(false);
+                SecretRotation secret;
+                try
+                {
+                    secret = await _secrets!.CompleteAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.PreviousSecretVersionId,
+                        deployment.DeploymentId, force: false, tester: null).ConfigureAwait(false);
+                }
+                catch (RunbookException ex)
+                {
+                    // E.g. the secret was rotated again meanwhile: the canary's value can no longer go live.
+                    secret = new SecretRotation { Status = RotationStatus.Failed, Message = ex.Message };
+                }
                 if (secret.Status != RotationStatus.Completed)
                 {
                     var failed = new DeploymentStep { Weight = deployment.Weight, StartedAt = _host.Time.GetUtcNow(), Gates = new[] { new GateResult("SecretCompletion", CheckResult.Failed, secret.Message) } };
@@ -239,8 +248,15 @@ namespace RotationOps.Engine.Canary
         {
             if (request.Deployment != null && !string.IsNullOrEmpty(request.Deployment.CanaryVersion)) return request.Deployment;
             if (request.DeploymentId != null)
-                return DeploymentRecord.Find(_mutation.Journal, request.DeploymentId)
+            {
+                var recorded = DeploymentRecord.Find(_mutation.Journal, request.DeploymentId)
                     ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.FilePath}) has no deployment '{request.DeploymentId}'.");
+                if (string.IsNullOrEmpty(recorded.CanaryVersion) || recorded.Status == DeploymentStatus.Aborted)
+                    throw RunbookException.InvalidParameter("DeploymentId", $"deployment '{request.DeploymentId}' never routed traffic to its canary ({recorded.Status}); there is nothing to move. Publish a new canary.");
+                if (recorded.Status == DeploymentStatus.RolledBack && !request.Force)
+                    throw RunbookException.InvalidParameter("DeploymentId", $"deployment '{request.DeploymentId}' was rolled back; publish a new canary, or use -Force to route this one again.");
+                return recorded;
+            }
             if (string.IsNullOrWhiteSpace(request.FunctionName) || string.IsNullOrWhiteSpace(request.AliasName))
                 throw RunbookException.InvalidParameter("FunctionName", "give -FunctionName and -AliasName, a -DeploymentId, or pipe in a deployment from Publish-LambdaCanary.");
             var alias = await AliasLookup.GetAsync(_lambda, request.FunctionName!, request.AliasName!, _host).ConfigureAwait(false);
