@@ -16,22 +16,14 @@ namespace RotationOps.Engine.CloudWatch
     /// and retried by the shared <see cref="AwsHttpInvoker"/> (Throttling, 5xx, timeouts, resets). Both
     /// operations only read, so every retry is safe.
     /// </summary>
-    public sealed class CloudWatchClient : ICloudWatchClient
+    public sealed class CloudWatchClient : AwsServiceClient, ICloudWatchClient
     {
         private static readonly AwsQueryProtocol Protocol = new AwsQueryProtocol("2010-08-01");
 
-        private readonly AwsHttpInvoker _invoker;
-
         private CloudWatchClient(AwsHttpInvoker invoker)
+            : base(invoker)
         {
-            _invoker = invoker;
         }
-
-        /// <summary>Region and credentials in use (redacted), for verbose output.</summary>
-        public AwsConnection Connection => _invoker.Connection;
-
-        /// <summary>Where the calls go and which setting chose it.</summary>
-        public AwsServiceEndpoint Endpoint => _invoker.Endpoint;
 
         /// <summary>
         /// Resolves credentials, region and endpoint now, and reports them on <paramref name="verbose"/>.
@@ -91,7 +83,7 @@ namespace RotationOps.Engine.CloudWatch
             CancellationToken cancellationToken)
         {
             using (AwsHttpRequest request = Protocol.CreateRequest(operation, targetId, form))
-                return await _invoker.SendAsync(request, read, cancellationToken).ConfigureAwait(false);
+                return await Invoker.SendAsync(request, read, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>

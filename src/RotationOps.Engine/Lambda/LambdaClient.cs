@@ -26,23 +26,15 @@ namespace RotationOps.Engine.Lambda
     /// CreateAlias fails 409). Invoke is the exception: a second run of the function is a second effect,
     /// so it is retried only when throttled, which Lambda answers before running anything.
     /// </remarks>
-    public sealed class LambdaClient : ILambdaClient
+    public sealed class LambdaClient : AwsServiceClient, ILambdaClient
     {
         /// <summary>Page size for the listings; 50 is ListVersionsByFunction's and ListFunctions' maximum.</summary>
         private const int PageSize = 50;
 
-        private readonly AwsHttpInvoker _invoker;
-
         private LambdaClient(AwsHttpInvoker invoker)
+            : base(invoker)
         {
-            _invoker = invoker;
         }
-
-        /// <summary>Region and credentials in use (redacted), for verbose output.</summary>
-        public AwsConnection Connection => _invoker.Connection;
-
-        /// <summary>Where the calls go and which setting chose it.</summary>
-        public AwsServiceEndpoint Endpoint => _invoker.Endpoint;
 
         /// <summary>
         /// Resolves credentials, region and endpoint now, and reports them on <paramref name="verbose"/>.
@@ -150,7 +142,7 @@ namespace RotationOps.Engine.Lambda
                 if (request.TailLog) http.Headers["X-Amz-Log-Type"] = "Tail";
                 // A dry run only checks parameters and permissions, so nothing can happen twice.
                 http.SafeToResend = string.Equals(request.InvocationType, "DryRun", StringComparison.Ordinal);
-                return await _invoker.SendAsync(http, LambdaResponses.Invocation, cancellationToken).ConfigureAwait(false);
+                return await Invoker.SendAsync(http, LambdaResponses.Invocation, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -162,7 +154,7 @@ namespace RotationOps.Engine.Lambda
             SensitiveBufferWriter? body, AwsResponseReader<T> read, CancellationToken cancellationToken)
         {
             using (AwsHttpRequest request = AwsRestJsonProtocol.CreateRequest(operation, targetId, method, path, query, body))
-                return await _invoker.SendAsync(request, read, cancellationToken).ConfigureAwait(false);
+                return await Invoker.SendAsync(request, read, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>"name:qualifier" for verbose lines, as Lambda writes qualified names.</summary>

@@ -16,24 +16,16 @@ namespace RotationOps.Engine.SecretsManager
     /// SigV4 and retried by the shared <see cref="AwsHttpInvoker"/>. Request and response bodies live
     /// in buffers that are zeroed once the call is over.
     /// </summary>
-    public sealed class SecretsManagerClient : ISecretsManagerClient
+    public sealed class SecretsManagerClient : AwsServiceClient, ISecretsManagerClient
     {
         private delegate T ResponseReader<T>(ReadOnlySpan<byte> body);
 
         private static readonly AwsJsonProtocol Protocol = new AwsJsonProtocol("secretsmanager", "1.1");
 
-        private readonly AwsHttpInvoker _invoker;
-
         private SecretsManagerClient(AwsHttpInvoker invoker)
+            : base(invoker)
         {
-            _invoker = invoker;
         }
-
-        /// <summary>Region and credentials in use (redacted), for verbose output.</summary>
-        public AwsConnection Connection => _invoker.Connection;
-
-        /// <summary>Where the calls go and which setting chose it.</summary>
-        public AwsServiceEndpoint Endpoint => _invoker.Endpoint;
 
         /// <summary>
         /// Resolves credentials, region and endpoint now, and reports them on <paramref name="verbose"/>.
@@ -128,7 +120,7 @@ namespace RotationOps.Engine.SecretsManager
             CancellationToken cancellationToken)
         {
             using (AwsHttpRequest request = Protocol.CreateRequest(operation, targetId, body))
-                return await _invoker.SendAsync(request, response => read(response.Body), cancellationToken).ConfigureAwait(false);
+                return await Invoker.SendAsync(request, response => read(response.Body), cancellationToken).ConfigureAwait(false);
         }
 
         private static string NewClientRequestToken() => Guid.NewGuid().ToString("D");
