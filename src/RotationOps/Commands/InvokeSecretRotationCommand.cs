@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 using RotationOps.Commands.Hosting;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Journal;
@@ -134,23 +135,49 @@ namespace RotationOps.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary><para type="description">How many piped secrets rotate at the same time (each waits for its rotation function). Default 8.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        private SemaphoreSlim? _slots;
+
         protected override void BeginProcessing()
         {
             _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
             _journal = DeploymentJournal.OpenDefault(TimeProvider.System);
+            _slots = new SemaphoreSlim(ThrottleLimit);
         }
 
         protected override void ProcessRecord()
         {
-            bool ran = TryRun(SecretId, host =>
+            // Captured now: the parameters are rebound for the next pipeline item while this one runs.
+            string secretId = SecretId, versionId = VersionId;
+            string? previousVersionId = PreviousVersionId, deploymentId = DeploymentId;
+            bool complete = ParameterSetName == CompleteSet;
+            StartConcurrent(secretId, async host =>
             {
-                var runner = new SecretRotationRunner(_client!, _journal!, host);
                 ISecretTester? tester = TestScript != null ? new ScriptBlockSecretTester(TestScript, host) : null;
-                return ParameterSetName == CompleteSet
-                    ? runner.CompleteAsync(SecretId, VersionId, PreviousVersionId, DeploymentId, Force, tester)
-                    : runner.RotateAsync(BuildRequest(tester));
-            }, out SecretRotation rotation);
-            if (!ran) return;
+                var request = complete ? null : BuildRequest(tester);
+                await _slots!.WaitAsync(host.Cancellation).ConfigureAwait(false);
+                try
+                {
+                    var runner = new SecretRotationRunner(_client!, _journal!, host);
+                    return complete
+                        ? await runner.CompleteAsync(secretId, versionId, previousVersionId, deploymentId, Force, tester).ConfigureAwait(false)
+                        : await runner.RotateAsync(request!).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+            }, Deliver);
+        }
+
+        protected override void EndProcessing() => CompleteStarted();
+
+        private void Deliver(SecretRotation rotation)
+        {
             switch (rotation.Status)
             {
                 case RotationStatus.Completed:
