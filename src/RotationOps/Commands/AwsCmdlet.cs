@@ -76,7 +76,7 @@ namespace RotationOps.Commands
         /// <summary>Creates an AWS client, turning configuration errors into a terminating error.</summary>
         protected T CreateClient<T>(Func<AwsConnectionOptions, Action<string>, T> factory)
         {
-            _ = Bridge; // made here, on the pipeline thread, so the client's first verbose line has a way out
+            _ = EngineHost; // made here, on the pipeline thread, so the client's first verbose line has a way out
             try
             {
                 return factory(ConnectionOptions(), WriteVerboseFromAnyThread);
@@ -89,7 +89,7 @@ namespace RotationOps.Commands
         }
 
         /// <summary>The bridge to the pipeline thread, made on first use (always on the pipeline thread).</summary>
-        private protected PipelineHost Bridge => _host ??= new PipelineHost(this, _stopping.Token);
+        private protected PipelineHost EngineHost => _host ??= new PipelineHost(this, _stopping.Token);
 
         /// <summary>
         /// Runs engine work for one pipeline item to the end. A failure is written as a
@@ -97,8 +97,8 @@ namespace RotationOps.Commands
         /// </summary>
         private protected bool TryRun<T>(object target, Func<PipelineHost, Task<T>> work, out T result)
         {
-            var task = PipelineHost.Start(() => work(Bridge));
-            Bridge.Pump(task);
+            var task = PipelineThreadBridge.Start(() => work(EngineHost));
+            EngineHost.Bridge.Pump(task);
             return Collect(task, target, out result);
         }
 
@@ -109,21 +109,21 @@ namespace RotationOps.Commands
         /// </summary>
         private protected void StartConcurrent<T>(object target, Func<PipelineHost, Task<T>> work, Action<T> deliver)
         {
-            var host = Bridge;
-            var task = PipelineHost.Start(() => work(host));
-            var delivered = task.ContinueWith(t => host.Post(() =>
+            var host = EngineHost;
+            var task = PipelineThreadBridge.Start(() => work(host));
+            var delivered = task.ContinueWith(t => host.Bridge.Post(() =>
             {
                 if (Collect(t, target, out var result)) deliver(result);
             }), TaskScheduler.Default);
             _started.Add(delivered);
-            host.DrainPending();
+            host.Bridge.DrainPending();
         }
 
         /// <summary>Serves every started item until all have delivered (call from EndProcessing).</summary>
         private protected void CompleteStarted()
         {
             if (_started.Count == 0) return;
-            Bridge.Pump(Task.WhenAll(_started));
+            EngineHost.Bridge.Pump(Task.WhenAll(_started));
         }
 
         private bool Collect<T>(Task<T> task, object target, out T result)

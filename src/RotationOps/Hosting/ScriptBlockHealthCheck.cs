@@ -23,7 +23,7 @@ namespace RotationOps.Commands.Hosting
         public Task<GateResult> CheckAsync(LambdaDeployment deployment, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return Task.FromResult(_host.OnPipelineThread(() =>
+            return Task.FromResult(_host.Bridge.Ask(() =>
             {
                 var (passed, detail) = ScriptVerdict.Run(_script, deployment, "health script");
                 return new GateResult("HealthScript", passed ? CheckResult.Passed : CheckResult.Failed, detail);

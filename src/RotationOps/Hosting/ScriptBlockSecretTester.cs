@@ -33,7 +33,7 @@ namespace RotationOps.Commands.Hosting
             argument.Properties.Add(new PSNoteProperty("Stage", input.Stage));
             argument.Properties.Add(new PSNoteProperty("Value", input.Value.ToSecureString()));
             argument.Properties.Add(new PSNoteProperty("Credential", TryCredential(input)));
-            return Task.FromResult(_host.OnPipelineThread(() => Invoke(argument)));
+            return Task.FromResult(_host.Bridge.Ask(() => Invoke(argument)));
         }
 
         private SecretTestOutcome Invoke(PSObject argument)
