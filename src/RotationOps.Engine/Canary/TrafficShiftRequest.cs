@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using RotationOps.Engine.Canary.Gates;
+using RotationOps.Engine.Errors;
 
 namespace RotationOps.Engine.Canary
 {
@@ -36,5 +37,35 @@ namespace RotationOps.Engine.Canary
         public bool Force { get; set; }
 
         public bool HasMetricGates => MaxErrorRate != null || MaxErrorRateIncrease != null;
+
+        /// <summary>Checks the request before any AWS call and returns the weights to walk (1 = promote).</summary>
+        internal IReadOnlyList<double> Validate()
+        {
+            int modes = (Weight != null ? 1 : 0) + (Promote ? 1 : 0) + (Steps != null ? 1 : 0);
+            if (modes != 1)
+                throw RunbookException.InvalidParameter("Steps", "give exactly one of -Weight, -Promote or -Steps.");
+            if (BakeTime < TimeSpan.Zero)
+                throw RunbookException.InvalidParameter("BakeTime", "give a positive time span, e.g. 00:15:00.");
+            if (PollInterval <= TimeSpan.Zero)
+                throw RunbookException.InvalidParameter("PollInterval", "give a positive time span, e.g. 00:01:00.");
+            if (MaxErrorRate is double rate && (rate < 0 || rate >= 1))
+                throw RunbookException.InvalidParameter("MaxErrorRate", "give a fraction from 0 to below 1, e.g. 0.01 for 1%.");
+            if (MaxErrorRateIncrease is double increase && (increase < 0 || increase >= 1))
+                throw RunbookException.InvalidParameter("MaxErrorRateIncrease", "give a fraction from 0 to below 1, e.g. 0.02.");
+            if (MinInvocations < 0)
+                throw RunbookException.InvalidParameter("MinInvocations", "give 0 or more.");
+            if (Promote) return new[] { 1.0 };
+            var weights = Steps ?? new[] { Weight!.Value };
+            for (int i = 0; i < weights.Count; i++)
+            {
+                if (!(weights[i] > 0 && weights[i] <= 1))
+                    throw RunbookException.InvalidParameter(Steps != null ? "Steps" : "Weight", $"{weights[i]} is not a share of traffic: give values above 0 and up to 1 (1 promotes).");
+                if (i > 0 && weights[i] <= weights[i - 1])
+                    throw RunbookException.InvalidParameter("Steps", "the steps must rise, e.g. 0.25,0.5,1.");
+                if (weights[i] >= 1 && i != weights.Count - 1)
+                    throw RunbookException.InvalidParameter("Steps", "1 (promotion) can only be the last step.");
+            }
+            return weights;
+        }
     }
 }

@@ -44,8 +44,8 @@ namespace RotationOps.Engine.Canary
 
         public async Task<LambdaDeployment> ShiftAsync(TrafficShiftRequest request)
         {
-            var weights = Validate(request);
-            var gates = await BuildGatesAsync(request).ConfigureAwait(false);
+            var weights = request.Validate();
+            var gates = await HealthGates.BuildAsync(request, _cloudWatch, _host).ConfigureAwait(false);
             var deployment = await ResolveAsync(request).ConfigureAwait(false);
             if (deployment.SecretVersionId != null && _secrets == null)
                 throw new InvalidOperationException("A secret canary needs the Secrets Manager client.");
@@ -292,52 +292,5 @@ namespace RotationOps.Engine.Canary
                     deployment.FunctionName, "Force");
         }
 
-        private async Task<IReadOnlyList<IHealthGate>> BuildGatesAsync(TrafficShiftRequest request)
-        {
-            var gates = new List<IHealthGate>();
-            if ((request.Alarms.Count > 0 || request.HasMetricGates) && _cloudWatch == null)
-                throw new InvalidOperationException("Health gates need the CloudWatch client.");
-            if (request.Alarms.Count > 0)
-            {
-                var found = await _cloudWatch!.DescribeAlarmsAsync(request.Alarms, _host.Cancellation).ConfigureAwait(false);
-                var missing = request.Alarms.Where(a => found.All(f => f.AlarmName != a)).ToList();
-                if (missing.Count > 0)
-                    throw RunbookException.InvalidParameter("Alarm", $"no CloudWatch alarm named {string.Join(", ", missing)} in this account and region.");
-                gates.Add(new AlarmGate(_cloudWatch, request.Alarms, _host));
-            }
-            if (request.MaxErrorRate is double maxRate) gates.Add(new ErrorRateGate(maxRate, request.MinInvocations));
-            if (request.MaxErrorRateIncrease is double increase) gates.Add(new StableComparisonGate(increase, request.MinInvocations));
-            if (request.HealthCheck != null) gates.Add(new ScriptGate(request.HealthCheck, _host.Cancellation));
-            return gates;
-        }
-
-        private static IReadOnlyList<double> Validate(TrafficShiftRequest request)
-        {
-            int modes = (request.Weight != null ? 1 : 0) + (request.Promote ? 1 : 0) + (request.Steps != null ? 1 : 0);
-            if (modes != 1)
-                throw RunbookException.InvalidParameter("Steps", "give exactly one of -Weight, -Promote or -Steps.");
-            if (request.BakeTime < TimeSpan.Zero)
-                throw RunbookException.InvalidParameter("BakeTime", "give a positive time span, e.g. 00:15:00.");
-            if (request.PollInterval <= TimeSpan.Zero)
-                throw RunbookException.InvalidParameter("PollInterval", "give a positive time span, e.g. 00:01:00.");
-            if (request.MaxErrorRate is double rate && (rate < 0 || rate >= 1))
-                throw RunbookException.InvalidParameter("MaxErrorRate", "give a fraction from 0 to below 1, e.g. 0.01 for 1%.");
-            if (request.MaxErrorRateIncrease is double increase && (increase < 0 || increase >= 1))
-                throw RunbookException.InvalidParameter("MaxErrorRateIncrease", "give a fraction from 0 to below 1, e.g. 0.02.");
-            if (request.MinInvocations < 0)
-                throw RunbookException.InvalidParameter("MinInvocations", "give 0 or more.");
-            if (request.Promote) return new[] { 1.0 };
-            var weights = request.Steps ?? new[] { request.Weight!.Value };
-            for (int i = 0; i < weights.Count; i++)
-            {
-                if (!(weights[i] > 0 && weights[i] <= 1))
-                    throw RunbookException.InvalidParameter(request.Steps != null ? "Steps" : "Weight", $"{weights[i]} is not a share of traffic: give values above 0 and up to 1 (1 promotes).");
-                if (i > 0 && weights[i] <= weights[i - 1])
-                    throw RunbookException.InvalidParameter("Steps", "the steps must rise, e.g. 0.25,0.5,1.");
-                if (weights[i] >= 1 && i != weights.Count - 1)
-                    throw RunbookException.InvalidParameter("Steps", "1 (promotion) can only be the last step.");
-            }
-            return weights;
-        }
     }
 }
