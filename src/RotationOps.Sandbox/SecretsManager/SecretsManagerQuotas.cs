@@ -1,18 +1,23 @@
+using System;
 using System.Collections.Generic;
 using RotationOps.Sandbox.Quotas;
 
 namespace RotationOps.Sandbox.SecretsManager;
 
-/// <summary>Which rate quota each operation draws from; operations sharing a quota share one bucket.</summary>
+/// <summary>
+/// Which rate quota each operation draws from; operations sharing a quota share one bucket.
+/// Measured on the Sandbox clock, like Lambda's and CloudWatch's, so a client's backoff (which
+/// waits on that clock) refills the bucket.
+/// </summary>
 internal sealed class SecretsManagerQuotas
 {
     private readonly Dictionary<string, RateQuota> byOperation;
 
-    public SecretsManagerQuotas(SecretsManagerQuotaOptions options)
+    public SecretsManagerQuotas(SecretsManagerQuotaOptions options, TimeProvider clock)
     {
-        var reads = new RateQuota(options.DescribeAndGetPerSecond);
-        var writes = new RateQuota(options.WritesPerSecond);
-        var rotations = new RateQuota(options.RotationsPerSecond);
+        var reads = new RateQuota(options.DescribeAndGetPerSecond, clock);
+        var writes = new RateQuota(options.WritesPerSecond, clock);
+        var rotations = new RateQuota(options.RotationsPerSecond, clock);
         byOperation = new Dictionary<string, RateQuota>
         {
             ["DescribeSecret"] = reads,

@@ -22,7 +22,7 @@ internal sealed class SecretsManagerService
         Store = store;
         var rotations = new RotationProcessor(store, functions, new NativeRotationFunction(downstream));
         Inspector = new SecretsManagerInspector(store, rotations, clock);
-        Endpoint = new SecretsManagerEndpoint(store, rotations, new SecretsManagerQuotas(quotas), clock,
+        Endpoint = new SecretsManagerEndpoint(store, rotations, new SecretsManagerQuotas(quotas, clock), clock,
         [
             new CreateSecretOperation(store),
             new DescribeSecretOperation(store),

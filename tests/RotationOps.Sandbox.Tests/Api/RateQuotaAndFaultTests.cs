@@ -32,9 +32,10 @@ public sealed class RateQuotaAndFaultTests
         Assert.Equal(("ThrottlingException", "Rate exceeded"), (throttled.Code, throttled.Message));
         await client.CallAsync("DescribeSecret", new { SecretId = "rate/limited" });
 
-        // Skipping virtual time does not refill a quota.
-        sandbox.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal("ThrottlingException", (await client.FailAsync("PutSecretValue", new { SecretId = "rate/limited", SecretString = "x", ClientRequestToken = SecretsManagerHttp.NewToken() })).Code);
+        // Quotas run on the Sandbox clock (as Lambda's and CloudWatch's do), so a client's backoff,
+        // which waits on that clock, refills them.
+        sandbox.Clock.Advance(TimeSpan.FromSeconds(5));
+        await client.CallAsync("PutSecretValue", new { SecretId = "rate/limited", SecretString = "x", ClientRequestToken = SecretsManagerHttp.NewToken() });
     }
 
     [Fact]
