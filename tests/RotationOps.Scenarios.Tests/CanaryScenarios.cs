@@ -229,6 +229,41 @@ namespace RotationOps.Scenarios.Tests
         }
 
         [SandboxFact]
+        public async Task WhatIf_lists_every_planned_change_of_a_canary_and_changes_nothing()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            var before = sandbox.Lambda.Find(function)!;
+            scenario.Host.Approve = false;
+
+            var publish = await scenario.Publisher().PublishAsync(new CanaryRequest
+            {
+                FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1,
+                Environment = new Dictionary<string, string> { ["LOG_LEVEL"] = "WARN" },
+            });
+
+            Assert.Equal(DeploymentStatus.NotRun, publish.Status);
+            Assert.Equal(3, scenario.Host.Prompts.Count);
+            Assert.Contains(scenario.Host.Prompts, p => p.Contains("Update $LATEST configuration") && p.Contains("Runtime: python3.8 -> python3.11"));
+            Assert.Contains(scenario.Host.Prompts, p => p.Contains("Publish a new version"));
+            Assert.Contains(scenario.Host.Prompts, p => p.Contains("Route 10.0% of alias LIVE"));
+            var after = sandbox.Lambda.Find(function)!;
+            Assert.Equal(before.Versions.Select(v => v.RevisionId), after.Versions.Select(v => v.RevisionId));
+            Assert.Equal(before.Aliases.Single().RevisionId, after.Aliases.Single().RevisionId);
+
+            scenario.Host.Approve = true;
+            var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+            string revision = sandbox.Lambda.Find(function)!.Aliases.Single().RevisionId;
+            scenario.ResetHost();
+            scenario.Host.Approve = false;
+            var shift = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Steps = new[] { 0.5, 1.0 } });
+            Assert.Equal(DeploymentStatus.NotRun, shift.Status);
+            Assert.Equal(2, scenario.Host.Prompts.Count);
+            Assert.Equal(revision, sandbox.Lambda.Find(function)!.Aliases.Single().RevisionId);
+        }
+
+        [SandboxFact]
         public async Task Bad_input_is_refused_before_any_change()
         {
             await using var scenario = await Scenario.StartAsync();
