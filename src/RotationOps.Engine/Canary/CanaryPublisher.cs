@@ -102,7 +102,8 @@ namespace RotationOps.Engine.Canary
             if (drift.Count > 0 && !request.Force)
                 throw new RunbookException("LatestDrifted", RunbookErrorCategory.InvalidOperation,
                     $"$LATEST of {function} differs from the live version {live.Version} in: {string.Join("; ", drift)}. " +
-                    "Publishing now would ship those differences too. Reconcile $LATEST, or use -Force to publish them with this change.",
+                    "Publishing now would ship those differences too (a canary that was rolled back leaves its change on $LATEST). " +
+                    "Reconcile $LATEST, or use -Force to publish them with this change.",
                     function, "Force");
             var changes = FunctionChanges.Compute(latest, request);
             deployment.Changes = changes.Summary;

@@ -92,7 +92,10 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
                 .Add("Dimensions.member.3.Name", "ExecutedVersion").Add("Dimensions.member.3.Value", version)
                 .Add("Statistic", "Sum")
                 .Add("Period", "60")
-                .Add("EvaluationPeriods", "1")
+                // "1 out of the last 3 minutes": Lambda metrics can land a minute late, and a late
+                // minute must not flip the alarm back to OK while errors continue.
+                .Add("EvaluationPeriods", "3")
+                .Add("DatapointsToAlarm", "1")
                 .Add("Threshold", threshold.ToString(CultureInfo.InvariantCulture))
                 .Add("ComparisonOperator", "GreaterThanThreshold")
                 .Add("TreatMissingData", "notBreaching");
