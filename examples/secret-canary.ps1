@@ -17,11 +17,14 @@ param(
     [string] $AliasName = 'LIVE'
 )
 
+# Test-RotatedSecret checks the staged version itself (readable, keys present, value changed);
+# a failed check stops the canary before any version is published.
 $result = Invoke-SecretRotation -SecretId $SecretId -GeneratePassword -JsonKey password -Pending |
+    Test-RotatedSecret -RequiredKey username,password -ExcludeCheck RotationEnabled,RotationFunctionConfigured |
     Publish-LambdaCanary -FunctionName $FunctionName -AliasName $AliasName -Weight 0.1 |
     Set-AliasWeight -Steps 0.5, 1 -BakeTime 00:10:00 -MaxErrorRate 0.01
 
-# Verify once the staged value is live (a staged value is not AWSCURRENT yet, so not before).
+# Once it is live, verify the secret and the consumer behind the alias.
 if ($result.Status -eq 'Promoted') {
     Test-RotatedSecret -SecretId $SecretId -RequiredKey username, password -FunctionName $FunctionName -Qualifier $AliasName
 }

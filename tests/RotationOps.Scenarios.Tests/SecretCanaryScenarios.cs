@@ -77,6 +77,36 @@ namespace RotationOps.Scenarios.Tests
         }
 
         [SandboxFact]
+        public async Task A_staged_rotation_is_validated_by_its_own_version_and_pipes_that_version_on()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            var (secret, function) = await ArrangeAsync(scenario, sandbox);
+            var pending = await StageAsync(scenario, secret);
+
+            var validation = await scenario.Validator().ValidateAsync(new Engine.Validation.SecretValidationRequest
+            {
+                SecretId = pending.SecretId, ExpectedVersionId = pending.VersionId, Staged = true, RequiredKeys = new[] { "username", "password" },
+                ExcludedChecks = new System.Collections.Generic.HashSet<string> { "RotationEnabled", "RotationFunctionConfigured" },
+            });
+
+            Assert.True(validation.Passed, string.Join("; ", validation.Checks));
+            Assert.Equal(CheckResult.Passed, validation.Checks.Single(c => c.Name == "StagedReady").Result);
+            Assert.Equal(CheckResult.Passed, validation.Checks.Single(c => c.Name == "ValueChanged").Result);
+            Assert.Equal(pending.VersionId, validation.VersionId);
+            Assert.Equal(pending.PreviousVersionId, validation.PreviousVersionId);
+
+            // What Publish-LambdaCanary binds from the validation: the staged version, not AWSCURRENT.
+            var canary = await scenario.Publisher().PublishAsync(new CanaryRequest
+            {
+                FunctionName = function, AliasName = "LIVE", Weight = 0.1,
+                SecretId = validation.SecretId, SecretVersionId = validation.VersionId, PreviousSecretVersionId = validation.PreviousVersionId,
+            });
+            var configuration = await scenario.Lambda.GetFunctionConfigurationAsync(function, canary.CanaryVersion, CancellationToken.None);
+            Assert.Equal(pending.VersionId, configuration.Environment["ROTATIONOPS_SECRET_VERSION_ID"]);
+        }
+
+        [SandboxFact]
         public async Task Undoing_a_secret_canary_discards_the_staged_version_too()
         {
             await using var scenario = await Scenario.StartAsync();

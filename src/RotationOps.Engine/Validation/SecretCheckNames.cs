@@ -5,6 +5,8 @@ namespace RotationOps.Engine.Validation
     {
         public const string CurrentReadable = "CurrentReadable";
         public const string NoPendingLeft = "NoPendingLeft";
+        /// <summary>For a rotation staged with -Pending: its version holds AWSPENDING and is readable.</summary>
+        public const string StagedReady = "StagedReady";
         public const string PreviousKept = "PreviousKept";
         public const string ValueChanged = "ValueChanged";
         public const string RequiredKeys = "RequiredKeys";
@@ -18,7 +20,7 @@ namespace RotationOps.Engine.Validation
 
         public static readonly string[] All =
         {
-            CurrentReadable, NoPendingLeft, PreviousKept, ValueChanged, RequiredKeys,
+            CurrentReadable, NoPendingLeft, StagedReady, PreviousKept, ValueChanged, RequiredKeys,
             RotationEnabled, RotationFunctionConfigured, NotOverdue, TestScript,
             RotationFunctionReady, ConsumerInvocation, ConsumerErrorRate,
         };

@@ -9,6 +9,12 @@ namespace RotationOps.Engine.Validation
         public string SecretId { get; set; } = "";
         /// <summary>The version a rotation produced: AWSCURRENT must be on it.</summary>
         public string? ExpectedVersionId { get; set; }
+        /// <summary>
+        /// The rotation was staged with -Pending: <see cref="ExpectedVersionId"/> is the AWSPENDING
+        /// version to judge (keys, changed value, test script), with AWSCURRENT as the baseline.
+        /// </summary>
+        public bool Staged { get; set; }
+
         /// <summary>The version that was current before the rotation: AWSPREVIOUS should be on it.</summary>
         public string? ExpectedPreviousVersionId { get; set; }
         public string? DeploymentId { get; set; }

@@ -40,6 +40,8 @@ namespace RotationOps.Engine.Validation
         {
             if (string.IsNullOrWhiteSpace(request.SecretId))
                 throw RunbookException.InvalidParameter("SecretId", "give the name or ARN of a secret.");
+            if (request.Staged && string.IsNullOrEmpty(request.ExpectedVersionId))
+                throw RunbookException.InvalidParameter("VersionId", "a staged rotation is checked by its version: give -VersionId (piped rotations carry it).");
             if (request.MaxAge is TimeSpan maxAge && maxAge <= TimeSpan.Zero)
                 throw RunbookException.InvalidParameter("MaxAge", "give a positive time span, e.g. 90.00:00:00 for 90 days.");
 
@@ -61,19 +63,32 @@ namespace RotationOps.Engine.Validation
                     ? new SecretCheck(name, CheckResult.Skipped, "excluded with -ExcludeCheck")
                     : new SecretCheck(name, outcome.Result, outcome.Detail));
 
-            using (var current = await TryReadAsync(secret.Arn, SecretStages.Current).ConfigureAwait(false))
-            using (var previous = await TryReadAsync(secret.Arn, SecretStages.Previous).ConfigureAwait(false))
+            using (var current = await TryReadAsync(secret.Arn, null, SecretStages.Current).ConfigureAwait(false))
+            using (var previous = await TryReadAsync(secret.Arn, null, SecretStages.Previous).ConfigureAwait(false))
+            using (var staged = request.Staged ? await TryReadAsync(secret.Arn, request.ExpectedVersionId, null).ConfigureAwait(false) : null)
             {
-                Add(SecretCheckNames.CurrentReadable, CheckCurrent(current, request.ExpectedVersionId));
-                Add(SecretCheckNames.NoPendingLeft, CheckPending(stages));
-                Add(SecretCheckNames.PreviousKept, CheckPrevious(previous, stages, request.ExpectedPreviousVersionId));
-                Add(SecretCheckNames.ValueChanged, CheckChanged(current, previous));
-                Add(SecretCheckNames.RequiredKeys, CheckKeys(current, request.RequiredKeys, secret.Name));
+                if (staged == null)
+                {
+                    Add(SecretCheckNames.CurrentReadable, CheckCurrent(current, request.ExpectedVersionId));
+                    Add(SecretCheckNames.NoPendingLeft, CheckPending(stages));
+                    Add(SecretCheckNames.PreviousKept, CheckPrevious(previous, stages, request.ExpectedPreviousVersionId));
+                    Add(SecretCheckNames.ValueChanged, CheckChanged(current, SecretStages.Current, previous, SecretStages.Previous));
+                }
+                else
+                {
+                    // A rotation staged with -Pending: its version is judged, AWSCURRENT is the baseline.
+                    Add(SecretCheckNames.CurrentReadable, CheckCurrent(current, null));
+                    Add(SecretCheckNames.StagedReady, CheckStaged(staged, stages, request.ExpectedVersionId!));
+                    Add(SecretCheckNames.PreviousKept, (CheckResult.Skipped, $"a staged rotation has not moved {SecretStages.Previous} yet."));
+                    Add(SecretCheckNames.ValueChanged, CheckChanged(staged, SecretStages.Pending, current, SecretStages.Current));
+                }
+                var judged = staged ?? current;
+                Add(SecretCheckNames.RequiredKeys, CheckKeys(judged, request.RequiredKeys, secret.Name));
                 Add(SecretCheckNames.RotationEnabled, CheckEnabled(secret));
                 Add(SecretCheckNames.RotationFunctionConfigured, CheckFunction(secret));
                 Add(SecretCheckNames.NotOverdue, CheckOverdue(secret, request.MaxAge));
                 if (request.Tester != null && !request.ExcludedChecks.Contains(SecretCheckNames.TestScript))
-                    Add(SecretCheckNames.TestScript, await RunTesterAsync(request.Tester, secret, current).ConfigureAwait(false));
+                    Add(SecretCheckNames.TestScript, await RunTesterAsync(request.Tester, secret, judged, staged != null ? SecretStages.Pending : SecretStages.Current).ConfigureAwait(false));
             }
             if (_lambda != null && !request.ExcludedChecks.Contains(SecretCheckNames.RotationFunctionReady))
                 Add(SecretCheckNames.RotationFunctionReady, await RotationFunctionCheck.RunAsync(_lambda, secret.RotationLambdaArn, _host.Cancellation).ConfigureAwait(false));
@@ -91,19 +106,20 @@ namespace RotationOps.Engine.Validation
             {
                 SecretId = secret.Arn,
                 Name = secret.Name,
-                VersionId = stages.Current,
-                PreviousVersionId = stages.Previous,
+                // A staged rotation passes on its own version, so the next cmdlet canaries that one.
+                VersionId = request.Staged ? request.ExpectedVersionId : stages.Current,
+                PreviousVersionId = request.Staged ? stages.Current : stages.Previous,
                 DeploymentId = request.DeploymentId,
                 CheckedAt = _host.Time.GetUtcNow(),
                 Checks = checks,
             };
         }
 
-        private async Task<ReadOutcome> TryReadAsync(string secretArn, string stage)
+        private async Task<ReadOutcome> TryReadAsync(string secretArn, string? versionId, string? stage)
         {
             try
             {
-                return new ReadOutcome(await _client.GetSecretValueAsync(secretArn, null, stage, _host.Cancellation).ConfigureAwait(false), null);
+                return new ReadOutcome(await _client.GetSecretValueAsync(secretArn, versionId, stage, _host.Cancellation).ConfigureAwait(false), null);
             }
             catch (AwsServiceException ex) when (!ex.IsThrottling)
             {
@@ -142,15 +158,24 @@ namespace RotationOps.Engine.Validation
             return (CheckResult.Passed, $"version {stages.Previous} is kept as {SecretStages.Previous} and readable (rollback target).");
         }
 
-        private static (CheckResult, string) CheckChanged(ReadOutcome current, ReadOutcome previous)
+        private static (CheckResult, string) CheckChanged(ReadOutcome newer, string newerLabel, ReadOutcome older, string olderLabel)
         {
-            if (current.Value == null || previous.Value == null)
-                return (CheckResult.Skipped, $"needs both {SecretStages.Current} and {SecretStages.Previous} readable.");
+            if (newer.Value == null || older.Value == null)
+                return (CheckResult.Skipped, $"needs both {newerLabel} and {olderLabel} readable.");
             // Hashes, not values, are compared: neither value is ever held as text here.
-            bool same = current.Value.Value.Sha256().SequenceEqual(previous.Value.Value.Sha256());
+            bool same = newer.Value.Value.Sha256().SequenceEqual(older.Value.Value.Sha256());
             return same
-                ? (CheckResult.Failed, $"{SecretStages.Current} ({current.Value.VersionId}) and {SecretStages.Previous} ({previous.Value.VersionId}) hold the same value: the rotation did not change it.")
-                : (CheckResult.Passed, $"{SecretStages.Current} differs from {SecretStages.Previous} (SHA-256 compared).");
+                ? (CheckResult.Failed, $"{newerLabel} ({newer.Value.VersionId}) and {olderLabel} ({older.Value.VersionId}) hold the same value: the rotation did not change it.")
+                : (CheckResult.Passed, $"{newerLabel} differs from {olderLabel} (SHA-256 compared).");
+        }
+
+        private static (CheckResult, string) CheckStaged(ReadOutcome staged, StageMap stages, string versionId)
+        {
+            if (staged.Value == null)
+                return (CheckResult.Failed, $"staged version {versionId} cannot be read: {staged.Error!.ErrorCode}: {staged.Error.ServiceMessage}");
+            return stages.Pending == versionId
+                ? (CheckResult.Passed, $"version {versionId} is staged {SecretStages.Pending} and readable.")
+                : (CheckResult.Failed, $"version {versionId} is not {SecretStages.Pending} any more (labels: {string.Join(", ", stages.StagesOf(versionId))}).");
         }
 
         private static (CheckResult, string) CheckKeys(ReadOutcome current, IReadOnlyList<string> requiredKeys, string secretName)
@@ -196,13 +221,13 @@ namespace RotationOps.Engine.Validation
             return (CheckResult.Passed, lastText + (secret.NextRotationDate != null ? $"; next due {secret.NextRotationDate:u}." : "."));
         }
 
-        private async Task<(CheckResult, string)> RunTesterAsync(ISecretTester tester, SecretDescription secret, ReadOutcome current)
+        private async Task<(CheckResult, string)> RunTesterAsync(ISecretTester tester, SecretDescription secret, ReadOutcome current, string stage)
         {
-            if (current.Value == null) return (CheckResult.Failed, $"{SecretStages.Current} cannot be read.");
+            if (current.Value == null) return (CheckResult.Failed, $"{stage} cannot be read.");
             try
             {
                 var outcome = await tester.TestAsync(new SecretTestInput(secret.Arn, secret.Name, current.Value.VersionId,
-                    SecretStages.Current, current.Value.Value), _host.Cancellation).ConfigureAwait(false);
+                    stage, current.Value.Value), _host.Cancellation).ConfigureAwait(false);
                 return (outcome.Passed ? CheckResult.Passed : CheckResult.Failed, outcome.Detail);
             }
             catch (OperationCanceledException)

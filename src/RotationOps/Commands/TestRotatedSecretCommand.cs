@@ -38,6 +38,10 @@ namespace RotationOps.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? PreviousVersionId { get; set; }
 
+        /// <summary><para type="description">Bound from a piped rotation: Pending means its VersionId is staged AWSPENDING, and that version is what gets checked (keys, changed value, test script) against AWSCURRENT.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public RotationStatus? Status { get; set; }
+
         /// <summary><para type="description">Carried to the output so the next cmdlet (or Undo-Deployment) can refer to the rotation.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? DeploymentId { get; set; }
@@ -53,7 +57,7 @@ namespace RotationOps.Commands
 
         /// <summary><para type="description">Checks to leave out, e.g. RotationEnabled for secrets rotated only by hand.</para></summary>
         [Parameter]
-        [ValidateSet(SecretCheckNames.CurrentReadable, SecretCheckNames.NoPendingLeft, SecretCheckNames.PreviousKept,
+        [ValidateSet(SecretCheckNames.CurrentReadable, SecretCheckNames.NoPendingLeft, SecretCheckNames.StagedReady, SecretCheckNames.PreviousKept,
             SecretCheckNames.ValueChanged, SecretCheckNames.RequiredKeys, SecretCheckNames.RotationEnabled,
             SecretCheckNames.RotationFunctionConfigured, SecretCheckNames.NotOverdue, SecretCheckNames.TestScript,
             SecretCheckNames.RotationFunctionReady, SecretCheckNames.ConsumerInvocation, SecretCheckNames.ConsumerErrorRate)]
@@ -99,6 +103,7 @@ namespace RotationOps.Commands
             {
                 SecretId = SecretId,
                 ExpectedVersionId = VersionId,
+                Staged = Status == RotationStatus.Pending,
                 ExpectedPreviousVersionId = PreviousVersionId,
                 DeploymentId = DeploymentId,
                 RequiredKeys = RequiredKey ?? Array.Empty<string>(),
