@@ -100,6 +100,17 @@ Describe 'Lambda canaries' {
         $undo.ToVersion | Should -Be $first.StableVersion
     }
 
+    It 'runs the secret-rotation canary: staged secret, checked, canaried, then both promoted' {
+        $before = Test-RotatedSecret -SecretId $secretId
+        $done = Invoke-SecretRotation -SecretId $secretId -GeneratePassword -JsonKey password -Pending |
+            Test-RotatedSecret -RequiredKey username,password |
+            Publish-LambdaCanary -FunctionName demo-orders-api -AliasName LIVE -Weight 0.1 |
+            Set-AliasWeight -Promote
+        $done.Status | Should -Be 'Promoted'
+        $done.SecretVersionId | Should -Not -Be $before.VersionId
+        (Test-RotatedSecret -SecretId $secretId).VersionId | Should -Be $done.SecretVersionId
+    }
+
     It 'changes nothing with -WhatIf' {
         Publish-LambdaCanary -FunctionName demo-orders-api -AliasName LIVE -Description 'whatif' -Weight 0.2 -WhatIf | Should -BeNullOrEmpty
         { Publish-LambdaCanary -FunctionName demo-orders-api -AliasName LIVE -Description 'after whatif' -Weight 0.2 -ErrorAction Stop } | Should -Not -Throw
