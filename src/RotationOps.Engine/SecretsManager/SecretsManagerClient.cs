@@ -97,7 +97,7 @@ namespace RotationOps.Engine.SecretsManager
         public async Task<IReadOnlyList<SecretVersionInfo>> ListSecretVersionIdsAsync(string secretId, bool includeDeprecated, CancellationToken cancellationToken) =>
             await AwsPaging.CollectAsync(AwsService.SecretsManager, "ListSecretVersionIds", "NextToken", token =>
                 CallAsync("ListSecretVersionIds", secretId, SecretsManagerRequests.ListSecretVersionIds(secretId, includeDeprecated, token),
-                    body => new AwsPage<SecretVersionInfo>(SecretsManagerResponses.VersionPage(body, out string? next), next),
+                    SecretsManagerResponses.VersionPage,
                     cancellationToken)).ConfigureAwait(false);
 
         public async Task<IReadOnlyList<SecretListEntry>> ListSecretsAsync(ListSecretsRequest request, CancellationToken cancellationToken)
@@ -105,7 +105,7 @@ namespace RotationOps.Engine.SecretsManager
             if (request is null) throw new ArgumentNullException(nameof(request));
             return await AwsPaging.CollectAsync(AwsService.SecretsManager, "ListSecrets", "NextToken", token =>
                 CallAsync("ListSecrets", "", SecretsManagerRequests.ListSecrets(request, token),
-                    body => new AwsPage<SecretListEntry>(SecretsManagerResponses.SecretListPage(body, out string? next), next),
+                    SecretsManagerResponses.SecretListPage,
                     cancellationToken)).ConfigureAwait(false);
         }
 

@@ -22,24 +22,8 @@ namespace RotationOps.Engine.Lambda.Wire
         }
 
         /// <summary>ListVersionsByFunction ("Versions") and ListFunctions ("Functions"), with NextMarker.</summary>
-        public static AwsPage<FunctionConfiguration> ConfigurationPage(AwsHttpResponse response, string listName)
-        {
-            var items = new List<FunctionConfiguration>();
-            string? nextMarker = null;
-            var reader = new Utf8JsonReader(response.Body);
-            JsonWire.ReadStartObject(ref reader);
-            while (JsonWire.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("NextMarker"u8)) nextMarker = JsonWire.String(ref reader);
-                else if (reader.ValueTextEquals(listName))
-                {
-                    if (!JsonWire.StartArray(ref reader)) continue;
-                    while (JsonWire.NextObject(ref reader)) items.Add(ReadConfiguration(ref reader));
-                }
-                else JsonWire.Skip(ref reader);
-            }
-            return new AwsPage<FunctionConfiguration>(items, nextMarker);
-        }
+        public static AwsPage<FunctionConfiguration> ConfigurationPage(AwsHttpResponse response, string listName) =>
+            JsonWire.Page<FunctionConfiguration>(response.Body, "NextMarker", listName, ReadConfiguration);
 
         public static AliasConfiguration Alias(AwsHttpResponse response)
         {
@@ -48,24 +32,8 @@ namespace RotationOps.Engine.Lambda.Wire
             return ReadAlias(ref reader);
         }
 
-        public static AwsPage<AliasConfiguration> AliasPage(AwsHttpResponse response)
-        {
-            var items = new List<AliasConfiguration>();
-            string? nextMarker = null;
-            var reader = new Utf8JsonReader(response.Body);
-            JsonWire.ReadStartObject(ref reader);
-            while (JsonWire.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("NextMarker"u8)) nextMarker = JsonWire.String(ref reader);
-                else if (reader.ValueTextEquals("Aliases"u8))
-                {
-                    if (!JsonWire.StartArray(ref reader)) continue;
-                    while (JsonWire.NextObject(ref reader)) items.Add(ReadAlias(ref reader));
-                }
-                else JsonWire.Skip(ref reader);
-            }
-            return new AwsPage<AliasConfiguration>(items, nextMarker);
-        }
+        public static AwsPage<AliasConfiguration> AliasPage(AwsHttpResponse response) =>
+            JsonWire.Page<AliasConfiguration>(response.Body, "NextMarker", "Aliases", ReadAlias);
 
         public static FunctionPolicy Policy(AwsHttpResponse response)
         {

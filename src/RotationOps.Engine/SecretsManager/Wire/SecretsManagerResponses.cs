@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using RotationOps.Engine.Aws.Http;
 using RotationOps.Engine.Aws.Wire;
 using RotationOps.Engine.Security;
 
@@ -86,68 +87,40 @@ namespace RotationOps.Engine.SecretsManager.Wire
             return result;
         }
 
-        public static List<SecretVersionInfo> VersionPage(ReadOnlySpan<byte> body, out string? nextToken)
+        public static AwsPage<SecretVersionInfo> VersionPage(ReadOnlySpan<byte> body) =>
+            JsonWire.Page<SecretVersionInfo>(body, "NextToken", "Versions", ReadVersion);
+
+        public static AwsPage<SecretListEntry> SecretListPage(ReadOnlySpan<byte> body) =>
+            JsonWire.Page<SecretListEntry>(body, "NextToken", "SecretList", ReadListEntry);
+
+        private static SecretVersionInfo ReadVersion(ref Utf8JsonReader reader)
         {
-            var versions = new List<SecretVersionInfo>();
-            nextToken = null;
-            var reader = new Utf8JsonReader(body);
-            JsonWire.ReadStartObject(ref reader);
+            var version = new SecretVersionInfo();
             while (JsonWire.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("NextToken"u8)) nextToken = JsonWire.String(ref reader);
-                else if (reader.ValueTextEquals("Versions"u8))
-                {
-                    if (!JsonWire.StartArray(ref reader)) continue;
-                    while (JsonWire.NextObject(ref reader))
-                    {
-                        var version = new SecretVersionInfo();
-                        while (JsonWire.NextProperty(ref reader))
-                        {
-                            if (reader.ValueTextEquals("VersionId"u8)) version.VersionId = JsonWire.String(ref reader) ?? "";
-                            else if (reader.ValueTextEquals("VersionStages"u8)) version.VersionStages = JsonWire.StringList(ref reader);
-                            else if (reader.ValueTextEquals("CreatedDate"u8)) version.CreatedDate = JsonWire.Timestamp(ref reader);
-                            else if (reader.ValueTextEquals("LastAccessedDate"u8)) version.LastAccessedDate = JsonWire.Timestamp(ref reader);
-                            else JsonWire.Skip(ref reader);
-                        }
-                        versions.Add(version);
-                    }
-                }
+                if (reader.ValueTextEquals("VersionId"u8)) version.VersionId = JsonWire.String(ref reader) ?? "";
+                else if (reader.ValueTextEquals("VersionStages"u8)) version.VersionStages = JsonWire.StringList(ref reader);
+                else if (reader.ValueTextEquals("CreatedDate"u8)) version.CreatedDate = JsonWire.Timestamp(ref reader);
+                else if (reader.ValueTextEquals("LastAccessedDate"u8)) version.LastAccessedDate = JsonWire.Timestamp(ref reader);
                 else JsonWire.Skip(ref reader);
             }
-            return versions;
+            return version;
         }
 
-        public static List<SecretListEntry> SecretListPage(ReadOnlySpan<byte> body, out string? nextToken)
+        private static SecretListEntry ReadListEntry(ref Utf8JsonReader reader)
         {
-            var secrets = new List<SecretListEntry>();
-            nextToken = null;
-            var reader = new Utf8JsonReader(body);
-            JsonWire.ReadStartObject(ref reader);
+            var entry = new SecretListEntry();
             while (JsonWire.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("NextToken"u8)) nextToken = JsonWire.String(ref reader);
-                else if (reader.ValueTextEquals("SecretList"u8))
-                {
-                    if (!JsonWire.StartArray(ref reader)) continue;
-                    while (JsonWire.NextObject(ref reader))
-                    {
-                        var entry = new SecretListEntry();
-                        while (JsonWire.NextProperty(ref reader))
-                        {
-                            if (reader.ValueTextEquals("ARN"u8)) entry.Arn = JsonWire.String(ref reader) ?? "";
-                            else if (reader.ValueTextEquals("Name"u8)) entry.Name = JsonWire.String(ref reader) ?? "";
-                            else if (reader.ValueTextEquals("RotationEnabled"u8)) entry.RotationEnabled = JsonWire.Boolean(ref reader);
-                            else if (reader.ValueTextEquals("RotationLambdaARN"u8)) entry.RotationLambdaArn = JsonWire.String(ref reader);
-                            else if (reader.ValueTextEquals("LastRotatedDate"u8)) entry.LastRotatedDate = JsonWire.Timestamp(ref reader);
-                            else if (reader.ValueTextEquals("NextRotationDate"u8)) entry.NextRotationDate = JsonWire.Timestamp(ref reader);
-                            else JsonWire.Skip(ref reader);
-                        }
-                        secrets.Add(entry);
-                    }
-                }
+                if (reader.ValueTextEquals("ARN"u8)) entry.Arn = JsonWire.String(ref reader) ?? "";
+                else if (reader.ValueTextEquals("Name"u8)) entry.Name = JsonWire.String(ref reader) ?? "";
+                else if (reader.ValueTextEquals("RotationEnabled"u8)) entry.RotationEnabled = JsonWire.Boolean(ref reader);
+                else if (reader.ValueTextEquals("RotationLambdaARN"u8)) entry.RotationLambdaArn = JsonWire.String(ref reader);
+                else if (reader.ValueTextEquals("LastRotatedDate"u8)) entry.LastRotatedDate = JsonWire.Timestamp(ref reader);
+                else if (reader.ValueTextEquals("NextRotationDate"u8)) entry.NextRotationDate = JsonWire.Timestamp(ref reader);
                 else JsonWire.Skip(ref reader);
             }
-            return secrets;
+            return entry;
         }
 
         public static SensitiveValue RandomPassword(ReadOnlySpan<byte> body)
