@@ -226,7 +226,7 @@ namespace RotationOps.Engine.Canary
                 DeploymentRecord.ToDetails(deployment, weight));
 
         private LambdaDeployment NotRun(LambdaDeployment deployment) =>
-            Finish(deployment, DeploymentStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).");
+            Finish(deployment, DeploymentStatus.NotRun, ChangePlan.NotApprovedMessage);
 
         private LambdaDeployment Finish(LambdaDeployment deployment, DeploymentStatus status, string message)
         {

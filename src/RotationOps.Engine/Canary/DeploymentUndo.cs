@@ -39,8 +39,7 @@ namespace RotationOps.Engine.Canary
                     request.Rotation.VersionId, request.Rotation.DeploymentId, request.Force);
             if (request.SecretId != null)
                 return UndoSecretAsync(request.SecretId, request.ToVersionId, null, null, request.Force);
-            var deployment = request.Deployment
-                ?? (request.DeploymentId != null ? DeploymentRecord.Find(_mutation.Journal, request.DeploymentId) : null);
+            var deployment = request.DeploymentId != null ? DeploymentRecord.Find(_mutation.Journal, request.DeploymentId) : null;
             if (request.DeploymentId != null && deployment == null)
             {
                 var rotation = FindRotation(request.DeploymentId)
@@ -83,7 +82,7 @@ namespace RotationOps.Engine.Canary
             var plan = new ChangePlan().Add($"{function}:{aliasName}", $"Point the alias at version {target} alone (now: {from})");
             if (deployment?.SecretVersionId != null)
                 plan.Add(deployment.SecretId!, $"Discard staged secret version {deployment.SecretVersionId} (AWSPENDING removed, version kept)");
-            if (!plan.Approve(_host)) return Done(result, "NotRun", "Not run: the change was not approved (-WhatIf or -Confirm).");
+            if (!plan.Approve(_host)) return Done(result, "NotRun", ChangePlan.NotApprovedMessage);
 
             await new AliasRouter(_lambda, _mutation, _host).RestoreAsync(record, request.Force ? null : alias.RevisionId, target).ConfigureAwait(false);
             string secretNote = "";
@@ -107,16 +106,7 @@ namespace RotationOps.Engine.Canary
         {
             if (_secrets == null) throw new InvalidOperationException("Undoing a rotation needs the Secrets Manager client.");
             var runner = new SecretRotationRunner(_secrets, _mutation.Journal, _host);
-            SecretDescription secret;
-            try
-            {
-                secret = await _secrets.DescribeSecretAsync(secretId, _host.Cancellation).ConfigureAwait(false);
-            }
-            catch (AwsServiceException ex) when (ex.IsNotFound)
-            {
-                throw new RunbookException("SecretNotFound", RunbookErrorCategory.ObjectNotFound,
-                    $"Secret '{secretId}' was not found in this account and region (check -SecretId, -Region and -ProfileName).", secretId, "SecretId", ex);
-            }
+            var secret = await SecretLookup.DescribeAsync(_secrets, secretId, _host.Cancellation).ConfigureAwait(false);
             var stages = new StageMap(secret.VersionIdsToStages);
             if (rotatedVersionId != null && stages.UnfinishedPending == rotatedVersionId)
                 return await DiscardStagedAsync(runner, secret, rotatedVersionId, deploymentId).ConfigureAwait(false);
@@ -137,7 +127,7 @@ namespace RotationOps.Engine.Canary
                     secret.Arn, "Force");
 
             var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribePromote(target, stages.Current));
-            if (!plan.Approve(_host)) return Done(result, "NotRun", "Not run: the change was not approved (-WhatIf or -Confirm).");
+            if (!plan.Approve(_host)) return Done(result, "NotRun", ChangePlan.NotApprovedMessage);
             await runner.StepsFor(result.DeploymentId, secret.Arn).PromoteAsync(target, stages.Current).ConfigureAwait(false);
             _host.WriteWarning($"AWSCURRENT of '{secret.Name}' is back on version {target}. This rolls back the label only: if the rotation changed the password in the database, set it back there too.");
             return Done(result, "Completed", $"{SecretStages.Current} of '{secret.Name}' moved from version {stages.Current} back to {target}; {SecretStages.Previous} now holds {stages.Current}.");
@@ -154,7 +144,7 @@ namespace RotationOps.Engine.Canary
                 ToVersion = new StageMap(secret.VersionIdsToStages).Current ?? "",
             };
             var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribeRemovePending(stagedVersionId));
-            if (!plan.Approve(_host)) return Done(result, "NotRun", "Not run: the change was not approved (-WhatIf or -Confirm).");
+            if (!plan.Approve(_host)) return Done(result, "NotRun", ChangePlan.NotApprovedMessage);
             var discarded = await runner.AbandonAsync(secret.Arn, stagedVersionId, result.DeploymentId).ConfigureAwait(false);
             return Done(result, "Completed", discarded.Message);
         }

@@ -8,8 +8,6 @@ namespace RotationOps.Engine.Canary
     /// <summary>One alias's traffic move, as Set-AliasWeight was asked.</summary>
     public sealed class TrafficShiftRequest
     {
-        /// <summary>A deployment piped in (from Publish-LambdaCanary), if any.</summary>
-        public LambdaDeployment? Deployment { get; set; }
         /// <summary>Resume a journaled deployment.</summary>
         public string? DeploymentId { get; set; }
         /// <summary>Otherwise, the alias: its current routing says which versions are stable and canary.</summary>

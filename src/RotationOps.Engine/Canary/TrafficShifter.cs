@@ -22,8 +22,6 @@ namespace RotationOps.Engine.Canary
     /// </summary>
     public sealed class TrafficShifter
     {
-        private static int _nextActivityId = 2000;
-
         private readonly ILambdaClient _lambda;
         private readonly ICloudWatchClient? _cloudWatch;
         private readonly SecretRotationRunner? _secrets;
@@ -64,7 +62,7 @@ namespace RotationOps.Engine.Canary
                     ? $"Promote version {deployment.CanaryVersion} to all traffic" + (deployment.SecretVersionId != null ? $" after moving AWSCURRENT of {deployment.SecretId} to {deployment.SecretVersionId}" : "")
                     : $"Route {Percent.Of(weight, 1)} to version {deployment.CanaryVersion}" + (request.BakeTime > TimeSpan.Zero ? $" and bake {request.BakeTime} (rolls back to {deployment.StableVersion} if a gate fails)" : ""));
             if (!plan.Approve(_host))
-                return Record(deployment, DeploymentStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).", JournalPhase.Skipped);
+                return Record(deployment, DeploymentStatus.NotRun, ChangePlan.NotApprovedMessage, JournalPhase.Skipped);
 
             var steps = new List<DeploymentStep>(deployment.Steps);
             string? revision = alias.RevisionId;
@@ -114,7 +112,7 @@ namespace RotationOps.Engine.Canary
         private async Task<bool> BakeAsync(LambdaDeployment deployment, DeploymentStep step, IReadOnlyList<IHealthGate> gates,
             TimeSpan bakeTime, TimeSpan pollInterval)
         {
-            int activityId = System.Threading.Interlocked.Increment(ref _nextActivityId);
+            int activityId = ProgressUpdate.NextActivityId();
             string activity = $"Canary {deployment.FunctionName}:{deployment.AliasName} at {Percent.Of(step.Weight, 0)} (version {deployment.CanaryVersion})";
             try
             {
@@ -246,7 +244,6 @@ namespace RotationOps.Engine.Canary
 
         private async Task<LambdaDeployment> ResolveAsync(TrafficShiftRequest request)
         {
-            if (request.Deployment != null && !string.IsNullOrEmpty(request.Deployment.CanaryVersion)) return request.Deployment;
             if (request.DeploymentId != null)
             {
                 var recorded = DeploymentRecord.Find(_mutation.Journal, request.DeploymentId)

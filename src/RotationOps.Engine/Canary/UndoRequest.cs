@@ -3,7 +3,6 @@ namespace RotationOps.Engine.Canary
     /// <summary>What Undo-Deployment was asked to put back: a deployment, an alias, or a secret.</summary>
     public sealed class UndoRequest
     {
-        public LambdaDeployment? Deployment { get; set; }
         public SecretRotation? Rotation { get; set; }
         public string? DeploymentId { get; set; }
 

@@ -9,6 +9,9 @@ namespace RotationOps.Engine.Hosting
     /// </summary>
     public sealed class ChangePlan
     {
+        /// <summary>What a result says when ShouldProcess declined (-WhatIf, or No at -Confirm).</summary>
+        public const string NotApprovedMessage = "Not run: the change was not approved (-WhatIf or -Confirm).";
+
         private readonly List<PlannedChange> _changes = new List<PlannedChange>();
 
         public IReadOnlyList<PlannedChange> Changes => _changes;

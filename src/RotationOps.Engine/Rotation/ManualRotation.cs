@@ -59,7 +59,7 @@ namespace RotationOps.Engine.Rotation
                 if (staged == null) plan.Add(secret.Name, RotationSteps.DescribePutPending(token));
                 if (!_request.Pending) plan.Add(secret.Name, RotationSteps.DescribePromote(token, stages.Current));
                 if (!plan.Approve(host))
-                    return _runner.Finish(result, RotationStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).");
+                    return _runner.Finish(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage);
 
                 if (interruptedDeployment != null)
                     host.WriteWarning($"Resuming rotation {deploymentId} of '{secret.Name}': version {token} was already staged {SecretStages.Pending}.");

@@ -58,7 +58,7 @@ namespace RotationOps.Engine.Rotation
 
             var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribePromote(_versionId, stages.Current));
             if (!plan.Approve(host))
-                return _runner.Finish(result, RotationStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).");
+                return _runner.Finish(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage);
 
             var promotion = new PendingPromotion(_runner, _runner.StepsFor(result.DeploymentId, secret.Arn), result);
             if (_tester != null)

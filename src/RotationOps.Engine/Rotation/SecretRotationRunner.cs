@@ -75,19 +75,8 @@ namespace RotationOps.Engine.Rotation
         internal JournaledMutation Mutation => _mutation;
         internal DeploymentJournal Journal => _mutation.Journal;
 
-        internal async Task<SecretDescription> DescribeAsync(string secretId)
-        {
-            try
-            {
-                return await _client.DescribeSecretAsync(secretId, _host.Cancellation).ConfigureAwait(false);
-            }
-            catch (AwsServiceException ex) when (ex.IsNotFound)
-            {
-                throw new RunbookException("SecretNotFound", RunbookErrorCategory.ObjectNotFound,
-                    $"Secret '{secretId}' was not found in this account and region (check -SecretId, -Region and -ProfileName).",
-                    secretId, "SecretId", ex);
-            }
-        }
+        internal Task<SecretDescription> DescribeAsync(string secretId) =>
+            SecretLookup.DescribeAsync(_client, secretId, _host.Cancellation);
 
         internal RotationSteps StepsFor(string deploymentId, string secretArn) =>
             new RotationSteps(_client, _mutation, deploymentId, secretArn, _host.Cancellation);

@@ -18,8 +18,6 @@ namespace RotationOps.Engine.Rotation
     /// </summary>
     internal sealed class ServiceRotation
     {
-        private static int _nextActivityId = 1000;
-
         private readonly SecretRotationRunner _runner;
         private readonly SecretRotationRequest _request;
 
@@ -54,7 +52,7 @@ namespace RotationOps.Engine.Rotation
             if (unfinished != null) plan.Add(secret.Name, RotationSteps.DescribeRemovePending(unfinished));
             plan.Add(secret.Name, $"Rotate the secret with function {function} as version {token}" + DescribeRules(_request.RotationRules));
             if (!plan.Approve(host))
-                return _runner.Finish(result, RotationStatus.NotRun, "Not run: the change was not approved (-WhatIf or -Confirm).");
+                return _runner.Finish(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage);
 
             _runner.Journal.Append(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
                 JournalDetails.Of(("Mode", "Service"), ("VersionId", token), ("PreviousVersionId", stages.Current),
@@ -92,7 +90,7 @@ namespace RotationOps.Engine.Rotation
         private async Task<SecretRotation> WaitAsync(SecretDescription secret, SecretRotation result, string token, string? previous)
         {
             var host = _runner.Host;
-            int activityId = System.Threading.Interlocked.Increment(ref _nextActivityId);
+            int activityId = ProgressUpdate.NextActivityId();
             string activity = $"Rotating {secret.Name}";
             DateTimeOffset started = host.Time.GetUtcNow();
             try

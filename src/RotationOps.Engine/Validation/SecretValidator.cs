@@ -45,17 +45,7 @@ namespace RotationOps.Engine.Validation
             if (request.MaxAge is TimeSpan maxAge && maxAge <= TimeSpan.Zero)
                 throw RunbookException.InvalidParameter("MaxAge", "give a positive time span, e.g. 90.00:00:00 for 90 days.");
 
-            SecretDescription secret;
-            try
-            {
-                secret = await _client.DescribeSecretAsync(request.SecretId, _host.Cancellation).ConfigureAwait(false);
-            }
-            catch (AwsServiceException ex) when (ex.IsNotFound)
-            {
-                throw new RunbookException("SecretNotFound", RunbookErrorCategory.ObjectNotFound,
-                    $"Secret '{request.SecretId}' was not found in this account and region (check -SecretId, -Region and -ProfileName).",
-                    request.SecretId, "SecretId", ex);
-            }
+            var secret = await SecretLookup.DescribeAsync(_client, request.SecretId, _host.Cancellation).ConfigureAwait(false);
             var stages = new StageMap(secret.VersionIdsToStages);
             var checks = new List<SecretCheck>();
             void Add(string name, (CheckResult Result, string Detail) outcome) =>

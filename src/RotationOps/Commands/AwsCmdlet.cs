@@ -49,13 +49,14 @@ namespace RotationOps.Commands
 
         private readonly List<Task> _started = new List<Task>();
         private PipelineHost? _host;
+        private AwsConnectionOptions? _options;
 
         protected override void StopProcessing() => _stopping.Cancel();
 
         public void Dispose() => _stopping.Dispose();
 
         /// <summary>The common parameters as engine options; bad values stop the command before any AWS call.</summary>
-        protected AwsConnectionOptions ConnectionOptions()
+        private AwsConnectionOptions ConnectionOptions()
         {
             var options = new AwsConnectionOptions { Region = Region, ProfileName = ProfileName };
             if (EndpointUrl != null)
@@ -79,7 +80,8 @@ namespace RotationOps.Commands
             _ = EngineHost; // made here, on the pipeline thread, so the client's first verbose line has a way out
             try
             {
-                return factory(ConnectionOptions(), WriteVerboseFromAnyThread);
+                // One set of options per command: several clients share the parsed -Credential and endpoint.
+                return factory(_options ??= ConnectionOptions(), WriteVerboseFromAnyThread);
             }
             catch (Exception ex) when (ex is AwsConfigurationException || ex is RunbookException)
             {
