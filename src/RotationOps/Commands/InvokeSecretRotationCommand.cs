@@ -34,7 +34,6 @@ namespace RotationOps.Commands
 
         /// <summary><para type="description">Service mode: the rotation function to configure. Default: the one already configured on the secret.</para></summary>
         [Parameter(ParameterSetName = ServiceSet)]
-        [Alias("RotationLambdaARN")]
         [ValidateNotNullOrEmpty]
         public string? RotationLambdaArn { get; set; }
 
