@@ -121,7 +121,7 @@ public sealed class SandboxServer : IAsyncDisposable
             [secretsManager.Endpoint, lambda.Endpoint, cloudWatch.Endpoint],
             new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, TimeProvider.System),
             faults,
-            new ControlSurface(options.Region, options.AccountId, options.AccessKeyId, clock, faults, functions, downstream, secretsManager.Inspector),
+            new ControlSurface(options.Region, options.AccountId, options.AccessKeyId, clock, faults, functions, downstream, secretsManager.Store, secretsManager.Inspector),
             lambda.Control,
             lambda.Traffic,
             options.RequestLog);

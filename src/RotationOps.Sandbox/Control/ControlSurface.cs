@@ -15,7 +15,7 @@ namespace RotationOps.Sandbox.Control;
 /// <summary>
 /// The Sandbox's own JSON API under <c>/_sandbox/</c>, outside every AWS path and unsigned: what
 /// an operator rehearsing a runbook uses instead of the in-process C# API (faults, clock, rotation
-/// functions, downstream credentials, state snapshots). README.md documents each endpoint.
+/// functions, downstream credentials, seeded secrets, state snapshots). README.md documents each endpoint.
 /// </summary>
 internal sealed class ControlSurface(
     string region,
@@ -25,6 +25,7 @@ internal sealed class ControlSurface(
     FaultInjector faults,
     RotationFunctionRegistry functions,
     DownstreamCredentialStore downstream,
+    SecretStore secrets,
     SecretsManagerInspector secretsManager)
 {
     public static readonly PathString Root = "/_sandbox";
@@ -53,6 +54,7 @@ internal sealed class ControlSurface(
                 ("GET", "/rotation-functions") => functions.All,
                 ("POST", "/rotation-functions") => Register(await ReadAsync<RotationFunctionRequest>(request)),
                 ("POST", "/downstream") => SetDownstream(await ReadAsync<DownstreamRequest>(request)),
+                ("POST", "/secrets") => SeedSecret(await ReadAsync<SecretRequest>(request)),
                 ("GET", "/state") => new { now = clock.GetUtcNow(), secrets = secretsManager.Secrets },
                 _ => null,
             };
@@ -64,7 +66,7 @@ internal sealed class ControlSurface(
 
             await WriteAsync(context.Response, StatusCodes.Status200OK, reply);
         }
-        catch (Exception invalid) when (invalid is JsonException or ArgumentException or FormatException)
+        catch (Exception invalid) when (invalid is JsonException or ArgumentException or FormatException or InvalidOperationException)
         {
             await WriteAsync(context.Response, StatusCodes.Status400BadRequest, new { error = invalid.Message });
         }
@@ -128,6 +130,30 @@ internal sealed class ControlSurface(
         return new { secretId = request.SecretId, acceptedCount = request.AcceptedValues.Count };
     }
 
+    /// <summary>
+    /// A secret whose AWSCURRENT holds the given value, accepted by its downstream service, as
+    /// <c>--seed-demo</c> seeds one: a rehearsal's starting state without a signed CreateSecret.
+    /// </summary>
+    private object SeedSecret(SecretRequest request)
+    {
+        var name = request.Name ?? throw new ArgumentException("name is required.");
+        var value = SecretValue.FromText(request.SecretString ?? throw new ArgumentException("secretString is required."));
+        lock (secrets.Gate)
+        {
+            if (secrets.Find(name) is not null)
+            {
+                throw new InvalidOperationException($"The Sandbox already holds a secret named {name}.");
+            }
+
+            var now = clock.GetUtcNow();
+            var secret = secrets.Add(name, now);
+            var versionId = Guid.NewGuid().ToString();
+            SecretVersionWriter.Put(secret, versionId, value, null, now);
+            downstream.Set(name, request.SecretString);
+            return new { arn = secret.Arn, versionId };
+        }
+    }
+
     /// <summary>Reads a control request body; shared with the Lambda and traffic endpoints.</summary>
     internal static async Task<T> ReadAsync<T>(HttpRequest request) =>
         await JsonSerializer.DeserializeAsync<T>(request.Body, Json) ?? throw new ArgumentException("A JSON body is required.");
@@ -164,6 +190,8 @@ internal sealed class ControlSurface(
         bool? KeepCurrentCredentialValid,
         int? PasswordLength,
         string? ExcludeCharacters);
+
+    private sealed record SecretRequest(string? Name, string? SecretString);
 
     private sealed record DownstreamRequest(string? SecretId, System.Collections.Generic.List<string>? AcceptedValues);
 }

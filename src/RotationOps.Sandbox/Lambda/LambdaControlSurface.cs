@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -8,11 +9,11 @@ using RotationOps.Sandbox.Traffic;
 namespace RotationOps.Sandbox.Lambda;
 
 /// <summary>
-/// The control endpoints for Lambda under <c>/_sandbox/lambda</c> (state, declared behaviour) and
+/// The control endpoints for Lambda under <c>/_sandbox/lambda</c> (state, seeded functions, declared behaviour) and
 /// <c>/_sandbox/traffic</c> (simulated callers), unsigned JSON like the rest of the control surface
 /// and documented in README.md.
 /// </summary>
-internal sealed class LambdaControlSurface(LambdaInspector inspector, LambdaBehaviors behaviors, TrafficDriver traffic)
+internal sealed class LambdaControlSurface(FunctionStore store, TimeProvider clock, LambdaInspector inspector, LambdaBehaviors behaviors, TrafficDriver traffic)
 {
     private static readonly PathString LambdaRoot = "/_sandbox/lambda";
     private static readonly PathString TrafficRoot = "/_sandbox/traffic";
@@ -28,6 +29,7 @@ internal sealed class LambdaControlSurface(LambdaInspector inspector, LambdaBeha
             object? reply = (request.Method, path) switch
             {
                 ("GET", "/_sandbox/lambda") => inspector.Functions,
+                ("POST", "/_sandbox/lambda/functions") => Seed(await ControlSurface.ReadAsync<FunctionRequest>(request)),
                 ("POST", "/_sandbox/lambda/behaviors") => SetBehavior(await ControlSurface.ReadAsync<BehaviorRequest>(request)),
                 ("GET", "/_sandbox/traffic") => traffic.Streams,
                 ("POST", "/_sandbox/traffic") => Drive(await ControlSurface.ReadAsync<TrafficRequest>(request)),
@@ -43,11 +45,20 @@ internal sealed class LambdaControlSurface(LambdaInspector inspector, LambdaBeha
 
             await ControlSurface.WriteAsync(context.Response, StatusCodes.Status200OK, reply);
         }
-        catch (Exception invalid) when (invalid is JsonException or ArgumentException)
+        catch (Exception invalid) when (invalid is JsonException or ArgumentException or InvalidOperationException)
         {
             await ControlSurface.WriteAsync(context.Response, StatusCodes.Status400BadRequest, new { error = invalid.Message });
         }
     }
+
+    private object Seed(FunctionRequest request) => new
+    {
+        arn = FunctionSeed.Apply(store, clock,
+            request.Name ?? throw new ArgumentException("name is required."),
+            request.Runtime ?? "python3.8",
+            request.Environment,
+            request.AliasName ?? "LIVE"),
+    };
 
     private object SetBehavior(BehaviorRequest request)
     {
@@ -85,6 +96,8 @@ internal sealed class LambdaControlSurface(LambdaInspector inspector, LambdaBeha
         stream.Stop();
         return stream;
     }
+
+    private sealed record FunctionRequest(string? Name, string? Runtime, Dictionary<string, string>? Environment, string? AliasName);
 
     private sealed record BehaviorRequest(
         string? FunctionName,

@@ -30,7 +30,7 @@ internal sealed class LambdaService
         Traffic = new TrafficDriver(store, invoker, clock);
         Inspector = new LambdaInspector(store, Traffic, clock);
         Behaviors = new LambdaBehaviors(store, Traffic, clock);
-        Control = new LambdaControlSurface(Inspector, Behaviors, Traffic);
+        Control = new LambdaControlSurface(store, clock, Inspector, Behaviors, Traffic);
         Endpoint = new LambdaEndpoint(store, new LambdaQuotas(options, clock), clock,
         [
             new CreateFunctionOperation(store, options),

@@ -13,6 +13,36 @@ namespace RotationOps.Commands
     /// <para type="synopsis">Rotates Secrets Manager secrets and waits until the new version is live.</para>
     /// <para type="description">Service mode (default) starts RotateSecret through the rotation function and waits, with a progress bar, until the new version is AWSCURRENT and no AWSPENDING is left; a stalled or failed rotation is reported with how far the function got. Manual mode (-NewValue or -GeneratePassword) stages the value as AWSPENDING, reads it back, runs -TestScript, then moves AWSCURRENT (AWSPREVIOUS follows). -Pending stops after staging; pipe the result back with -Complete to promote it. An unfinished rotation is never overwritten unless -Force; nothing is ever deleted.</para>
     /// </summary>
+    /// <example>
+    /// <code>
+    /// Invoke-SecretRotation -SecretId prod/orders/db `
+    ///     -RotationLambdaArn arn:aws:lambda:eu-west-1:123456789012:function:orders-db-rotation `
+    ///     -AutomaticallyAfterDays 30 -Timeout 00:15:00
+    /// </code>
+    /// <para>Service mode: configures the rotation function and a 30-day schedule, rotates now, and waits until the new version is AWSCURRENT and no AWSPENDING is left. A rotation function that fails is reported with the step it reached.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// 'prod/orders/db', 'prod/billing/db' | Invoke-SecretRotation -ThrottleLimit 4
+    /// </code>
+    /// <para>On-demand rotation of several secrets through their configured rotation functions, four at a time; a secret that fails writes a non-terminating RotationFailed error and the others go on.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Invoke-SecretRotation -SecretId prod/orders/db -GeneratePassword -PasswordLength 40 -ExcludeCharacters '/@"' -JsonKey password -TestScript {
+    ///     param($Secret)
+    ///     Test-DbLogin -Credential $Secret.Credential
+    /// }
+    /// </code>
+    /// <para>Manual mode: Secrets Manager generates the password, only the password key of the JSON changes, and the script tries the staged value before it goes live (Test-DbLogin stands for your own check). Throwing or returning $false un-stages it and leaves AWSCURRENT untouched.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $pending = Invoke-SecretRotation -SecretId prod/orders/db -GeneratePassword -JsonKey password -Pending
+    /// $pending | Invoke-SecretRotation -Complete
+    /// </code>
+    /// <para>Stages a new value as AWSPENDING so a canary can try it, then promotes it. -Complete refuses when AWSCURRENT moved in between, or when the version was not staged by -Pending, unless -Force.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "SecretRotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = ServiceSet)]
     [OutputType(typeof(SecretRotation))]

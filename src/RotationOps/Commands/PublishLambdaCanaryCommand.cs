@@ -17,6 +17,34 @@ namespace RotationOps.Commands
     /// <para type="synopsis">Publishes a new Lambda version and routes a canary share of an alias's traffic to it.</para>
     /// <para type="description">Applies -Environment (merged), -RemoveEnvironmentVariable, -Runtime, -ZipFile and -Description to $LATEST, waits for the update, publishes a version (RevisionId-guarded), waits until it is Active, optionally invokes it with -PreTrafficPayload before any traffic moves, then routes -Weight of the alias to it (RevisionId-guarded). Or canaries an existing -Version. Refuses an alias that is already routed, or a $LATEST that drifted from the live version, unless -Force. Functions piped in (names, AWS.Tools function objects) are deployed concurrently; a failure in one does not stop the others. Piping a rotation staged with Invoke-SecretRotation -Pending makes a secret canary: the new version gets the staged version id in ROTATIONOPS_SECRET_VERSION_ID.</para>
     /// </summary>
+    /// <example>
+    /// <code>
+    /// Publish-LambdaCanary -FunctionName orders-api -AliasName LIVE -Runtime python3.11 -Weight 0.05
+    /// </code>
+    /// <para>Runtime upgrade behind a canary: updates $LATEST, waits for the update, publishes and waits for the version to be Active, then routes 5 % of alias LIVE to it.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Publish-LambdaCanary -FunctionName orders-api -AliasName LIVE -Weight 0.1 `
+    ///     -Environment @{ API_ENDPOINT = 'https://api-v2.example.com' } -RemoveEnvironmentVariable OLD_FLAG `
+    ///     -PreTrafficPayload '{"ping":true}'
+    /// </code>
+    /// <para>Environment change through an alias-targeted version. The version is invoked once before any traffic moves; a function error aborts with the alias unchanged. Plans show variable names with keyed hashes, never values.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-LMFunctionList | Where-Object Runtime -eq python3.8 |
+    ///     Publish-LambdaCanary -AliasName LIVE -Runtime python3.11 -Weight 0.05 |
+    ///     Set-AliasWeight -Steps 0.25, 0.5, 1 -BakeTime 00:30:00 -MaxErrorRate 0.01
+    /// </code>
+    /// <para>A fleet: AWS.Tools function objects bind by property name, every function is deployed and baked concurrently, and one failing function does not stop the others.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Publish-LambdaCanary -FunctionName orders-api -AliasName LIVE -Version 7 -Weight 0.1 -WhatIf
+    /// </code>
+    /// <para>Shows the plan for canarying an already published version, changing nothing.</para>
+    /// </example>
     [Cmdlet(VerbsData.Publish, "LambdaCanary", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LambdaDeployment))]
     public sealed class PublishLambdaCanaryCommand : AwsCmdlet

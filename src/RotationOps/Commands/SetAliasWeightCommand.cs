@@ -15,6 +15,34 @@ namespace RotationOps.Commands
     /// <para type="synopsis">Moves an alias's traffic between the stable and canary versions, baking each step under health gates.</para>
     /// <para type="description">-Weight sets one share, -Promote sends everything to the canary, -Steps walks a list (e.g. 0.25,0.5,1) with -BakeTime at each. During a bake the gates are polled every -PollInterval: CloudWatch alarms (-Alarm), the canary's own error rate from the ExecutedVersion metrics (-MaxErrorRate), the canary against the stable version (-MaxErrorRateIncrease), a minimum number of invocations before judging (-MinInvocations), and -HealthScript. A failing gate rolls the alias back to the stable version (unless -NoRollback) and the output and error carry the evidence. Deployments piped in bake concurrently. Ctrl+C leaves the alias on published versions and the journal says how to resume (-DeploymentId) or undo.</para>
     /// </summary>
+    /// <example>
+    /// <code>
+    /// Publish-LambdaCanary -FunctionName orders-api -AliasName LIVE -Runtime python3.11 -Weight 0.05 |
+    ///     Set-AliasWeight -Steps 0.25, 0.5, 1 -BakeTime 00:15:00 -Alarm orders-api-errors -MaxErrorRate 0.01 -MinInvocations 200
+    /// </code>
+    /// <para>Walks the canary to 25 %, 50 % and 100 %, baking 15 minutes at each step under an alarm and an error-rate gate; a failing gate rolls the alias back and the error carries the evidence.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-AliasWeight -DeploymentId dep-20261122T0930Z-1a2b3c4d -Steps 0.5, 1 -BakeTime 00:10:00 -MaxErrorRate 0.01
+    /// </code>
+    /// <para>Resumes a deployment from the journal after Ctrl+C or a lost runner.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $deployment | Set-AliasWeight -Promote
+    /// </code>
+    /// <para>Sends all traffic to the canary version and clears the routing (for a secret canary, AWSCURRENT moves first).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-AliasWeight -FunctionName orders-api -AliasName LIVE -Weight 0.2 -BakeTime 00:05:00 -HealthScript {
+    ///     param($Deployment)
+    ///     (Invoke-RestMethod https://orders.example.com/health).status -eq 'ok'
+    /// }
+    /// </code>
+    /// <para>Moves the canary to 20 % and bakes five minutes under your own health check; throwing or returning $false rolls it back.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "AliasWeight", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = StepsSet)]
     [OutputType(typeof(LambdaDeployment))]
     public sealed class SetAliasWeightCommand : AwsCmdlet

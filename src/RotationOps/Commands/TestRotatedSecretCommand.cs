@@ -15,6 +15,31 @@ namespace RotationOps.Commands
     /// <para type="synopsis">Checks that a secret's rotation worked, and that its rotation keeps working.</para>
     /// <para type="description">Reads the secret (never changes it) and reports every check with its evidence: AWSCURRENT readable (and on the rotated version when a rotation is piped in), no AWSPENDING left behind, AWSPREVIOUS kept, the value actually changed (SHA-256 compared), required JSON keys present, rotation enabled with a function configured, and not overdue. A failed check writes a non-terminating error and the result still goes down the pipeline; -Quiet returns only $true or $false.</para>
     /// </summary>
+    /// <example>
+    /// <code>
+    /// Test-RotatedSecret -SecretId prod/orders/db -RequiredKey username, password -MaxAge 30.00:00:00 |
+    ///     Select-Object -ExpandProperty Checks
+    /// </code>
+    /// <para>Audits a secret without changing it: one row per check with its evidence (readable AWSCURRENT, no AWSPENDING left, AWSPREVIOUS kept, value changed, JSON keys, rotation enabled and not overdue).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Invoke-SecretRotation -SecretId prod/orders/db | Test-RotatedSecret -RequiredKey username, password -ErrorAction Stop
+    /// </code>
+    /// <para>Rotates, then proves the rotated version is the live one; -ErrorAction Stop turns a failed check into a terminating error for a script.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// if (-not (Test-RotatedSecret -SecretId prod/orders/db -Quiet)) { exit 1 }
+    /// </code>
+    /// <para>A scheduled check that only needs a yes or no: -Quiet returns $true or $false.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Test-RotatedSecret -SecretId prod/orders/db -FunctionName orders-api -Qualifier LIVE -Payload '{"ping":true}' -MaxConsumerErrorRate 0.01
+    /// </code>
+    /// <para>Also checks a consumer: one invocation of orders-api:LIVE succeeds, and its error rate since the rotation is at most 1 %.</para>
+    /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "RotatedSecret")]
     [OutputType(typeof(SecretValidation))]
     [OutputType(typeof(bool))]

@@ -11,6 +11,31 @@ namespace RotationOps.Commands
     /// <para type="synopsis">Puts an alias back on one version, or a secret's AWSCURRENT back on an earlier version.</para>
     /// <para type="description">Takes a deployment or rotation (piped, or -DeploymentId from the journal), or -FunctionName/-AliasName [-ToVersion], or -SecretId [-ToVersionId]. An alias goes back to the deployment's stable version with routing cleared; a staged secret of a canary is discarded; a finished rotation has AWSCURRENT moved back to AWSPREVIOUS (the label only: a password changed in the database must be set back there). RevisionId-guarded: a change made since is not overwritten unless -Force.</para>
     /// </summary>
+    /// <example>
+    /// <code>
+    /// Undo-Deployment -FunctionName orders-api -AliasName LIVE
+    /// </code>
+    /// <para>Emergency rollback: the alias goes back to its recorded stable version with routing cleared.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Undo-Deployment -DeploymentId dep-20261122T0930Z-1a2b3c4d -Confirm:$false
+    /// </code>
+    /// <para>Undoes any deployment or rotation recorded in the journal, without a prompt (for scripts).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $rotation = Invoke-SecretRotation -SecretId prod/orders/db
+    /// $rotation | Undo-Deployment
+    /// </code>
+    /// <para>Moves AWSCURRENT back to the version before the rotation (the label only: a password changed in the database must be set back there).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Undo-Deployment -SecretId prod/orders/db -ToVersionId 3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71 -WhatIf
+    /// </code>
+    /// <para>Shows which label moves would put AWSCURRENT back on a chosen version, changing nothing.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Undo, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = DeploymentSet)]
     [OutputType(typeof(RollbackResult))]
     public sealed class UndoDeploymentCommand : AwsCmdlet

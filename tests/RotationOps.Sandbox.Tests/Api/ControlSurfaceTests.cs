@@ -61,6 +61,31 @@ public sealed class ControlSurfaceTests
     }
 
     [Fact]
+    public async Task Secrets_and_functions_can_be_seeded_over_HTTP_and_are_served_by_the_AWS_APIs()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var control = new Uri(sandbox.Endpoint, "_sandbox/");
+
+        var secret = await PostAsync(control, "secrets", new { name = "seeded/db", secretString = """{"password":"seeded-value"}""" });
+        var value = await new SecretsManagerHttp(sandbox).CallAsync("GetSecretValue", new { SecretId = "seeded/db" });
+        Assert.Equal(secret.GetProperty("versionId").GetString(), value.GetProperty("VersionId").GetString());
+        Assert.Equal("""{"password":"seeded-value"}""", value.GetProperty("SecretString").GetString());
+        Assert.StartsWith("arn:aws:secretsmanager:", secret.GetProperty("arn").GetString());
+        Assert.True(sandbox.Downstream.Accepts("seeded/db", """{"password":"seeded-value"}"""));
+
+        var function = await PostAsync(control, "lambda/functions", new { name = "seeded-api", runtime = "python3.11", aliasName = "BLUE" });
+        Assert.EndsWith(":function:seeded-api", function.GetProperty("arn").GetString());
+        var seeded = sandbox.Lambda.Find("seeded-api")!;
+        Assert.Equal("1", seeded.Aliases.Single(a => a.Name == "BLUE").FunctionVersion);
+
+        // A second seed of the same name is refused, as CreateSecret and CreateFunction would refuse it.
+        using var again = await Http.PostAsJsonAsync(new Uri(control, "secrets"), new { name = "seeded/db", secretString = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        using var sameFunction = await Http.PostAsJsonAsync(new Uri(control, "lambda/functions"), new { name = "seeded-api" });
+        Assert.Equal(HttpStatusCode.BadRequest, sameFunction.StatusCode);
+    }
+
+    [Fact]
     public async Task The_request_log_names_operations_and_outcomes_but_never_values()
     {
         var lines = new List<string>();
