@@ -1,5 +1,5 @@
-# Starts and stops the RotationOps Sandbox (a local AWS twin) for the Pester scenarios and for
-# build.ps1 -Task Demo. Dot-source this file; it defines functions only.
+# Starts, stops and inspects the RotationOps Sandbox (a local AWS twin) for the Pester scenarios
+# and for build.ps1 -Task Demo. Dot-source this file; it defines functions only.
 
 function Get-FreeTcpPort {
     # Port 0 lets the OS pick a free port; it is released at once for the Sandbox to take.
@@ -25,8 +25,11 @@ function Start-SandboxProcess {
     $log = [System.IO.Path]::GetTempFileName()
     $errorLog = [System.IO.Path]::GetTempFileName()
     $project = Join-Path $RepositoryRoot 'src/RotationOps.Sandbox'
-    # Start-Process joins the arguments with spaces, so the path is quoted by hand.
-    $arguments = @('run', '--project', "`"$project`"", '-c', $Configuration, '--', '--port', $port) + $ExtraArgument
+    $built = Join-Path $project "bin/$Configuration/net10.0/RotationOps.Sandbox.dll"
+    # Start-Process joins the arguments with spaces, so paths are quoted by hand. The built DLL
+    # starts in a second; `dotnet run` first checks the build.
+    $arguments = @(if (Test-Path $built) { "`"$built`"" } else { 'run', '--project', "`"$project`"", '-c', $Configuration, '--' })
+    $arguments += @('--port', $port) + $ExtraArgument
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
         -RedirectStandardOutput $log -RedirectStandardError $errorLog
     $sandbox = [pscustomobject]@{ Process = $process; Port = $port; Settings = @{}; Log = $log; ErrorLog = $errorLog }
@@ -79,4 +82,93 @@ function Set-ProcessEnvironment {
         }
     }
     $previous
+}
+
+function Invoke-SandboxControl {
+    <#
+    .SYNOPSIS
+        Calls the Sandbox's unsigned control surface (/_sandbox/...) at $env:AWS_ENDPOINT_URL: the
+        independent read of AWS state the scenarios assert on, and the seeding and faults they set up.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Path,
+        [ValidateSet('GET', 'POST', 'DELETE')] [string] $Method = 'GET',
+        [hashtable] $Body
+    )
+    $uri = "$($env:AWS_ENDPOINT_URL.TrimEnd('/'))/_sandbox/$Path"
+    $request = @{ Uri = $uri; Method = $Method }
+    if ($Body) { $request.Body = ($Body | ConvertTo-Json -Depth 5 -Compress); $request.ContentType = 'application/json' }
+    # Written from a variable so that a JSON array comes out as its items, ready for Where-Object.
+    $reply = Invoke-RestMethod @request
+    $reply
+}
+
+function New-SandboxSecret {
+    # A secret whose AWSCURRENT holds $Value; returns @{ arn; versionId }.
+    param([Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $Value)
+    Invoke-SandboxControl -Path secrets -Method POST -Body @{ name = $Name; secretString = $Value }
+}
+
+function New-SandboxFunction {
+    # A live function with version 1 Active behind the alias; returns @{ arn }.
+    param([Parameter(Mandatory)] [string] $Name, [string] $Runtime = 'python3.8', [string] $AliasName = 'LIVE')
+    Invoke-SandboxControl -Path lambda/functions -Method POST -Body @{ name = $Name; runtime = $Runtime; aliasName = $AliasName }
+}
+
+function Get-SandboxSecret {
+    # The secret's versions with their labels, as AWS holds them (never a value).
+    param([Parameter(Mandatory)] [string] $Name)
+    (Invoke-SandboxControl -Path state).secrets | Where-Object name -EQ $Name
+}
+
+function Get-SandboxStageVersion {
+    # The id of the version that holds $Stage, or $null.
+    param([Parameter(Mandatory)] [string] $Name, [string] $Stage = 'AWSCURRENT')
+    (Get-SandboxSecret -Name $Name).versions | Where-Object { $_.stages -contains $Stage } | ForEach-Object versionId
+}
+
+function Get-SandboxAlias {
+    # The alias as AWS holds it: functionVersion and additionalVersionWeights.
+    param([Parameter(Mandatory)] [string] $FunctionName, [string] $AliasName = 'LIVE')
+    $function = Invoke-SandboxControl -Path lambda | Where-Object name -EQ $FunctionName
+    $function.aliases | Where-Object name -EQ $AliasName
+}
+
+function Enter-SandboxSession {
+    <#
+    .SYNOPSIS
+        What a scenario file needs before its first test: a Sandbox process (seeded with the demo
+        unless -Empty), the AWS_* variables pointing at it, a journal folder of its own
+        (ROTATIONOPS_HOME) and the built module imported. Pass the result to Exit-SandboxSession.
+    #>
+    param([Parameter(Mandatory)] [string] $RepositoryRoot, [switch] $Empty)
+    $sandbox = Start-SandboxProcess -RepositoryRoot $RepositoryRoot -ExtraArgument $(if ($Empty) { @() } else { @('--seed-demo') })
+    $journalHome = Join-Path ([System.IO.Path]::GetTempPath()) "rotationops-pester-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+    New-Item -ItemType Directory -Path $journalHome | Out-Null
+    $values = $sandbox.Settings.Clone()
+    $values['ROTATIONOPS_HOME'] = $journalHome
+    $previous = Set-ProcessEnvironment -Values $values
+    Import-Module (Join-Path $RepositoryRoot 'out/RotationOps/RotationOps.psd1') -Force
+    [pscustomobject]@{
+        Sandbox     = $sandbox
+        Previous    = $previous
+        JournalHome = $journalHome
+        Journal     = Join-Path $journalHome 'journal.jsonl'
+        Module      = Join-Path $RepositoryRoot 'out/RotationOps/RotationOps.psd1'
+    }
+}
+
+function Exit-SandboxSession {
+    param($Session)
+    if (-not $Session) { return }
+    Remove-Module RotationOps -ErrorAction SilentlyContinue
+    Set-ProcessEnvironment -Values $Session.Previous | Out-Null
+    Stop-SandboxProcess -Sandbox $Session.Sandbox
+    Remove-Item -Recurse -Force $Session.JournalHome -ErrorAction SilentlyContinue
+}
+
+function Get-JournalEntry {
+    # The journal's lines for one deployment or rotation, oldest first.
+    param([Parameter(Mandatory)] $Session, [Parameter(Mandatory)] [string] $DeploymentId)
+    Get-Content -Path $Session.Journal | ConvertFrom-Json | Where-Object DeploymentId -EQ $DeploymentId
 }
