@@ -58,7 +58,7 @@ namespace RotationOps.Engine.Rotation
             if (!history.StagedValue(_versionId) && !_force)
                 throw new RunbookException("VersionNotStaged", RunbookErrorCategory.InvalidOperation,
                     $"Version {_versionId} of secret '{secret.Name}' is {SecretStages.Pending}, but this module did not stage its value " +
-                    "(-Complete promotes only what -Pending staged, as the journal records). " + history.AdviceForUnfinished(secret.Name, _versionId),
+                    "(only a value -Pending staged, as the journal records, is promoted without -Force). " + history.AdviceForUnfinished(secret.Name, _versionId),
                     secret.Arn, "VersionId");
             if (_expectedCurrent != null && stages.Current != _expectedCurrent && !_force)
                 throw new RunbookException("CurrentVersionChanged", RunbookErrorCategory.InvalidOperation,
