@@ -80,6 +80,40 @@ namespace RotationOps.Scenarios.Tests
         }
 
         [SandboxFact]
+        public async Task A_version_a_failed_rotation_function_left_is_never_advised_for_completion_and_Complete_refuses_it()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = sandbox.RotationFunctions.Register("mysql-rotation",
+                new RotationFunctionBehavior { Strategy = RotationStrategy.RotateJsonKey("password"), FailAtStep = RotationStep.SetSecret, KeepCurrentCredentialValid = true });
+            string arn = await scenario.CreateSecretAsync("clients/acme/mysql-root", DbJson);
+            sandbox.Downstream.Set(arn, DbJson);
+            string original = (await scenario.StagesAsync(arn)).Current!;
+            var failed = await scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function, Timeout = TimeSpan.FromMinutes(1) });
+            Assert.Equal(RotationStatus.Failed, failed.Status);
+            Assert.DoesNotContain("-Complete", failed.Message);
+            Assert.Contains($"-Force, which takes AWSPENDING off version {failed.VersionId}", failed.Message);
+
+            var refused = await Assert.ThrowsAsync<Engine.Errors.RunbookException>(() =>
+                scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function }));
+            Assert.Equal("RotationInProgress", refused.ErrorId);
+            Assert.DoesNotContain("-Complete", refused.Message);
+            Assert.Contains("Fix the function (its log group is /aws/lambda/mysql-rotation)", refused.Message);
+            Assert.Contains("-Force", refused.Message);
+
+            var notStaged = await Assert.ThrowsAsync<Engine.Errors.RunbookException>(() =>
+                scenario.Runner().CompleteAsync(arn, failed.VersionId!, failed.PreviousVersionId, deploymentId: null, force: false, tester: null));
+            Assert.Equal("VersionNotStaged", notStaged.ErrorId);
+            Assert.Equal(Engine.Errors.RunbookErrorCategory.InvalidOperation, notStaged.Category);
+            Assert.DoesNotContain("-Complete", notStaged.Message);
+            var stages = await scenario.StagesAsync(arn);
+            Assert.Equal(original, stages.Current);
+            Assert.Equal(failed.VersionId, stages.UnfinishedPending);
+            Assert.True(sandbox.Downstream.Accepts(arn, await scenario.ReadAsync(arn)), "the database must still accept AWSCURRENT");
+            await scenario.AssertNoSecretLeakedAsync(new object[] { failed }, new Exception[] { refused, notStaged });
+        }
+
+        [SandboxFact]
         public async Task Throttling_mid_rotation_is_retried_and_the_rotation_completes()
         {
             await using var scenario = await Scenario.StartAsync();
@@ -175,19 +209,13 @@ namespace RotationOps.Scenarios.Tests
             var runner = scenario.Runner();
 
             var run = runner.RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function, Timeout = TimeSpan.FromDays(1) });
-            await WaitUntil(() => scenario.Host.Progress.Count > 2);
+            await Eventually.True(() => scenario.Host.Progress.Count > 2);
             scenario.PressCtrlC();
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
             var entries = scenario.Journal.ReadAll();
             Assert.Contains(entries, e => e.Action == "SecretRotation" && e.Phase == JournalPhase.Aborted && e.Details["Status"] == "Interrupted");
             SecretAssert.Same(DbJson, await scenario.ReadAsync(arn));
-        }
-
-        private static async Task WaitUntil(Func<bool> condition)
-        {
-            for (int i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
-            Assert.True(condition());
         }
     }
 }

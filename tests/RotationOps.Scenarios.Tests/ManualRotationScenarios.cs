@@ -188,6 +188,31 @@ namespace RotationOps.Scenarios.Tests
         }
 
         [Fact]
+        public async Task Complete_refuses_a_pending_version_this_module_did_not_stage_unless_forced()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+            string original = (await scenario.StagesAsync(arn)).Current!;
+            // Staged by someone else (another tool, or a rotation function's createSecret).
+            string foreign = Guid.NewGuid().ToString();
+            using (var other = SensitiveValue.FromString("{\"username\":\"orders_app\",\"password\":\"Foreign-Pa55word-0011\"}"))
+                await scenario.Client.PutSecretValueAsync(new PutSecretValueRequest
+                {
+                    SecretId = arn, ClientRequestToken = foreign, Value = other, VersionStages = new List<string> { SecretStages.Pending },
+                }, CancellationToken.None);
+
+            var refused = await Assert.ThrowsAsync<RunbookException>(() =>
+                scenario.Runner().CompleteAsync(arn, foreign, original, deploymentId: null, force: false, tester: null));
+            Assert.Equal("VersionNotStaged", refused.ErrorId);
+            Assert.Contains("did not stage it", refused.Message);
+            Assert.Equal(original, (await scenario.StagesAsync(arn)).Current);
+
+            var forced = await scenario.Runner().CompleteAsync(arn, foreign, original, deploymentId: null, force: true, tester: null);
+            Assert.Equal(RotationStatus.Completed, forced.Status);
+            Assert.Equal(foreign, (await scenario.StagesAsync(arn)).Current);
+        }
+
+        [Fact]
         public async Task An_unfinished_rotation_is_refused_and_Force_clears_it_without_deleting_anything()
         {
             await using var scenario = await Scenario.StartAsync();
@@ -207,6 +232,8 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal("RotationInProgress", refused.ErrorId);
             Assert.Equal("Force", refused.ParameterName);
             Assert.Contains(stale.VersionId!, refused.Message);
+            // -Pending staged it, so completing it is safe advice here (and only here).
+            Assert.Contains($"-VersionId {stale.VersionId} -Complete", refused.Message);
 
             var forced = await scenario.Runner().RotateAsync(new SecretRotationRequest
             {

@@ -97,6 +97,84 @@ namespace RotationOps.Scenarios.Tests
         }
 
         [SandboxFact]
+        public async Task A_rerun_after_Ctrl_C_waits_for_the_rotation_in_flight_and_reports_the_same_version()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = sandbox.RotationFunctions.Register("slow-rotation", new RotationFunctionBehavior { StepLatency = TimeSpan.FromHours(1) });
+            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+            string original = (await scenario.StagesAsync(arn)).Current!;
+            var request = new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function, Timeout = TimeSpan.FromDays(1) };
+
+            var first = scenario.Runner().RotateAsync(request);
+            await Eventually.True(() => scenario.Host.Progress.Count > 2);
+            scenario.PressCtrlC();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+            string inFlight = (await scenario.StagesAsync(arn)).UnfinishedPending!;
+            Assert.NotNull(inFlight);
+
+            scenario.ResetHost();
+            var resumed = await scenario.Runner().RotateAsync(request);
+
+            Assert.Equal(RotationStatus.Completed, resumed.Status);
+            Assert.Equal(inFlight, resumed.VersionId);
+            Assert.Equal(original, resumed.PreviousVersionId);
+            var stages = await scenario.StagesAsync(arn);
+            Assert.Equal(inFlight, stages.Current);
+            Assert.Null(stages.Pending);
+            Assert.Equal(2, (await scenario.AllVersionsAsync(arn)).Count);
+            Assert.Contains(scenario.Host.Warnings, w => w.Contains("Resuming rotation"));
+            var journal = scenario.Journal.ReadDeployment(resumed.DeploymentId);
+            Assert.Single(journal, e => e.Action == "RotateSecret" && e.Phase == JournalPhase.Succeeded);
+            Assert.Contains(journal, e => e.Action == "SecretRotation" && e.Phase == JournalPhase.Completed);
+        }
+
+        [SandboxFact]
+        public async Task A_rotation_that_finished_after_Ctrl_C_is_reported_by_the_rerun_without_a_second_rotation()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = sandbox.RotationFunctions.Register("slow-rotation", new RotationFunctionBehavior { StepLatency = TimeSpan.FromHours(1) });
+            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+            var request = new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function, Timeout = TimeSpan.FromDays(1) };
+            var first = scenario.Runner().RotateAsync(request);
+            await Eventually.True(() => scenario.Host.Progress.Count > 2);
+            scenario.PressCtrlC();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+            string inFlight = (await scenario.StagesAsync(arn)).UnfinishedPending!;
+
+            sandbox.Clock.Advance(TimeSpan.FromHours(5));
+            Assert.Equal(inFlight, (await scenario.StagesAsync(arn)).Current);
+            scenario.ResetHost();
+            var rerun = await scenario.Runner().RotateAsync(request);
+
+            Assert.Equal(RotationStatus.Completed, rerun.Status);
+            Assert.Equal(inFlight, rerun.VersionId);
+            Assert.Equal(2, (await scenario.AllVersionsAsync(arn)).Count);
+        }
+
+        [SandboxFact]
+        public async Task A_rerun_naming_another_function_does_not_adopt_the_rotation_in_flight()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string slow = sandbox.RotationFunctions.Register("slow-rotation", new RotationFunctionBehavior { StepLatency = TimeSpan.FromHours(1) });
+            string other = sandbox.RotationFunctions.Register("other-rotation", new RotationFunctionBehavior());
+            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+            var first = scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = slow, Timeout = TimeSpan.FromDays(1) });
+            await Eventually.True(() => scenario.Host.Progress.Count > 2);
+            scenario.PressCtrlC();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+
+            scenario.ResetHost();
+            var refused = await Assert.ThrowsAsync<RunbookException>(() => scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = other }));
+
+            Assert.Equal("RotationInProgress", refused.ErrorId);
+            Assert.Contains("still in flight", refused.Message);
+            Assert.DoesNotContain("-Complete", refused.Message);
+        }
+
+        [SandboxFact]
         public async Task An_on_demand_rotation_resets_the_schedule()
         {
             await using var scenario = await Scenario.StartAsync();

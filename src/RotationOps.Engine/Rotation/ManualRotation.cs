@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
@@ -35,9 +34,10 @@ namespace RotationOps.Engine.Rotation
             var stages = new StageMap(secret.VersionIdsToStages);
 
             string? unfinished = stages.UnfinishedPending;
-            string? interruptedDeployment = unfinished != null && !_request.Force ? FindInterrupted(secret.Arn, unfinished) : null;
+            var history = _runner.HistoryOf(secret.Arn);
+            string? interruptedDeployment = unfinished != null && !_request.Force ? history.InterruptedManual(unfinished)?.DeploymentId : null;
             if (unfinished != null && interruptedDeployment == null && !_request.Force)
-                throw SecretRotationRunner.UnfinishedRotation(secret, unfinished);
+                throw SecretRotationRunner.UnfinishedRotation(secret, unfinished, history);
             string? staleToClear = interruptedDeployment == null ? unfinished : null;
 
             string deploymentId = interruptedDeployment ?? DeploymentJournal.NewDeploymentId("rot", host.Time);
@@ -131,23 +131,6 @@ namespace RotationOps.Engine.Rotation
             {
                 return null;
             }
-        }
-
-        /// <summary>
-        /// The deployment whose manual rotation staged <paramref name="pendingVersionId"/> and never
-        /// reached an end (a crash or Ctrl+C), so a re-run can pick it up.
-        /// </summary>
-        private string? FindInterrupted(string secretArn, string pendingVersionId)
-        {
-            var entries = _runner.Journal.ReadAll().Where(e => e.Target == secretArn).ToList();
-            var started = entries.LastOrDefault(e => e.Action == "SecretRotation" && e.Phase == JournalPhase.Started &&
-                e.Details.TryGetValue("Mode", out var mode) && mode == "Manual" &&
-                e.Details.TryGetValue("VersionId", out var version) && version == pendingVersionId);
-            if (started == null) return null;
-            // Aborted (Ctrl+C, or a promotion AWS refused) still has its version staged: resumable.
-            bool ended = entries.Any(e => e.DeploymentId == started.DeploymentId && e.Action == "SecretRotation" &&
-                (e.Phase == JournalPhase.Completed || e.Phase == JournalPhase.Skipped));
-            return ended ? null : started.DeploymentId;
         }
     }
 }

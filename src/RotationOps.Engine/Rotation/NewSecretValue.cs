@@ -38,13 +38,25 @@ namespace RotationOps.Engine.Rotation
         /// <summary>True for -GeneratePassword: a re-run produces a different value.</summary>
         public bool IsGenerated => _generate != null;
 
-        public static NewSecretValue Literal(SensitiveValue value, string? jsonKey = null) =>
-            new NewSecretValue(value ?? throw new ArgumentNullException(nameof(value)), null, null, jsonKey);
+        /// <summary>A value the user gives; an empty one is refused, as it would replace a working credential with nothing.</summary>
+        public static NewSecretValue Literal(SensitiveValue value, string? jsonKey = null)
+        {
+            if (value == null) throw new ArgumentNullException(nameof(value));
+            if (value.Length == 0)
+                throw RunbookException.InvalidParameter("NewValue",
+                    "the value is empty, and storing it would replace the secret" + (jsonKey != null ? $"'s '{jsonKey}' key" : "") +
+                    " with nothing. Give the new value, e.g. Read-Host -AsSecureString, or use -GeneratePassword.");
+            return new NewSecretValue(value, null, null, jsonKey);
+        }
 
         public static NewSecretValue JsonKeys(IReadOnlyDictionary<string, SensitiveValue> keys)
         {
             if (keys == null || keys.Count == 0)
                 throw RunbookException.InvalidParameter("NewValue", "the hashtable is empty; give at least one key, e.g. @{ password = $newPassword }.");
+            string? empty = keys.Where(k => k.Value.Length == 0).Select(k => k.Key).OrderBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+            if (empty != null)
+                throw RunbookException.InvalidParameter("NewValue",
+                    $"key '{empty}' is empty, and storing it would replace that key with nothing. Give its new value, or leave the key out to keep the current one.");
             return new NewSecretValue(null, keys, null, null);
         }
 

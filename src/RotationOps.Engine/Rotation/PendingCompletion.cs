@@ -7,7 +7,11 @@ using RotationOps.Engine.SecretsManager;
 
 namespace RotationOps.Engine.Rotation
 {
-    /// <summary>Invoke-SecretRotation -Complete: promotes a version staged by -Pending.</summary>
+    /// <summary>
+    /// Invoke-SecretRotation -Complete: promotes a version staged by -Pending. A version this module
+    /// did not stage (e.g. one a failed rotation function left) is refused unless -Force: its value
+    /// may never have reached the database.
+    /// </summary>
     internal sealed class PendingCompletion
     {
         private readonly SecretRotationRunner _runner;
@@ -49,6 +53,12 @@ namespace RotationOps.Engine.Rotation
             if (stages.Pending != _versionId)
                 throw new RunbookException("VersionNotPending", RunbookErrorCategory.InvalidOperation,
                     $"Version {_versionId} of secret '{secret.Name}' is not {SecretStages.Pending} (its labels: {string.Join(", ", stages.StagesOf(_versionId))}), so there is nothing to complete.",
+                    secret.Arn, "VersionId");
+            var history = _runner.HistoryOf(secret.Arn);
+            if (!history.StagedValue(_versionId) && !_force)
+                throw new RunbookException("VersionNotStaged", RunbookErrorCategory.InvalidOperation,
+                    $"Version {_versionId} of secret '{secret.Name}' is {SecretStages.Pending}, but this module did not stage its value " +
+                    "(only a value -Pending staged, as the journal records, is promoted without -Force). " + history.AdviceForUnfinished(secret.Name, _versionId),
                     secret.Arn, "VersionId");
             if (_expectedCurrent != null && stages.Current != _expectedCurrent && !_force)
                 throw new RunbookException("CurrentVersionChanged", RunbookErrorCategory.InvalidOperation,

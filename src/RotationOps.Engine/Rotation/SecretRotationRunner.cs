@@ -75,6 +75,8 @@ namespace RotationOps.Engine.Rotation
         internal JournaledMutation Mutation => _mutation;
         internal DeploymentJournal Journal => _mutation.Journal;
 
+        internal RotationHistory HistoryOf(string secretArn) => RotationHistory.Of(Journal, secretArn);
+
         internal Task<SecretDescription> DescribeAsync(string secretId) =>
             SecretLookup.DescribeAsync(_client, secretId, _host.Cancellation);
 
@@ -113,19 +115,24 @@ namespace RotationOps.Engine.Rotation
             return result;
         }
 
+        /// <summary>The journal status of a run stopped by Ctrl+C: the rotation it watched may still be going on.</summary>
+        internal const string InterruptedStatus = "Interrupted";
+
         /// <summary>Ctrl+C mid-rotation: the journal says where it stopped; a re-run resumes or -Force clears it.</summary>
         internal void Interrupted(SecretRotation result) =>
             Journal.Append(result.DeploymentId, "SecretRotation", result.SecretId, JournalPhase.Aborted,
-                JournalDetails.Of(("Status", "Interrupted"), ("Mode", result.Mode.ToString()), ("VersionId", result.VersionId),
+                JournalDetails.Of(("Status", InterruptedStatus), ("Mode", result.Mode.ToString()), ("VersionId", result.VersionId),
                     ("PreviousVersionId", result.PreviousVersionId)),
-                "Stopped by the user (Ctrl+C). Re-run Invoke-SecretRotation to resume, or run it with -Force to discard the staged version.");
+                "Stopped by the user (Ctrl+C). Re-run the same command to resume, or run it with -Force to take AWSPENDING off the version (it is kept).");
 
-        /// <summary>The refusal when a previous rotation left AWSPENDING on another version.</summary>
-        internal static RunbookException UnfinishedRotation(SecretDescription secret, string pendingVersionId) =>
+        /// <summary>
+        /// The refusal when a previous rotation left AWSPENDING on another version, with advice
+        /// that fits who left it (<see cref="RotationHistory.AdviceForUnfinished"/>).
+        /// </summary>
+        internal static RunbookException UnfinishedRotation(SecretDescription secret, string pendingVersionId, RotationHistory history) =>
             new RunbookException("RotationInProgress", RunbookErrorCategory.InvalidOperation,
                 $"Secret '{secret.Name}' has {SecretStages.Pending} on version {pendingVersionId}, which is not {SecretStages.Current}: " +
-                "a previous rotation isn't complete. Complete it (Invoke-SecretRotation -SecretId <id> -VersionId " + pendingVersionId +
-                " -Complete), or re-run with -Force to take AWSPENDING off that version (it is kept, not deleted).",
+                "a previous rotation isn't complete. " + history.AdviceForUnfinished(secret.Name, pendingVersionId),
                 secret.Arn, "Force");
     }
 }

@@ -40,7 +40,10 @@ namespace RotationOps.Engine.Rotation
                     $"secret '{secret.Name}' has no rotation function configured. Give one with -RotationLambdaArn, " +
                     "or rotate client-side with -NewValue or -GeneratePassword.", secret.Arn);
             string? unfinished = stages.UnfinishedPending;
-            if (unfinished != null && !_request.Force) throw SecretRotationRunner.UnfinishedRotation(secret, unfinished);
+            var history = _runner.HistoryOf(secret.Arn);
+            var inFlight = _request.Force ? null : InFlight(history, unfinished ?? stages.Current);
+            if (inFlight != null) return await ResumeAsync(secret, inFlight).ConfigureAwait(false);
+            if (unfinished != null && !_request.Force) throw SecretRotationRunner.UnfinishedRotation(secret, unfinished, history);
 
             string deploymentId = DeploymentJournal.NewDeploymentId("rot", host.Time);
             string token = Guid.NewGuid().ToString();
@@ -75,13 +78,46 @@ namespace RotationOps.Engine.Rotation
                 return _runner.Finish(result, RotationStatus.Failed,
                     $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}).");
             }
+            return await WatchAsync(secret, result).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The rotation a re-run of the same command picks up instead of refusing: one this module
+        /// started as <paramref name="versionId"/> and stopped watching (Ctrl+C, crash), through the
+        /// same function (naming another function is another command).
+        /// </summary>
+        private JournalEntry? InFlight(RotationHistory history, string? versionId)
+        {
+            var started = versionId == null ? null : history.InterruptedService(versionId);
+            if (started == null || _request.RotationLambdaArn == null) return started;
+            return started.Details.TryGetValue("RotationLambdaArn", out var function) && function == _request.RotationLambdaArn ? started : null;
+        }
+
+        /// <summary>
+        /// Waits again for an interrupted rotation: same deployment, same version id, no AWS change,
+        /// so the outcome is reported as if the first run had kept watching.
+        /// </summary>
+        private Task<SecretRotation> ResumeAsync(SecretDescription secret, JournalEntry started)
+        {
+            string token = started.Details["VersionId"];
+            var result = _runner.NewResult(secret, RotationMode.Service, started.DeploymentId, started.Time);
+            result.VersionId = token;
+            result.PreviousVersionId = started.Details.TryGetValue("PreviousVersionId", out var previous) ? previous : null;
+            if (started.Details.TryGetValue("RotationLambdaArn", out var function)) result.RotationLambdaArn = function;
+            _runner.Host.WriteWarning($"Resuming rotation {started.DeploymentId} of '{secret.Name}': waiting for version {token}, " +
+                $"which it started at {started.Time:u}; no new rotation is started.");
+            return WatchAsync(secret, result);
+        }
+
+        private async Task<SecretRotation> WatchAsync(SecretDescription secret, SecretRotation result)
+        {
             try
             {
-                return await WaitAsync(secret, result, token, stages.Current).ConfigureAwait(false);
+                return await WaitAsync(secret, result, result.VersionId!, result.PreviousVersionId).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // The rotation goes on inside AWS; the journal records that we stopped watching.
+                // The rotation goes on inside AWS; the journal records that we stopped watching, so a re-run waits for it again.
                 _runner.Interrupted(result);
                 throw;
             }
@@ -142,15 +178,14 @@ namespace RotationOps.Engine.Rotation
             {
                 reached = "the function never stored a new value: createSecret failed, or Secrets Manager could not invoke the function";
             }
-            string function = FunctionName(result.RotationLambdaArn);
+            string function = RotationHistory.FunctionName(result.RotationLambdaArn);
+            // Never advise promoting the version: only the function's own setSecret puts its value in the database.
             return _runner.Finish(result, RotationStatus.Failed,
                 $"The rotation did not finish within {_request.Timeout}: {reached}. {SecretStages.Current} is still version {previous} and readable. " +
-                $"Look at the function's log group /aws/lambda/{function}. Secrets Manager retries the rotation later; " +
-                $"to abandon it, run Invoke-SecretRotation -SecretId {secret.Name} -Force (takes {SecretStages.Pending} off version {token}).");
+                $"Version {token} must not be promoted: its value may never have reached the database. " +
+                $"Look at the function's log group /aws/lambda/{function}, fix the function, then run Invoke-SecretRotation -SecretId {secret.Name} -Force, which takes {SecretStages.Pending} off version {token} " +
+                "(the version is kept) and rotates anew.");
         }
-
-        private static string FunctionName(string? arn) =>
-            arn == null ? "(unknown)" : arn.Substring(arn.LastIndexOf(':') + 1);
 
         private static string DescribeRules(RotationRules? rules) =>
             rules == null ? "" :

@@ -11,7 +11,7 @@ namespace RotationOps.Commands
 {
     /// <summary>
     /// <para type="synopsis">Rotates Secrets Manager secrets and waits until the new version is live.</para>
-    /// <para type="description">Service mode (default) starts RotateSecret through the rotation function and waits, with a progress bar, until the new version is AWSCURRENT and no AWSPENDING is left; a stalled or failed rotation is reported with how far the function got. Manual mode (-NewValue or -GeneratePassword) stages the value as AWSPENDING, reads it back, runs -TestScript, then moves AWSCURRENT (AWSPREVIOUS follows). -Pending stops after staging; pipe the result back with -Complete to promote it. An unfinished rotation is never overwritten unless -Force; nothing is ever deleted.</para>
+    /// <para type="description">Service mode (default) starts RotateSecret through the rotation function and waits, with a progress bar, until the new version is AWSCURRENT and no AWSPENDING is left; a stalled or failed rotation is reported with how far the function got. Manual mode (-NewValue or -GeneratePassword) stages the value as AWSPENDING, reads it back, runs -TestScript, then moves AWSCURRENT (AWSPREVIOUS follows). -Pending stops after staging; pipe the result back with -Complete to promote it (only a version this module staged, as its journal records). An unfinished rotation is never overwritten unless -Force; nothing is ever deleted. A service rotation interrupted by Ctrl+C or a crash is resumed by running the same command again: it waits for the rotation already under way and reports it with the same version id, starting no second one.</para>
     /// </summary>
     /// <example>
     /// <code>
@@ -85,7 +85,7 @@ namespace RotationOps.Commands
         [Parameter(ParameterSetName = ServiceSet)]
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
-        /// <summary><para type="description">Manual mode: the new value. A SecureString (the whole value, or one key with -JsonKey), a PSCredential (username/password keys) or a hashtable of JSON keys merged into the current value. Plain strings are refused.</para></summary>
+        /// <summary><para type="description">Manual mode: the new value. A SecureString (the whole value, or one key with -JsonKey), a PSCredential (username/password keys) or a hashtable of JSON keys merged into the current value, each key holding one SecureString, string, number or boolean. Plain strings, empty values and nested values (hashtables, arrays, objects, script blocks) are refused before any change.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = ValueSet)]
         public object? NewValue { get; set; }
 
@@ -143,7 +143,7 @@ namespace RotationOps.Commands
         [Parameter(ParameterSetName = GenerateSet)]
         public SwitchParameter Pending { get; set; }
 
-        /// <summary><para type="description">Promote a version staged with -Pending (pipe the rotation object, or give -SecretId and -VersionId).</para></summary>
+        /// <summary><para type="description">Promote a version staged with -Pending (pipe the rotation object, or give -SecretId and -VersionId). A version this module did not stage, such as one a failed rotation function left, is refused (VersionNotStaged) unless -Force: its value may never have reached the database.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = CompleteSet)]
         public SwitchParameter Complete { get; set; }
 
@@ -160,7 +160,7 @@ namespace RotationOps.Commands
         [Parameter(ParameterSetName = CompleteSet, ValueFromPipelineByPropertyName = true)]
         public string? DeploymentId { get; set; }
 
-        /// <summary><para type="description">Take AWSPENDING off a version left by an unfinished rotation and start anew (the version is kept), or complete even though AWSCURRENT moved.</para></summary>
+        /// <summary><para type="description">Take AWSPENDING off a version left by an unfinished rotation and start anew (the version is kept). With -Complete: promote even though AWSCURRENT moved, or a version this module did not stage.</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

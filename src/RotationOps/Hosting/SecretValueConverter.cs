@@ -8,7 +8,10 @@ using RotationOps.Engine.Security;
 
 namespace RotationOps.Commands.Hosting
 {
-    /// <summary>Turns -NewValue (SecureString, PSCredential or hashtable) into the engine's value source.</summary>
+    /// <summary>
+    /// Turns -NewValue (SecureString, PSCredential or hashtable of scalar JSON keys) into the
+    /// engine's value source; anything else, and empty values, are refused before any AWS call.
+    /// </summary>
     internal static class SecretValueConverter
     {
         public static NewSecretValue FromParameter(object value, string? jsonKey)
@@ -43,15 +46,9 @@ namespace RotationOps.Commands.Hosting
             var result = new Dictionary<string, SensitiveValue>();
             foreach (DictionaryEntry entry in keys)
             {
-                object? item = entry.Value is PSObject ps ? ps.BaseObject : entry.Value;
                 string key = entry.Key?.ToString() ?? "";
-                result[key] = item switch
-                {
-                    SecureString secure => SensitiveValue.FromSecureString(secure),
-                    string text => SensitiveValue.FromString(text),
-                    null => throw RunbookException.InvalidParameter("NewValue", $"key '{key}' has no value."),
-                    _ => SensitiveValue.FromString(LanguagePrimitives.ConvertTo<string>(item)),
-                };
+                // Unwrapped so the engine judges what the user wrote ([pscustomobject]@{..} stays a PSCustomObject).
+                result[key] = JsonKeyValue.From(key, entry.Value is PSObject ps ? ps.BaseObject : entry.Value);
             }
             return result;
         }
