@@ -9,20 +9,13 @@
 BeforeAll {
     $repositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     . (Join-Path $PSScriptRoot 'SandboxProcess.ps1')
-    $sandbox = Start-SandboxProcess -RepositoryRoot $repositoryRoot
-    $journalHome = Join-Path ([System.IO.Path]::GetTempPath()) "rotationops-defects-$([guid]::NewGuid().ToString('N'))"
-    $previousEnvironment = Set-ProcessEnvironment -Values ($sandbox.Settings + @{ ROTATIONOPS_HOME = $journalHome })
-    $manifestPath = Join-Path $repositoryRoot 'out/RotationOps/RotationOps.psd1'
-    Import-Module $manifestPath -Force
-    $endpoint = $sandbox.Settings.AWS_ENDPOINT_URL
+    $session = Enter-SandboxSession -RepositoryRoot $repositoryRoot -Empty
 
     function New-TestSecret {
-        # Created with the AWS CLI, so the secret does not depend on the module under test.
+        # Seeded through the Sandbox's control surface, so the secret does not depend on the module under test.
         param([string] $Prefix)
         $name = "defects/$Prefix-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-        $json = '{"username":"app_user","password":"Initial-Pa55word-9001","port":5432}'
-        & /usr/bin/aws --endpoint-url $endpoint secretsmanager create-secret --name $name --secret-string $json --output json | Out-Null
-        if ($LASTEXITCODE -ne 0) { throw "aws secretsmanager create-secret $name failed ($LASTEXITCODE)" }
+        New-SandboxSecret -Name $name -Value '{"username":"app_user","password":"Initial-Pa55word-9001","port":5432}' | Out-Null
         $name
     }
 
@@ -36,18 +29,7 @@ BeforeAll {
             keepCurrentCredentialValid = $true
         }
         if ($FailAtStep) { $body.failAtStep = $FailAtStep }
-        (Invoke-RestMethod -Method Post -Uri "$endpoint/_sandbox/rotation-functions" -ContentType 'application/json' -Body ($body | ConvertTo-Json)).arn
-    }
-
-    function Get-SecretState {
-        # Versions (id and labels) of one secret, as the Sandbox holds them.
-        param([string] $Name)
-        (Invoke-RestMethod -Uri "$endpoint/_sandbox/state").secrets | Where-Object name -EQ $Name
-    }
-
-    function Get-StageOwner {
-        param([string] $Name, [string] $Stage)
-        @((Get-SecretState -Name $Name).versions | Where-Object { $_.stages -contains $Stage }).versionId
+        (Invoke-SandboxControl -Path rotation-functions -Method POST -Body $body).arn
     }
 
     function Invoke-Caught {
@@ -58,19 +40,16 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Module RotationOps -ErrorAction SilentlyContinue
-    if ($previousEnvironment) { Set-ProcessEnvironment -Values $previousEnvironment | Out-Null }
-    if ($sandbox) { Stop-SandboxProcess -Sandbox $sandbox }
-    if ($journalHome) { Remove-Item -Path $journalHome -Recurse -Force -ErrorAction SilentlyContinue }
+    Exit-SandboxSession $session
 }
 
 Describe 'A version a failed rotation function left (failAtStep setSecret)' {
     BeforeAll {
         $secret = New-TestSecret -Prefix 'failed-set'
         $function = Register-RotationFunction -Prefix 'fails-at-set' -FailAtStep 'setSecret'
-        $original = Get-StageOwner -Name $secret -Stage 'AWSCURRENT'
+        $original = Get-SandboxStageVersion -Name $secret -Stage 'AWSCURRENT'
         $failure = Invoke-Caught { Invoke-SecretRotation -SecretId $secret -RotationLambdaArn $function -Timeout 00:00:08 -ErrorAction Stop }
-        $halfMade = Get-StageOwner -Name $secret -Stage 'AWSPENDING'
+        $halfMade = Get-SandboxStageVersion -Name $secret -Stage 'AWSPENDING'
     }
 
     It 'fails the rotation with advice that never says to complete the half-made version' {
@@ -78,7 +57,7 @@ Describe 'A version a failed rotation function left (failAtStep setSecret)' {
         $failure.TargetObject.VersionId | Should -Be $halfMade
         $failure.Exception.Message | Should -Not -Match '-Complete'
         $failure.Exception.Message | Should -Match "-Force, which takes AWSPENDING off version $halfMade"
-        Get-StageOwner -Name $secret -Stage 'AWSCURRENT' | Should -Be $original
+        Get-SandboxStageVersion -Name $secret -Stage 'AWSCURRENT' | Should -Be $original
     }
 
     It 'refuses the next rotation with RotationInProgress advising to fix the function and use -Force' {
@@ -96,8 +75,8 @@ Describe 'A version a failed rotation function left (failAtStep setSecret)' {
         $refused.FullyQualifiedErrorId | Should -BeLike 'VersionNotStaged,*'
         $refused.CategoryInfo.Category | Should -Be 'InvalidOperation'
         $refused.Exception.Message | Should -Not -Match '-Complete'
-        Get-StageOwner -Name $secret -Stage 'AWSCURRENT' | Should -Be $original
-        Get-StageOwner -Name $secret -Stage 'AWSPENDING' | Should -Be $halfMade
+        Get-SandboxStageVersion -Name $secret -Stage 'AWSCURRENT' | Should -Be $original
+        Get-SandboxStageVersion -Name $secret -Stage 'AWSPENDING' | Should -Be $halfMade
     }
 
     It 'is cleared by -Force with a fixed function, keeping the half-made version' {
@@ -106,9 +85,9 @@ Describe 'A version a failed rotation function left (failAtStep setSecret)' {
         $rotation = Invoke-SecretRotation -SecretId $secret -RotationLambdaArn $fixed -Force -Timeout 00:01:00
 
         $rotation.Status | Should -Be 'Completed'
-        Get-StageOwner -Name $secret -Stage 'AWSCURRENT' | Should -Be $rotation.VersionId
-        Get-StageOwner -Name $secret -Stage 'AWSPENDING' | Should -BeNullOrEmpty
-        (Get-SecretState -Name $secret).versions.versionId | Should -Contain $halfMade
+        Get-SandboxStageVersion -Name $secret -Stage 'AWSCURRENT' | Should -Be $rotation.VersionId
+        Get-SandboxStageVersion -Name $secret -Stage 'AWSPENDING' | Should -BeNullOrEmpty
+        (Get-SandboxSecret -Name $secret).versions.versionId | Should -Contain $halfMade
     }
 }
 
@@ -116,17 +95,17 @@ Describe 'Re-running a service rotation stopped by Ctrl+C' {
     It 'waits for the rotation in flight and reports the same version, making no second one' {
         $secret = New-TestSecret -Prefix 'ctrl-c'
         $function = Register-RotationFunction -Prefix 'slow' -StepLatencySeconds 3
-        $original = Get-StageOwner -Name $secret -Stage 'AWSCURRENT'
+        $original = Get-SandboxStageVersion -Name $secret -Stage 'AWSCURRENT'
         $first = [powershell]::Create()
         try {
             $null = $first.AddScript({
                     param($Manifest, $SecretId, $Function)
                     Import-Module $Manifest
                     Invoke-SecretRotation -SecretId $SecretId -RotationLambdaArn $Function -Timeout 00:02:00
-                }).AddArgument($manifestPath).AddArgument($secret).AddArgument($function)
+                }).AddArgument($session.Module).AddArgument($secret).AddArgument($function)
             $running = $first.BeginInvoke()
             $deadline = [datetime]::UtcNow.AddSeconds(30)
-            while (-not (Get-StageOwner -Name $secret -Stage 'AWSPENDING') -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+            while (-not (Get-SandboxStageVersion -Name $secret -Stage 'AWSPENDING') -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
             Start-Sleep -Seconds 1   # inside the wait loop, before the 4 x 3 s of steps are done
             $first.Stop()
             $first.InvocationStateInfo.State | Should -Be 'Stopped'
@@ -134,9 +113,9 @@ Describe 'Re-running a service rotation stopped by Ctrl+C' {
         } finally {
             $first.Dispose()
         }
-        $inFlight = Get-StageOwner -Name $secret -Stage 'AWSPENDING'
+        $inFlight = Get-SandboxStageVersion -Name $secret -Stage 'AWSPENDING'
         $inFlight | Should -Not -BeNullOrEmpty
-        Get-StageOwner -Name $secret -Stage 'AWSCURRENT' | Should -Be $original
+        Get-SandboxStageVersion -Name $secret -Stage 'AWSCURRENT' | Should -Be $original
 
         $resumed = Invoke-SecretRotation -SecretId $secret -RotationLambdaArn $function -Timeout 00:02:00 -WarningVariable warnings -WarningAction SilentlyContinue
 
@@ -144,10 +123,10 @@ Describe 'Re-running a service rotation stopped by Ctrl+C' {
         $resumed.VersionId | Should -Be $inFlight
         $resumed.PreviousVersionId | Should -Be $original
         ($warnings -join "`n") | Should -Match 'Resuming rotation'
-        $state = Get-SecretState -Name $secret
+        $state = Get-SandboxSecret -Name $secret
         @($state.versions).Count | Should -Be 2
-        Get-StageOwner -Name $secret -Stage 'AWSCURRENT' | Should -Be $inFlight
-        Get-StageOwner -Name $secret -Stage 'AWSPENDING' | Should -BeNullOrEmpty
+        Get-SandboxStageVersion -Name $secret -Stage 'AWSCURRENT' | Should -Be $inFlight
+        Get-SandboxStageVersion -Name $secret -Stage 'AWSPENDING' | Should -BeNullOrEmpty
     }
 }
 
@@ -163,7 +142,7 @@ Describe '-NewValue that cannot be a secret value' {
         @{ Case = 'a plain string'; Value = 'Plain-Pa55word-9002'; JsonKey = $null }
     ) {
         $secret = New-TestSecret -Prefix 'bad-value'
-        $before = @((Get-SecretState -Name $secret).versions).Count
+        $before = @((Get-SandboxSecret -Name $secret).versions).Count
         $parameters = @{ SecretId = $secret; NewValue = $Value }
         if ($JsonKey) { $parameters.JsonKey = $JsonKey }
 
@@ -173,7 +152,7 @@ Describe '-NewValue that cannot be a secret value' {
         $refused.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $refused.Exception.Message | Should -Match '^-NewValue: '
         $refused.Exception.Message | Should -Not -Match 'Pa55word'
-        @((Get-SecretState -Name $secret).versions).Count | Should -Be $before
-        Get-StageOwner -Name $secret -Stage 'AWSPENDING' | Should -BeNullOrEmpty
+        @((Get-SandboxSecret -Name $secret).versions).Count | Should -Be $before
+        Get-SandboxStageVersion -Name $secret -Stage 'AWSPENDING' | Should -BeNullOrEmpty
     }
 }

@@ -9,7 +9,7 @@ namespace RotationOps.Sandbox.Tests.Cli;
 /// <summary>RotateSecret's refusals, a failed asynchronous rotation and its clean-up, through the AWS CLI.</summary>
 public sealed class RotationCliTests
 {
-    [Fact]
+    [AwsCliFact]
     public async Task Rotation_refusals_use_AWS_codes_and_texts()
     {
         await using var sandbox = await TestSandbox.StartAsync();
@@ -37,7 +37,7 @@ public sealed class RotationCliTests
         Assert.Single(described.GetProperty("VersionIdsToStages").EnumerateObject());
     }
 
-    [Fact]
+    [AwsCliFact]
     public async Task A_failed_rotation_blocks_the_next_until_cancelled_and_AWSPENDING_removed()
     {
         await using var sandbox = await TestSandbox.StartAsync();
@@ -79,7 +79,7 @@ public sealed class RotationCliTests
         Assert.Null(after.VersionIdWithStage("AWSPENDING"));
     }
 
-    [Fact]
+    [AwsCliFact]
     public async Task The_empty_AWSPENDING_placeholder_cannot_be_read()
     {
         await using var sandbox = await TestSandbox.StartAsync();
@@ -96,7 +96,7 @@ public sealed class RotationCliTests
             .FailedWith("ResourceNotFoundException");
     }
 
-    [Fact]
+    [AwsCliFact]
     public async Task Get_random_password_honours_length_and_character_options()
     {
         await using var sandbox = await TestSandbox.StartAsync();

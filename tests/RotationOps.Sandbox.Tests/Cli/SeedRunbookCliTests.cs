@@ -13,7 +13,7 @@ namespace RotationOps.Sandbox.Tests.Cli;
 /// </summary>
 public sealed class SeedRunbookCliTests
 {
-    [Fact]
+    [AwsCliFact]
     public async Task Runbook_rotation_monitoring_and_manual_update_behave_as_on_AWS()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -12,7 +12,7 @@ public sealed class StagingLabelCliTests
     private const string T3 = "33333333-3333-4333-8333-333333333333";
     private const string T4 = "44444444-4444-4444-8444-444444444444";
 
-    [Fact]
+    [AwsCliFact]
     public async Task Put_values_custom_labels_and_label_moves_follow_the_documented_rules()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -10,7 +10,7 @@ namespace RotationOps.Sandbox.Tests.Cli;
 /// <summary>Signature checks, injected faults the CLI retries through, and scheduled rotation, through the AWS CLI.</summary>
 public sealed class TransportCliTests
 {
-    [Fact]
+    [AwsCliFact]
     public async Task A_wrong_secret_key_or_an_unknown_access_key_is_refused_with_AWS_errors()
     {
         await using var sandbox = await TestSandbox.StartAsync();
@@ -24,7 +24,7 @@ public sealed class TransportCliTests
         Assert.Contains("The security token included in the request is invalid.", unknownKey.Stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [AwsCliFact]
     public async Task The_CLI_retries_through_injected_throttling_and_server_errors()
     {
         await using var sandbox = await TestSandbox.StartAsync();
@@ -40,7 +40,7 @@ public sealed class TransportCliTests
         Assert.Equal(1, sandbox.Faults.Rules.Single(r => r.Id == serverError).Hits);
     }
 
-    [Fact]
+    [AwsCliFact]
     public async Task A_scheduled_rotation_runs_when_the_clock_passes_NextRotationDate()
     {
         await using var sandbox = await TestSandbox.StartAsync();

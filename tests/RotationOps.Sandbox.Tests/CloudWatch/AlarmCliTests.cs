@@ -9,7 +9,7 @@ namespace RotationOps.Sandbox.Tests.CloudWatch;
 /// <summary>CloudWatch alarms through Debian's AWS CLI v2: creation, evaluation on the virtual clock, overrides, filters, deletion.</summary>
 public sealed class AlarmCliTests
 {
-    [Fact]
+    [AwsCliFact]
     public async Task An_alarm_goes_from_INSUFFICIENT_DATA_to_ALARM_holds_a_forced_OK_until_it_evaluates_and_can_be_deleted()
     {
         await using var sandbox = await CloudWatchSandbox.StartAsync();
@@ -49,7 +49,7 @@ public sealed class AlarmCliTests
         Assert.Empty(gone.GetProperty("MetricAlarms").EnumerateArray());
     }
 
-    [Fact]
+    [AwsCliFact]
     public async Task Unknown_alarms_are_ResourceNotFound()
     {
         await using var sandbox = await CloudWatchSandbox.StartAsync();

@@ -27,7 +27,7 @@ public sealed class MetricCliTests
         ]
         """;
 
-    [Fact]
+    [AwsCliFact]
     public async Task The_seed_runbooks_error_sum_and_average_duration_come_back_per_five_minutes()
     {
         await using var sandbox = await CloudWatchSandbox.StartAsync();
@@ -54,7 +54,7 @@ public sealed class MetricCliTests
         Assert.All(duration.GetProperty("Datapoints").EnumerateArray(), d => Assert.False(d.TryGetProperty("Sum", out _)));
     }
 
-    [Fact]
+    [AwsCliFact]
     public async Task The_seed_runbooks_date_only_times_are_refused_as_AWS_refuses_them()
     {
         await using var sandbox = await CloudWatchSandbox.StartAsync();
@@ -66,7 +66,7 @@ public sealed class MetricCliTests
         Assert.Contains("The parameter StartTime must be less than the parameter EndTime.", result.Stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [AwsCliFact]
     public async Task Get_metric_data_returns_each_exact_series_newest_first()
     {
         await using var sandbox = await CloudWatchSandbox.StartAsync();
@@ -95,7 +95,7 @@ public sealed class MetricCliTests
         Assert.All(results, r => Assert.Equal("Complete", r.GetProperty("StatusCode").GetString()));
     }
 
-    [Fact]
+    [AwsCliFact]
     public async Task Bad_requests_fail_with_CloudWatchs_error_codes()
     {
         await using var sandbox = await CloudWatchSandbox.StartAsync();

@@ -7,7 +7,7 @@ namespace RotationOps.Sandbox.Tests.Lambda;
 /// <summary>Lambda's refusals through the AWS CLI v2: update conflicts, stale revisions and the alias routing rules.</summary>
 public sealed class AliasRoutingCliTests
 {
-    [Fact]
+    [AwsCliFact]
     public async Task Updates_conflict_while_in_progress_and_stale_revisions_are_refused()
     {
         await using var sandbox = await LambdaSandbox.StartAsync();
@@ -47,7 +47,7 @@ public sealed class AliasRoutingCliTests
         Assert.NotEqual(alias.GetProperty("RevisionId").GetString(), fresh.GetProperty("RevisionId").GetString());
     }
 
-    [Fact]
+    [AwsCliFact]
     public async Task Alias_routing_follows_AWS_rules()
     {
         await using var sandbox = await LambdaSandbox.StartAsync();

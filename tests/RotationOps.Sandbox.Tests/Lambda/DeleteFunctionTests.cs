@@ -12,7 +12,7 @@ namespace RotationOps.Sandbox.Tests.Lambda;
 /// <summary>DeleteFunction: whole functions, single versions, the aliases that protect a version, and rotation functions.</summary>
 public sealed class DeleteFunctionTests
 {
-    [Fact]
+    [AwsCliFact]
     public async Task Delete_function_removes_versions_no_alias_references_and_whole_functions_through_the_CLI()
     {
         await using var sandbox = await LambdaSandbox.StartAsync();

@@ -12,7 +12,7 @@ namespace RotationOps.Sandbox.Tests.Lambda;
 /// <summary>Registered rotation functions are Lambda functions, and their resource policy decides whether Secrets Manager may invoke them.</summary>
 public sealed class RotationFunctionLambdaTests
 {
-    [Fact]
+    [AwsCliFact]
     public async Task A_registered_rotation_function_is_an_active_function_whose_policy_lets_Secrets_Manager_invoke_it()
     {
         await using var sandbox = await LambdaSandbox.StartAsync();

@@ -16,7 +16,7 @@ public sealed class SeedRunbookLambdaCliTests
 {
     private const string SecretArn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/orders/db-AbCdEf";
 
-    [Fact]
+    [AwsCliFact]
     public async Task Runtime_upgrade_and_canary_follow_AWS_including_where_the_runbook_breaks()
     {
         await using var sandbox = await LambdaSandbox.StartAsync();
@@ -77,7 +77,7 @@ public sealed class SeedRunbookLambdaCliTests
         Assert.Equal([canary], sandbox.Lambda.Find("orders-api")!.Aliases.Select(a => a.FunctionVersion));
     }
 
-    [Fact]
+    [AwsCliFact]
     public async Task Staging_function_environment_update_and_invocation_work_once_written_as_the_CLI_accepts()
     {
         await using var sandbox = await LambdaSandbox.StartAsync();
