@@ -9,10 +9,8 @@
 BeforeAll {
     $repositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     . (Join-Path $PSScriptRoot 'SandboxProcess.ps1')
-    $sandbox = Start-SandboxProcess -RepositoryRoot $repositoryRoot -ExtraArgument '--seed-demo'
-    $previousEnvironment = Set-ProcessEnvironment -Values $sandbox.Settings
-    $manifestPath = Join-Path $repositoryRoot 'out/RotationOps/RotationOps.psd1'
-    Import-Module $manifestPath -Force
+    $session = Enter-SandboxSession -RepositoryRoot $repositoryRoot
+    $manifestPath = $session.Module
 
     $secretId = 'demo/orders/db'
     $functionArn = "arn:aws:lambda:$($env:AWS_REGION):123456789012:function:demo-orders-rotation"
@@ -21,9 +19,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Module RotationOps -ErrorAction SilentlyContinue
-    if ($previousEnvironment) { Set-ProcessEnvironment -Values $previousEnvironment | Out-Null }
-    if ($sandbox) { Stop-SandboxProcess -Sandbox $sandbox }
+    Exit-SandboxSession $session
 }
 
 Describe 'The RotationOps module' {
@@ -32,10 +28,14 @@ Describe 'The RotationOps module' {
         (Get-Command -Module RotationOps).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
     }
 
-    It 'has help for every cmdlet and parameter' {
+    It 'has help for every cmdlet and parameter, and at least three examples per cmdlet' {
         foreach ($command in Get-Command -Module RotationOps) {
             $help = Get-Help -Name $command.Name -Full
             $help.Synopsis | Should -Not -BeNullOrEmpty -Because "$($command.Name) needs a synopsis"
+            @($help.examples.example).Count | Should -BeGreaterOrEqual 3 -Because "Get-Help $($command.Name) -Examples is what users read first"
+            foreach ($example in $help.examples.example) {
+                ($example.remarks | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "every example of $($command.Name) says what it does"
+            }
             foreach ($parameter in $help.parameters.parameter) {
                 ($parameter.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) of $($command.Name) needs help"
             }
