@@ -48,9 +48,14 @@ namespace RotationOps.Scenarios.Tests
             });
 
             Assert.Equal(DeploymentStatus.Promoted, done.Status);
-            Assert.Equal(new[] { 0.25, 0.5, 1.0 }, done.Steps.Select(s => s.Weight));
-            Assert.All(done.Steps.Take(2), s => Assert.Equal("Passed", s.Outcome));
-            Assert.Contains(done.Steps[0].Gates, g => g.Gate == "ErrorRate" && g.Result == CheckResult.Passed && g.Evidence.Contains("canary 0.00%"));
+            // The promoted deployment tells the whole story: the initial canary step, then every shift.
+            Assert.Equal(new[] { 0.05, 0.25, 0.5, 1.0 }, done.Steps.Select(s => s.Weight));
+            Assert.Equal("Routed", done.Steps[0].Outcome);
+            Assert.All(done.Steps.Skip(1).Take(2), s => Assert.Equal("Passed", s.Outcome));
+            Assert.Contains(done.Steps[1].Gates, g => g.Gate == "ErrorRate" && g.Result == CheckResult.Passed && g.Evidence.Contains("canary 0.00%"));
+            Assert.Equal(canary.Changes, done.Changes);
+            Assert.NotNull(done.AliasArn);
+            Assert.Equal(canary.AliasArn, done.AliasArn);
             var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
             Assert.Equal("2", alias.FunctionVersion);
             Assert.Empty(alias.AdditionalVersionWeights);
