@@ -126,6 +126,59 @@ namespace RotationOps.Commands.Tests
             Assert.Equal("bad input", task.Exception!.GetBaseException().Message);
         }
 
+        [Fact]
+        public void After_a_terminating_error_the_closed_bridge_is_pumped_until_the_work_winds_down_without_calling_into_PowerShell()
+        {
+            var ran = new ConcurrentBag<string>();
+            Exception? waiting = null, later = null;
+            bool finished = false;
+
+            OnDedicatedThread(() =>
+            {
+                var bridge = new PipelineThreadBridge();
+                var stop = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var erroring = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var failing = PipelineThreadBridge.Start(async () =>
+                {
+                    await Task.Yield();
+                    bridge.Post(() =>
+                    {
+                        erroring.SetResult(true);
+                        Thread.Sleep(200); // the other item's question queues up meanwhile
+                        throw new InvalidOperationException("WriteError under -ErrorAction Stop");
+                    });
+                    return 0;
+                });
+                var other = PipelineThreadBridge.Start(async () =>
+                {
+                    await erroring.Task;
+                    // A -HealthScript question still waiting when the error ends the command.
+                    var question = Task.Run(() => bridge.Ask(() => { ran.Add("question"); return true; }));
+                    await stop.Task;
+                    try { await question; } catch (OperationCanceledException ex) { waiting = ex; }
+                    try { bridge.Ask(() => { ran.Add("late question"); return true; }); } catch (OperationCanceledException ex) { later = ex; }
+                    bridge.Post(() => ran.Add("late post"));
+                    await Task.Delay(20);
+                    finished = true;
+                    return 1;
+                });
+                var all = Task.WhenAll(failing, other);
+
+                var thrown = Assert.Throws<InvalidOperationException>(() => bridge.Pump(all));
+                Assert.Contains("ErrorAction Stop", thrown.Message);
+                // What AwsCmdlet does next: close, let the others see the stop, and pump until they are done.
+                bridge.Close();
+                stop.SetResult(true);
+                bridge.Pump(all);
+                Assert.True(all.IsCompleted);
+            });
+
+            Assert.True(finished);
+            Assert.NotNull(waiting);
+            Assert.NotNull(later);
+            Assert.Empty(ran);
+        }
+
         /// <summary>Runs <paramref name="body"/> on a fresh thread, as PowerShell runs a pipeline, and rethrows its failure.</summary>
         private static void OnDedicatedThread(Action body)
         {

@@ -125,6 +125,106 @@ namespace RotationOps.Scenarios.Tests
             var resumed = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Steps = new[] { 0.5, 1.0 }, BakeTime = TimeSpan.FromMinutes(5) });
             Assert.Equal(DeploymentStatus.Promoted, resumed.Status);
             Assert.Equal("2", sandbox.Lambda.Find(function)!.Aliases.Single().FunctionVersion);
+            // Resumed from the journal alone, the deployment still carries what Publish-LambdaCanary reported.
+            Assert.Equal(new[] { 0.05, 0.25, 0.5, 1.0 }, resumed.Steps.Select(s => s.Weight));
+            Assert.Equal(new[] { "Routed", "Stopped", "Passed", "Promoted" }, resumed.Steps.Select(s => s.Outcome));
+            Assert.Equal(canary.Changes, resumed.Changes);
+            Assert.Equal(canary.AliasArn, resumed.AliasArn);
+        }
+
+        [SandboxFact]
+        public async Task An_alias_changed_outside_the_deployment_is_not_moved_on_shift_or_resume_unless_forced()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+            var resume = new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Steps = new[] { 0.5, 1.0 }, BakeTime = TimeSpan.FromMinutes(5) };
+
+            // The operator's emergency rollback, outside the module: routing cleared by hand.
+            await scenario.Lambda.UpdateAliasAsync(new UpdateAliasRequest
+            {
+                FunctionName = function, Name = "LIVE", FunctionVersion = "1", AdditionalVersionWeights = new Dictionary<string, double>(),
+            }, CancellationToken.None);
+            string revision = sandbox.Lambda.Find(function)!.Aliases.Single().RevisionId;
+
+            var refused = await Assert.ThrowsAsync<Engine.Errors.RunbookException>(() => scenario.Shifter().ShiftAsync(resume));
+            Assert.Equal("AliasChanged", refused.ErrorId);
+            Assert.Equal(Engine.Errors.RunbookErrorCategory.InvalidOperation, refused.Category);
+            Assert.Contains("now serves version 1 alone", refused.Message);
+            Assert.Contains("10.0% on version 2", refused.Message);
+            Assert.Contains($"Publish-LambdaCanary -FunctionName {function} -AliasName LIVE -Version 2", refused.Message);
+            Assert.Contains("-Force", refused.Message);
+            Assert.Equal(revision, sandbox.Lambda.Find(function)!.Aliases.Single().RevisionId);
+
+            // Routed again by someone else, at another weight: still not this deployment's state.
+            await scenario.Lambda.UpdateAliasAsync(new UpdateAliasRequest
+            {
+                FunctionName = function, Name = "LIVE", FunctionVersion = "1", AdditionalVersionWeights = new Dictionary<string, double> { ["2"] = 0.5 },
+            }, CancellationToken.None);
+            revision = sandbox.Lambda.Find(function)!.Aliases.Single().RevisionId;
+            var again = await Assert.ThrowsAsync<Engine.Errors.RunbookException>(() => scenario.Shifter().ShiftAsync(new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Promote = true }));
+            Assert.Equal("AliasChanged", again.ErrorId);
+            Assert.Contains("version 1 with 50.0% on version 2", again.Message);
+            Assert.Contains($"Undo-Deployment -DeploymentId {canary.DeploymentId}", again.Message);
+            Assert.Equal(revision, sandbox.Lambda.Find(function)!.Aliases.Single().RevisionId);
+            Assert.DoesNotContain(scenario.Journal.ReadDeployment(canary.DeploymentId), e => e.Action == "UpdateAlias" && e.Details["Move"] != "Route 0.1 to 2");
+
+            var forced = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Promote = true, Force = true });
+            Assert.Equal(DeploymentStatus.Promoted, forced.Status);
+            Assert.Equal("2", sandbox.Lambda.Find(function)!.Aliases.Single().FunctionVersion);
+        }
+
+        [SandboxFact]
+        public async Task Stopping_one_of_several_bakes_leaves_each_alias_where_its_journal_says_and_nothing_moves_after()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            var functions = await Task.WhenAll(new[] { "orders-api", "billing-api", "search-api" }.Select(n => scenario.CreateLiveFunctionAsync(n)));
+            var canaries = await Task.WhenAll(functions.Select(f => scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = f, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.05 })));
+            var failing = new FailingCheck(functions[0]);
+
+            // What the cmdlet does when one item's error ends the command: cancel the shared token, then wait for all.
+            var shifts = canaries.Select(c => scenario.Shifter().ShiftAsync(new TrafficShiftRequest
+            {
+                DeploymentId = c.DeploymentId, Steps = new[] { 0.25, 0.5, 1.0 }, BakeTime = TimeSpan.FromMinutes(30), PollInterval = TimeSpan.FromMinutes(1), HealthCheck = failing,
+            })).ToList();
+            var rolledBack = await shifts[0];
+            Assert.Equal(DeploymentStatus.RolledBack, rolledBack.Status);
+            scenario.PressCtrlC();
+            foreach (var other in shifts.Skip(1))
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => other);
+
+            var settled = functions.Select(f => sandbox.Lambda.Find(f)!.Aliases.Single()).Select(a => (a.FunctionVersion, Weights: a.AdditionalVersionWeights.ToDictionary(p => p.Key, p => p.Value))).ToList();
+            for (int i = 0; i < functions.Length; i++)
+            {
+                var journaled = DeploymentRecord.Find(scenario.Journal, canaries[i].DeploymentId)!;
+                Assert.Equal(journaled.StableVersion, settled[i].FunctionVersion);
+                if (journaled.Weight > 0) Assert.Equal(journaled.Weight, settled[i].Weights[journaled.CanaryVersion]);
+                else Assert.Empty(settled[i].Weights);
+                var entries = scenario.Journal.ReadDeployment(canaries[i].DeploymentId);
+                var mutations = entries.Where(e => e.Action != "LambdaDeployment").ToList();
+                Assert.Equal(mutations.Count(e => e.Phase == JournalPhase.Intent), mutations.Count(e => e.Phase == JournalPhase.Succeeded || e.Phase == JournalPhase.Failed));
+                if (i > 0) Assert.Equal(JournalPhase.Aborted, entries.Last().Phase);
+            }
+
+            // Nothing moves afterwards, however long the clock runs.
+            sandbox.Clock.Advance(TimeSpan.FromHours(2));
+            Assert.Equal(settled.Select(s => s.FunctionVersion), functions.Select(f => sandbox.Lambda.Find(f)!.Aliases.Single().FunctionVersion));
+            Assert.Equal(settled.Select(s => s.Weights.Values.Sum()), functions.Select(f => sandbox.Lambda.Find(f)!.Aliases.Single().AdditionalVersionWeights.Values.Sum()));
+        }
+
+        /// <summary>A -HealthScript stand-in that fails for one function and passes for the others.</summary>
+        private sealed class FailingCheck : IHealthCheck
+        {
+            private readonly string _function;
+
+            public FailingCheck(string function) => _function = function;
+
+            public Task<GateResult> CheckAsync(LambdaDeployment deployment, CancellationToken cancellationToken) =>
+                Task.FromResult(deployment.FunctionName == _function
+                    ? new GateResult("HealthScript", CheckResult.Failed, "the health script failed: down")
+                    : new GateResult("HealthScript", CheckResult.Passed, "ok"));
         }
 
         /// <summary>A -HealthScript stand-in that does something (an intrusion, a Ctrl+C) and passes.</summary>

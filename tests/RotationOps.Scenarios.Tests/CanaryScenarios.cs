@@ -48,9 +48,14 @@ namespace RotationOps.Scenarios.Tests
             });
 
             Assert.Equal(DeploymentStatus.Promoted, done.Status);
-            Assert.Equal(new[] { 0.25, 0.5, 1.0 }, done.Steps.Select(s => s.Weight));
-            Assert.All(done.Steps.Take(2), s => Assert.Equal("Passed", s.Outcome));
-            Assert.Contains(done.Steps[0].Gates, g => g.Gate == "ErrorRate" && g.Result == CheckResult.Passed && g.Evidence.Contains("canary 0.00%"));
+            // The promoted deployment tells the whole story: the initial canary step, then every shift.
+            Assert.Equal(new[] { 0.05, 0.25, 0.5, 1.0 }, done.Steps.Select(s => s.Weight));
+            Assert.Equal("Routed", done.Steps[0].Outcome);
+            Assert.All(done.Steps.Skip(1).Take(2), s => Assert.Equal("Passed", s.Outcome));
+            Assert.Contains(done.Steps[1].Gates, g => g.Gate == "ErrorRate" && g.Result == CheckResult.Passed && g.Evidence.Contains("canary 0.00%"));
+            Assert.Equal(canary.Changes, done.Changes);
+            Assert.NotNull(done.AliasArn);
+            Assert.Equal(canary.AliasArn, done.AliasArn);
             var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
             Assert.Equal("2", alias.FunctionVersion);
             Assert.Empty(alias.AdditionalVersionWeights);
@@ -279,11 +284,52 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal("AliasName", alias.ParameterName);
             var steps = await Assert.ThrowsAsync<RunbookException>(() => scenario.Shifter().ShiftAsync(new TrafficShiftRequest { FunctionName = function, AliasName = "LIVE", Steps = new[] { 0.5, 0.25 } }));
             Assert.Equal("Steps", steps.ParameterName);
-            var alarm = await Assert.ThrowsAsync<RunbookException>(() => scenario.Shifter().ShiftAsync(new TrafficShiftRequest { FunctionName = function, AliasName = "LIVE", Weight = 0.5, Alarms = new[] { "no-such-alarm" } }));
+            var alarm = await Assert.ThrowsAsync<RunbookException>(() => scenario.Shifter().ShiftAsync(new TrafficShiftRequest { FunctionName = function, AliasName = "LIVE", Weight = 0.5, BakeTime = TimeSpan.FromMinutes(5), Alarms = new[] { "no-such-alarm" } }));
             Assert.Equal("Alarm", alarm.ParameterName);
 
             Assert.Equal(revision, sandbox.Lambda.Find(function)!.Aliases.Single().RevisionId);
             Assert.Equal(2, sandbox.Lambda.Find(function)!.Versions.Count);
+        }
+
+        [SandboxFact]
+        public async Task Gates_without_a_bake_time_are_refused_before_any_change_instead_of_judging_zero_invocations()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            sandbox.Traffic.Drive(function, "LIVE", 600);
+            var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.05 });
+            string revision = sandbox.Lambda.Find(function)!.Aliases.Single().RevisionId;
+
+            var requests = new[]
+            {
+                new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Steps = new[] { 0.25, 0.5, 1.0 }, MaxErrorRate = 0.01 },
+                new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Weight = 0.5, MaxErrorRateIncrease = 0.01 },
+                new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Weight = 0.5, Alarms = new[] { "orders-api-errors" } },
+                new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Weight = 0.5, HealthCheck = new PassingCheck() },
+            };
+            foreach (var request in requests)
+            {
+                var refused = await Assert.ThrowsAsync<RunbookException>(() => scenario.Shifter().ShiftAsync(request));
+                Assert.Equal("InvalidParameter", refused.ErrorId);
+                Assert.Equal(RunbookErrorCategory.InvalidArgument, refused.Category);
+                Assert.Equal("BakeTime", refused.ParameterName);
+                Assert.Contains("-BakeTime 00:10:00", refused.Message);
+            }
+
+            var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
+            Assert.Equal(revision, alias.RevisionId);
+            Assert.Equal(0.05, alias.AdditionalVersionWeights[canary.CanaryVersion]);
+            Assert.Equal(1, scenario.Journal.ReadDeployment(canary.DeploymentId).Count(e => e.Action == "UpdateAlias" && e.Phase == JournalPhase.Succeeded));
+            // Without gates, no bake is needed: a plain move is still one call.
+            var moved = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Weight = 0.5 });
+            Assert.Equal(DeploymentStatus.Canary, moved.Status);
+        }
+
+        private sealed class PassingCheck : Engine.Canary.Gates.IHealthCheck
+        {
+            public Task<GateResult> CheckAsync(LambdaDeployment deployment, CancellationToken cancellationToken) =>
+                Task.FromResult(new GateResult("HealthScript", CheckResult.Passed, "ok"));
         }
     }
 }

@@ -87,7 +87,7 @@ Describe 'Lambda canaries' {
 
         $done = $deployment | Set-AliasWeight -Steps 0.5, 1 -BakeTime 00:00:02 -PollInterval 00:00:01
         $done.Status | Should -Be 'Promoted'
-        $done.Steps.Weight | Should -Be @(0.5, 1)
+        $done.Steps.Weight | Should -Be @(0.1, 0.5, 1)
     }
 
     It 'refuses a second canary on a routed alias, then undoes the first' {

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
@@ -27,21 +29,27 @@ namespace RotationOps.Engine.Canary
         /// <summary>Stable version with <paramref name="weight"/> routed to the canary.</summary>
         public Task<AliasConfiguration> RouteAsync(LambdaDeployment deployment, string? revisionId, double weight) =>
             UpdateAsync(deployment, revisionId, deployment.StableVersion,
-                new Dictionary<string, double> { [deployment.CanaryVersion] = weight }, $"Route {weight:0.####} to {deployment.CanaryVersion}");
+                new Dictionary<string, double> { [deployment.CanaryVersion] = weight }, weight, $"Route {weight:0.####} to {deployment.CanaryVersion}");
 
         /// <summary>All traffic on the canary, routing cleared.</summary>
         public Task<AliasConfiguration> PromoteAsync(LambdaDeployment deployment, string? revisionId) =>
-            UpdateAsync(deployment, revisionId, deployment.CanaryVersion, new Dictionary<string, double>(), "Promote");
+            UpdateAsync(deployment, revisionId, deployment.CanaryVersion, new Dictionary<string, double>(), 1, "Promote");
 
         /// <summary>All traffic on <paramref name="version"/>, routing cleared.</summary>
         public Task<AliasConfiguration> RestoreAsync(LambdaDeployment deployment, string? revisionId, string version) =>
-            UpdateAsync(deployment, revisionId, version, new Dictionary<string, double>(), $"Restore {version}");
+            UpdateAsync(deployment, revisionId, version, new Dictionary<string, double>(), 0, $"Restore {version}");
 
+        /// <remarks>
+        /// The call is not cancelled by Ctrl+C or a stopped pipeline: AWS applies an alias update
+        /// whole or not at all, and a call abandoned mid-flight would leave the journal unsure which
+        /// happened. It runs to its answer (the client's timeout bounds it); the next await stops.
+        /// </remarks>
         private Task<AliasConfiguration> UpdateAsync(LambdaDeployment deployment, string? revisionId, string functionVersion,
-            IDictionary<string, double> weights, string move) =>
+            IDictionary<string, double> weights, double canaryWeight, string move) =>
             _mutation.RunAsync(deployment.DeploymentId, "UpdateAlias", CanaryPublisher.Target(deployment),
                 JournalDetails.Of(("Move", move), ("FunctionVersion", functionVersion), ("StableVersion", deployment.StableVersion),
-                    ("CanaryVersion", deployment.CanaryVersion), ("RevisionId", revisionId ?? "(unguarded: -Force)")),
+                    ("CanaryVersion", deployment.CanaryVersion), ("Weight", canaryWeight.ToString("R", CultureInfo.InvariantCulture)),
+                    ("RevisionId", revisionId ?? "(unguarded: -Force)")),
                 () => _client.UpdateAliasAsync(new UpdateAliasRequest
                 {
                     FunctionName = deployment.FunctionName,
@@ -49,6 +57,6 @@ namespace RotationOps.Engine.Canary
                     FunctionVersion = functionVersion,
                     AdditionalVersionWeights = weights,
                     RevisionId = revisionId,
-                }, _host.Cancellation));
+                }, CancellationToken.None));
     }
 }

@@ -17,37 +17,60 @@ namespace RotationOps.Engine.Canary
             JournalDetails.Of(
                 ("FunctionName", deployment.FunctionName),
                 ("AliasName", deployment.AliasName),
+                ("AliasArn", deployment.AliasArn),
                 ("StableVersion", deployment.StableVersion),
                 ("CanaryVersion", deployment.CanaryVersion),
                 ("Weight", weight.ToString("R", CultureInfo.InvariantCulture)),
                 ("Status", deployment.Status.ToString()),
                 ("SecretId", deployment.SecretId),
                 ("SecretVersionId", deployment.SecretVersionId),
-                ("PreviousSecretVersionId", deployment.PreviousSecretVersionId));
+                ("PreviousSecretVersionId", deployment.PreviousSecretVersionId),
+                ("Changes", deployment.Changes.Count > 0 ? string.Join(ChangeSeparator, deployment.Changes) : null),
+                ("Steps", StepHistory.ToJson(deployment.Steps)));
+
+        /// <summary>Change summaries hold "; " and ", " themselves; a line break never appears in one.</summary>
+        private const string ChangeSeparator = "\n";
 
         /// <summary>The latest state of a deployment recorded in the journal, or null if it has none.</summary>
         public static LambdaDeployment? Find(DeploymentJournal journal, string deploymentId)
         {
-            var entries = journal.ReadDeployment(deploymentId).Where(e => e.Action == "LambdaDeployment").ToList();
+            var all = journal.ReadDeployment(deploymentId);
+            var entries = all.Where(e => e.Action == "LambdaDeployment").ToList();
             if (entries.Count == 0) return null;
             var first = entries[0];
             var last = entries.Last(e => e.Details.ContainsKey("CanaryVersion") || e == first);
             string Get(JournalEntry e, string key) => e.Details.TryGetValue(key, out var v) ? v : "";
             string? Optional(string key) => first.Details.TryGetValue(key, out var v) ? v : null;
+            string? Latest(string key) => entries.LastOrDefault(e => e.Details.ContainsKey(key))?.Details[key];
             return new LambdaDeployment
             {
                 DeploymentId = deploymentId,
                 FunctionName = Get(first, "FunctionName"),
                 AliasName = Get(first, "AliasName"),
+                AliasArn = Latest("AliasArn"),
                 StableVersion = Get(first, "StableVersion"),
                 CanaryVersion = Get(last, "CanaryVersion"),
-                Weight = double.TryParse(Get(last, "Weight"), NumberStyles.Float, CultureInfo.InvariantCulture, out var w) ? w : 0,
+                Weight = RecordedWeight(all, last),
                 Status = Enum.TryParse<DeploymentStatus>(Get(last, "Status"), out var s) ? s : DeploymentStatus.Canary,
+                Changes = Latest("Changes")?.Split(new[] { ChangeSeparator }, StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>(),
                 SecretId = Optional("SecretId"),
                 SecretVersionId = Optional("SecretVersionId"),
                 PreviousSecretVersionId = Optional("PreviousSecretVersionId"),
+                Steps = StepHistory.FromJson(Latest("Steps")),
                 StartedAt = first.Time,
             };
+        }
+
+        /// <summary>
+        /// The weight of the deployment's last record, unless an alias move succeeded after it (a
+        /// crash between the move and the record): then the move says where the alias is.
+        /// </summary>
+        private static double RecordedWeight(IReadOnlyList<JournalEntry> all, JournalEntry last)
+        {
+            var source = all.Skip(all.ToList().IndexOf(last))
+                .LastOrDefault(e => e == last || (e.Action == "UpdateAlias" && e.Phase == JournalPhase.Succeeded && e.Details.ContainsKey("Weight")));
+            return source != null && source.Details.TryGetValue("Weight", out var text)
+                && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) ? weight : 0;
         }
     }
 }

@@ -36,6 +36,17 @@ namespace RotationOps.Engine.Canary
 
         public bool HasMetricGates => MaxErrorRate != null || MaxErrorRateIncrease != null;
 
+        /// <summary>The gate parameters given, as the user typed them (for messages).</summary>
+        private IReadOnlyList<string> GateParameters()
+        {
+            var given = new List<string>();
+            if (Alarms.Count > 0) given.Add("-Alarm");
+            if (MaxErrorRate != null) given.Add("-MaxErrorRate");
+            if (MaxErrorRateIncrease != null) given.Add("-MaxErrorRateIncrease");
+            if (HealthCheck != null) given.Add("-HealthScript");
+            return given;
+        }
+
         /// <summary>Checks the request before any AWS call and returns the weights to walk (1 = promote).</summary>
         internal IReadOnlyList<double> Validate()
         {
@@ -52,6 +63,15 @@ namespace RotationOps.Engine.Canary
                 throw RunbookException.InvalidParameter("MaxErrorRateIncrease", "give a fraction from 0 to below 1, e.g. 0.02.");
             if (MinInvocations < 0)
                 throw RunbookException.InvalidParameter("MinInvocations", "give 0 or more.");
+            // Gates judge what a bake observed; with no bake they would judge at once, on zero
+            // invocations, and roll a healthy canary back. A bake length is a policy choice (how long
+            // a regression takes to show), so it is asked for rather than guessed.
+            var gates = GateParameters();
+            if (!Promote && BakeTime == TimeSpan.Zero && gates.Count > 0)
+                throw RunbookException.InvalidParameter("BakeTime",
+                    $"{string.Join(", ", gates)} judge{(gates.Count == 1 ? "s" : "")} the canary during a bake, and no -BakeTime was given: " +
+                    "without one the gates would judge at once, on no invocations, and roll the canary back. " +
+                    "Give how long each step bakes, e.g. -BakeTime 00:10:00.");
             if (Promote) return new[] { 1.0 };
             var weights = Steps ?? new[] { Weight!.Value };
             for (int i = 0; i < weights.Count; i++)

@@ -54,7 +54,7 @@ namespace RotationOps.Engine.Canary
                 deployment.Weight = 1;
                 return Record(deployment, DeploymentStatus.Promoted, $"Alias {deployment.AliasName} already serves version {deployment.CanaryVersion} alone; nothing to do.");
             }
-            CheckAliasMatches(alias, deployment, request.Force);
+            DeploymentAliasCheck.Ensure(alias, deployment, request.Force);
 
             var plan = new ChangePlan();
             foreach (double weight in weights)
@@ -93,9 +93,15 @@ namespace RotationOps.Engine.Canary
             }
             catch (OperationCanceledException)
             {
+                foreach (var open in steps.Where(s => s.Outcome.Length == 0))
+                {
+                    open.EndedAt = _host.Time.GetUtcNow();
+                    open.Outcome = "Stopped";
+                }
+                deployment.Steps = steps;
                 _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Aborted,
                     DeploymentRecord.ToDetails(deployment, deployment.Weight),
-                    $"Stopped by the user (Ctrl+C) with {Percent.Of(deployment.Weight, 1)} on version {deployment.CanaryVersion}. The alias is consistent (published versions only). " +
+                    $"Stopped (Ctrl+C, or a terminating error elsewhere in the command) with {Percent.Of(deployment.Weight, 1)} on version {deployment.CanaryVersion}. The alias is consistent (published versions only). " +
                     $"Resume: Set-AliasWeight -DeploymentId {deployment.DeploymentId} -Steps ...; undo: Undo-Deployment -DeploymentId {deployment.DeploymentId}.");
                 throw;
             }
@@ -277,17 +283,5 @@ namespace RotationOps.Engine.Canary
                 DeploymentRecord.ToDetails(deployment, deployment.Weight));
             return deployment;
         }
-
-        private static void CheckAliasMatches(AliasConfiguration alias, LambdaDeployment deployment, bool force)
-        {
-            bool routedElsewhere = alias.AdditionalVersionWeights.Count > 0 && !alias.AdditionalVersionWeights.ContainsKey(deployment.CanaryVersion);
-            if ((alias.FunctionVersion != deployment.StableVersion || routedElsewhere) && !force)
-                throw new RunbookException("AliasChanged", RunbookErrorCategory.InvalidOperation,
-                    $"Alias {deployment.FunctionName}:{deployment.AliasName} no longer matches deployment {deployment.DeploymentId}: it serves {alias.FunctionVersion}" +
-                    (alias.AdditionalVersionWeights.Count > 0 ? $" with {string.Join(", ", alias.AdditionalVersionWeights.Select(p => $"{Percent.Of(p.Value, 1)} on {p.Key}"))}" : "") +
-                    $", not {deployment.StableVersion} with the canary {deployment.CanaryVersion}. Someone else changed it; use -Force to move it anyway.",
-                    deployment.FunctionName, "Force");
-        }
-
     }
 }

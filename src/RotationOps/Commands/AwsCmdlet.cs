@@ -100,7 +100,7 @@ namespace RotationOps.Commands
         private protected bool TryRun<T>(object target, Func<PipelineHost, Task<T>> work, out T result)
         {
             var task = PipelineThreadBridge.Start(() => work(EngineHost));
-            EngineHost.Bridge.Pump(task);
+            Serve(() => EngineHost.Bridge.Pump(task), task);
             return Collect(task, target, out result);
         }
 
@@ -118,14 +118,40 @@ namespace RotationOps.Commands
                 if (Collect(t, target, out var result)) deliver(result);
             }), TaskScheduler.Default);
             _started.Add(delivered);
-            host.Bridge.DrainPending();
+            Serve(host.Bridge.DrainPending);
         }
 
         /// <summary>Serves every started item until all have delivered (call from EndProcessing).</summary>
         private protected void CompleteStarted()
         {
             if (_started.Count == 0) return;
-            EngineHost.Bridge.Pump(Task.WhenAll(_started));
+            Serve(() => EngineHost.Bridge.Pump(Task.WhenAll(_started)));
+        }
+
+        /// <summary>
+        /// Serves engine work on the pipeline thread with <paramref name="pump"/>. When that throws —
+        /// a WriteError under -ErrorAction Stop, a downstream command ending the pipeline, Ctrl+C —
+        /// the command is over, but other items may still be mid-bake: they are cancelled the way
+        /// Ctrl+C cancels them, and the bridge (now closed to PowerShell) is pumped until every one
+        /// has wound down, so each has journaled where it stopped and left its alias consistent, and
+        /// nothing changes after control returns to the caller. Then the exception goes on.
+        /// </summary>
+        private void Serve(Action pump, Task? current = null)
+        {
+            try
+            {
+                pump();
+            }
+            catch
+            {
+                _stopping.Cancel();
+                var bridge = EngineHost.Bridge;
+                bridge.Close();
+                var running = new List<Task>(_started);
+                if (current != null) running.Add(current);
+                bridge.Pump(Task.WhenAll(running));
+                throw;
+            }
         }
 
         private bool Collect<T>(Task<T> task, object target, out T result)

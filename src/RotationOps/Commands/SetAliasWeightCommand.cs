@@ -13,7 +13,7 @@ namespace RotationOps.Commands
 {
     /// <summary>
     /// <para type="synopsis">Moves an alias's traffic between the stable and canary versions, baking each step under health gates.</para>
-    /// <para type="description">-Weight sets one share, -Promote sends everything to the canary, -Steps walks a list (e.g. 0.25,0.5,1) with -BakeTime at each. During a bake the gates are polled every -PollInterval: CloudWatch alarms (-Alarm), the canary's own error rate from the ExecutedVersion metrics (-MaxErrorRate), the canary against the stable version (-MaxErrorRateIncrease), a minimum number of invocations before judging (-MinInvocations), and -HealthScript. A failing gate rolls the alias back to the stable version (unless -NoRollback) and the output and error carry the evidence. Deployments piped in bake concurrently. Ctrl+C leaves the alias on published versions and the journal says how to resume (-DeploymentId) or undo.</para>
+    /// <para type="description">-Weight sets one share, -Promote sends everything to the canary, -Steps walks a list (e.g. 0.25,0.5,1) with -BakeTime at each. During a bake the gates are polled every -PollInterval: CloudWatch alarms (-Alarm), the canary's own error rate from the ExecutedVersion metrics (-MaxErrorRate), the canary against the stable version (-MaxErrorRateIncrease), a minimum number of invocations before judging (-MinInvocations), and -HealthScript. Gates need a bake: giving one without -BakeTime is an InvalidParameter error before any change. A failing gate rolls the alias back to the stable version (unless -NoRollback) and the output and error carry the evidence. Before moving anything the alias must still be where the deployment left it (the stable version with the canary at the recorded weight); if it was changed outside the deployment, e.g. an emergency update-alias, the command refuses with AliasChanged and says what is safe to run, unless -Force. Deployments piped in bake concurrently. Ctrl+C, or an error that ends the command (-ErrorAction Stop), stops every bake: each alias is left on published versions as the journal records it, nothing moves after the command returns, and the journal says how to resume (-DeploymentId) or undo. The output carries the deployment's whole story: Changes, AliasArn, and Steps from the initial canary step through every shift.</para>
     /// </summary>
     /// <example>
     /// <code>
@@ -84,7 +84,7 @@ namespace RotationOps.Commands
         [ValidateNotNullOrEmpty]
         public double[]? Steps { get; set; }
 
-        /// <summary><para type="description">How long each step bakes under the gates, e.g. 00:15:00.</para></summary>
+        /// <summary><para type="description">How long each step bakes under the gates, e.g. 00:15:00. Required with -Alarm, -MaxErrorRate, -MaxErrorRateIncrease or -HealthScript.</para></summary>
         [Parameter(ParameterSetName = WeightSet)]
         [Parameter(ParameterSetName = StepsSet)]
         public TimeSpan BakeTime { get; set; }
@@ -119,7 +119,7 @@ namespace RotationOps.Commands
         [Parameter]
         public SwitchParameter NoRollback { get; set; }
 
-        /// <summary><para type="description">Move the alias even though it no longer matches the deployment.</para></summary>
+        /// <summary><para type="description">Move the alias even though it no longer matches the deployment (changed outside it: AliasChanged), or route a rolled-back deployment again.</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

@@ -13,6 +13,7 @@ namespace RotationOps.Commands.Hosting
     {
         private readonly BlockingCollection<Action> _inbox = new BlockingCollection<Action>();
         private readonly int _pipelineThreadId = Environment.CurrentManagedThreadId;
+        private volatile bool _closed;
 
         /// <summary>True on the thread that created the bridge (the pipeline thread).</summary>
         public bool OnPipelineThreadNow => Environment.CurrentManagedThreadId == _pipelineThreadId;
@@ -49,20 +50,39 @@ namespace RotationOps.Commands.Hosting
                 pending();
         }
 
+        /// <summary>
+        /// After a terminating error or a stopped pipeline PowerShell takes nothing more from the
+        /// command, yet engine work still winds down (journals, leaves aliases consistent) and may
+        /// post or ask meanwhile. From now on posts are dropped and questions answered by
+        /// cancellation, so the pipeline thread can keep pumping until that work has finished
+        /// without ever calling into PowerShell again.
+        /// </summary>
+        public void Close() => _closed = true;
+
         /// <summary>Runs <paramref name="action"/> on the pipeline thread, without waiting for it.</summary>
         public void Post(Action action)
         {
+            if (_closed) return;
             if (OnPipelineThreadNow) action();
-            else _inbox.Add(action);
+            else _inbox.Add(() =>
+            {
+                if (!_closed) action();
+            });
         }
 
         /// <summary>Calls <paramref name="question"/> on the pipeline thread and waits for its answer.</summary>
         public T Ask<T>(Func<T> question)
         {
+            if (_closed) throw new OperationCanceledException("The command has stopped; nothing more is asked of PowerShell.");
             if (OnPipelineThreadNow) return question();
             var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
             _inbox.Add(() =>
             {
+                if (_closed)
+                {
+                    answer.SetCanceled();
+                    return;
+                }
                 try
                 {
                     answer.SetResult(question());

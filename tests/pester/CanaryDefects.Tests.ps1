@@ -1,0 +1,248 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+<#
+    Canary defects seen where users meet them, in a real pwsh against a standalone Sandbox:
+    an alias changed outside a deployment, a fleet stopped by one item's terminating error, the
+    story a promoted deployment tells, and gates given without a bake. AWS state is read
+    independently (the Sandbox's /_sandbox/lambda and the AWS CLI), never only from cmdlet output.
+    Expects `dotnet build` to have laid out out/RotationOps/.
+#>
+
+BeforeAll {
+    $repositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    . (Join-Path $PSScriptRoot 'SandboxProcess.ps1')
+    $sandbox = Start-SandboxProcess -RepositoryRoot $repositoryRoot -ExtraArgument '--seed-demo'
+    $journalHome = Join-Path ([System.IO.Path]::GetTempPath()) "rotationops-canary-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    $previousEnvironment = Set-ProcessEnvironment -Values ($sandbox.Settings + @{ ROTATIONOPS_HOME = $journalHome })
+    Import-Module (Join-Path $repositoryRoot 'out/RotationOps/RotationOps.psd1') -Force
+
+    $endpoint = $env:AWS_ENDPOINT_URL
+    $zipPath = Join-Path $journalHome 'function.zip'
+    $null = New-Item -ItemType Directory -Path $journalHome -Force
+    $source = Join-Path $journalHome 'lambda_function.py'
+    Set-Content -Path $source -Value 'def lambda_handler(event, context): return {}'
+    Compress-Archive -Path $source -DestinationPath $zipPath -Force
+
+    function Invoke-Aws {
+        # The AWS CLI as an independent client; returns its JSON output as objects.
+        $output = & /usr/bin/aws --endpoint-url $endpoint --output json @args 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "aws $($args -join ' ') failed: $output" }
+        if ($output) { ($output -join "`n") | ConvertFrom-Json }
+    }
+
+    function New-LiveFunction {
+        # A function as the runbooks start from: version 1 Active behind alias LIVE.
+        param([string] $Name)
+        $null = Invoke-Aws lambda create-function --function-name $Name --runtime python3.8 `
+            --role "arn:aws:iam::123456789012:role/$Name-role" --handler lambda_function.lambda_handler --zip-file "fileb://$zipPath"
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        while ((Invoke-Aws lambda get-function-configuration --function-name $Name).State -ne 'Active') {
+            if ([datetime]::UtcNow -gt $deadline) { throw "$Name never became Active" }
+            Start-Sleep -Milliseconds 500
+        }
+        $version = (Invoke-Aws lambda publish-version --function-name $Name).Version
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        while ((Invoke-Aws lambda get-function-configuration --function-name $Name --qualifier $version).State -ne 'Active') {
+            if ([datetime]::UtcNow -gt $deadline) { throw "$Name version $version never became Active" }
+            Start-Sleep -Milliseconds 500
+        }
+        $null = Invoke-Aws lambda create-alias --function-name $Name --name LIVE --function-version $version
+    }
+
+    function Get-AliasState {
+        # The alias as the Sandbox holds it: "<version>" or "<version>+<weight>@<routed version>".
+        param([string] $Name)
+        $function = (Invoke-RestMethod -Uri "$endpoint/_sandbox/lambda") | Where-Object name -eq $Name
+        $alias = $function.aliases | Where-Object name -eq 'LIVE'
+        $routes = @($alias.additionalVersionWeights.PSObject.Properties | ForEach-Object { "+$($_.Value)@$($_.Name)" })
+        [pscustomobject]@{
+            Name            = $Name
+            FunctionVersion = $alias.functionVersion
+            Routing         = $routes -join ''
+            RevisionId      = $alias.revisionId
+            Published       = @($function.versions | Where-Object version -ne '$LATEST').version
+            Text            = "$($alias.functionVersion)$($routes -join '')"
+        }
+    }
+
+    function Get-JournalEntry {
+        param([string] $DeploymentId)
+        Get-Content -Path (Join-Path $journalHome 'journal.jsonl') | ConvertFrom-Json | Where-Object DeploymentId -eq $DeploymentId
+    }
+
+    function Assert-AliasAsJournaled {
+        # The alias is on published versions only, and where the deployment's last record says.
+        param([string] $DeploymentId)
+        $record = @(Get-JournalEntry -DeploymentId $DeploymentId | Where-Object Action -eq 'LambdaDeployment')[-1]
+        $state = Get-AliasState -Name $record.Details.FunctionName
+        $state.Published | Should -Contain $state.FunctionVersion
+        $weight = [double]::Parse($record.Details.Weight, [cultureinfo]::InvariantCulture)
+        $expected = if ($weight -ge 1) { $record.Details.CanaryVersion }
+                    elseif ($weight -gt 0) { "$($record.Details.StableVersion)+$weight@$($record.Details.CanaryVersion)" }
+                    else { $record.Details.StableVersion }
+        $state.Text | Should -Be $expected -Because "deployment $DeploymentId journaled $($record.Phase) at weight $weight"
+    }
+
+    $bake = @{ BakeTime = [timespan]'00:00:03'; PollInterval = [timespan]'00:00:01' }
+}
+
+AfterAll {
+    Remove-Module RotationOps -ErrorAction SilentlyContinue
+    if ($previousEnvironment) { Set-ProcessEnvironment -Values $previousEnvironment | Out-Null }
+    if ($sandbox) { Stop-SandboxProcess -Sandbox $sandbox }
+    if ($journalHome) { Remove-Item -Path $journalHome -Recurse -Force -ErrorAction SilentlyContinue }
+}
+
+Describe 'An alias changed outside the deployment (AliasChanged)' {
+    BeforeAll {
+        New-LiveFunction -Name 'changed-api'
+    }
+
+    It 'refuses to re-deploy a canary the operator rolled back by hand, piped or resumed, unless -Force' {
+        $deployment = Publish-LambdaCanary -FunctionName changed-api -AliasName LIVE -Description 'canary to pull' -Weight 0.1
+        (Get-AliasState -Name changed-api).Text | Should -Be "1+0.1@$($deployment.CanaryVersion)"
+
+        # The operator's emergency rollback, outside the module.
+        $null = Invoke-Aws lambda update-alias --function-name changed-api --name LIVE --routing-config 'AdditionalVersionWeights={}'
+        $rolledBack = Get-AliasState -Name changed-api
+        $rolledBack.Text | Should -Be '1'
+
+        $piped = $null
+        try { $deployment | Set-AliasWeight -Steps 0.5, 1 @bake -ErrorAction Stop } catch { $piped = $_ }
+        $piped | Should -Not -BeNullOrEmpty
+        $piped.FullyQualifiedErrorId | Should -BeLike 'AliasChanged,*'
+        $piped.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $piped.Exception.Message | Should -BeLike '*now serves version 1 alone*'
+        $piped.Exception.Message | Should -BeLike "*Publish-LambdaCanary -FunctionName changed-api -AliasName LIVE -Version $($deployment.CanaryVersion)*"
+        $piped.Exception.Message | Should -BeLike '*-Force*'
+
+        $resumed = $null
+        try { Set-AliasWeight -DeploymentId $deployment.DeploymentId -Promote -Confirm:$false -ErrorAction Stop } catch { $resumed = $_ }
+        $resumed.FullyQualifiedErrorId | Should -BeLike 'AliasChanged,*'
+
+        $after = Get-AliasState -Name changed-api
+        $after.Text | Should -Be '1'
+        $after.RevisionId | Should -Be $rolledBack.RevisionId
+        (Invoke-Aws lambda get-alias --function-name changed-api --name LIVE).FunctionVersion | Should -Be '1'
+
+        $forced = Set-AliasWeight -DeploymentId $deployment.DeploymentId -Promote -Force -Confirm:$false
+        $forced.Status | Should -Be 'Promoted'
+        (Get-AliasState -Name changed-api).Text | Should -Be $deployment.CanaryVersion
+    }
+}
+
+Describe 'A fleet stopped by one item''s terminating error' {
+    BeforeAll {
+        $names = 'fleet-a', 'fleet-b', 'fleet-c', 'fleet-d', 'fleet-e', 'fleet-f'
+        foreach ($name in $names) { New-LiveFunction -Name $name }
+    }
+
+    It 'stops every bake when a -HealthScript fails one function under -ErrorAction Stop, journals each, and changes nothing afterwards' {
+        $fleet = 'fleet-a', 'fleet-b', 'fleet-c' | ForEach-Object {
+            Publish-LambdaCanary -FunctionName $_ -AliasName LIVE -Description 'fleet canary' -Weight 0.05
+        }
+        $failure = $null
+        $started = [datetime]::UtcNow
+        try {
+            $fleet | Set-AliasWeight -Steps 0.25, 0.5, 1 @bake -ErrorAction Stop -HealthScript {
+                param($deployment)
+                if ($deployment.FunctionName -eq 'fleet-b') { throw 'fleet-b answers 500s' }
+            }
+        } catch { $failure = $_ }
+        $returnedAfter = [datetime]::UtcNow - $started
+        $atReturn = $fleet | ForEach-Object { (Get-AliasState -Name $_.FunctionName).Text }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'CanaryRolledBack,*'
+        $returnedAfter | Should -BeLessThan ([timespan]'00:00:30')
+        Start-Sleep -Seconds 8
+        $fleet | ForEach-Object { (Get-AliasState -Name $_.FunctionName).Text } | Should -Be $atReturn
+        (Get-AliasState -Name fleet-b).Text | Should -Be '1'
+        foreach ($deployment in $fleet) {
+            Assert-AliasAsJournaled -DeploymentId $deployment.DeploymentId
+            # Every deployment's end is journaled: rolled back, or stopped with how to resume.
+            $last = @(Get-JournalEntry -DeploymentId $deployment.DeploymentId | Where-Object Action -eq 'LambdaDeployment')[-1]
+            $last.Phase | Should -Be 'Aborted'
+        }
+    }
+
+    It 'stops the other bakes when one item is refused (AliasChanged) under -ErrorAction Stop, so no alias moves after control returns' {
+        $fleet = 'fleet-d', 'fleet-e', 'fleet-f' | ForEach-Object {
+            Publish-LambdaCanary -FunctionName $_ -AliasName LIVE -Description 'fleet canary' -Weight 0.05
+        }
+        $null = Invoke-Aws lambda update-alias --function-name fleet-e --name LIVE --routing-config 'AdditionalVersionWeights={}'
+        $failure = $null
+        try {
+            $fleet | Set-AliasWeight -Steps 0.25, 0.5, 1 @bake -ErrorAction Stop
+        } catch { $failure = $_ }
+        $atReturn = $fleet | ForEach-Object { (Get-AliasState -Name $_.FunctionName).Text }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'AliasChanged,*'
+        Start-Sleep -Seconds 8
+        $fleet | ForEach-Object { (Get-AliasState -Name $_.FunctionName).Text } | Should -Be $atReturn
+        (Get-AliasState -Name fleet-e).Text | Should -Be '1'
+        foreach ($deployment in $fleet | Where-Object FunctionName -ne 'fleet-e') {
+            Assert-AliasAsJournaled -DeploymentId $deployment.DeploymentId
+            # Stopped mid-shift, it journals where it stopped; stopped before its first move, its
+            # alias is still where Publish-LambdaCanary journaled it.
+            $entries = @(Get-JournalEntry -DeploymentId $deployment.DeploymentId)
+            $moves = @($entries | Where-Object { $_.Action -eq 'UpdateAlias' -and $_.Phase -eq 'Succeeded' })
+            if ($moves.Count -gt 1) {
+                @($entries | Where-Object Action -eq 'LambdaDeployment')[-1].Phase | Should -Be 'Aborted'
+            }
+        }
+    }
+}
+
+Describe 'The promoted deployment tells the whole story' {
+    BeforeAll {
+        New-LiveFunction -Name 'story-api'
+    }
+
+    It 'keeps Changes, AliasArn and the initial canary step through Set-AliasWeight' {
+        $deployment = Publish-LambdaCanary -FunctionName story-api -AliasName LIVE -Runtime python3.11 -Weight 0.1
+        $deployment.Changes | Should -Not -BeNullOrEmpty
+        $deployment.AliasArn | Should -Not -BeNullOrEmpty
+
+        $done = $deployment | Set-AliasWeight -Steps 0.5, 1 -BakeTime 00:00:02 -PollInterval 00:00:01
+
+        $done.Status | Should -Be 'Promoted'
+        $done.Changes | Should -Be $deployment.Changes
+        $done.AliasArn | Should -Be $deployment.AliasArn
+        $done.Steps.Weight | Should -Be @(0.1, 0.5, 1)
+        $done.Steps[0].Outcome | Should -Be 'Routed'
+        (Invoke-Aws lambda get-alias --function-name story-api --name LIVE).FunctionVersion | Should -Be $deployment.CanaryVersion
+    }
+
+    It 'keeps them when resumed with -DeploymentId' {
+        $deployment = Publish-LambdaCanary -FunctionName story-api -AliasName LIVE -Description 'resumed story' -Weight 0.2
+
+        $done = Set-AliasWeight -DeploymentId $deployment.DeploymentId -Promote -Confirm:$false
+
+        $done.Status | Should -Be 'Promoted'
+        $done.Changes | Should -Be $deployment.Changes
+        $done.AliasArn | Should -Be $deployment.AliasArn
+        $done.Steps.Weight | Should -Be @(0.2, 1)
+        $done.Steps.Outcome | Should -Be @('Routed', 'Promoted')
+    }
+}
+
+Describe 'Gates without -BakeTime' {
+    BeforeAll {
+        New-LiveFunction -Name 'nobake-api'
+    }
+
+    It 'is a parameter error naming -BakeTime, before any AWS change' {
+        $deployment = Publish-LambdaCanary -FunctionName nobake-api -AliasName LIVE -Description 'no bake' -Weight 0.1
+        $before = Get-AliasState -Name nobake-api
+
+        $refused = $null
+        try { $deployment | Set-AliasWeight -Steps 0.5, 1 -MaxErrorRate 0.01 -ErrorAction Stop } catch { $refused = $_ }
+
+        $refused.FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
+        $refused.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $refused.Exception.Message | Should -BeLike '*-BakeTime*'
+        $refused.Exception.Message | Should -BeLike '*-BakeTime 00:10:00*'
+        $after = Get-AliasState -Name nobake-api
+        $after.Text | Should -Be "1+0.1@$($deployment.CanaryVersion)"
+        $after.RevisionId | Should -Be $before.RevisionId
+    }
+}
