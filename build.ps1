@@ -94,9 +94,12 @@ function Import-PesterModule {
 }
 
 function Invoke-PesterSuite {
+    # The scenarios run as users run them, not under this script's strict mode.
+    Set-StrictMode -Off
     Import-PesterModule
     $configuration = New-PesterConfiguration
-    $configuration.Run.Path = if ($PesterPath) { $PesterPath } else { Join-Path $root 'tests/pester' }
+    # pwsh -File hands "a,b" over as one string, so lists are split here.
+    $configuration.Run.Path = if ($PesterPath) { @($PesterPath -split ',') } else { Join-Path $root 'tests/pester' }
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = 'Detailed'
     $result = Invoke-Pester -Configuration $configuration

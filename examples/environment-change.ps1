@@ -10,11 +10,14 @@ param(
     [Parameter(Mandatory)] [string] $FunctionName,
     [Parameter(Mandatory)] [hashtable] $Environment,
     [string[]] $RemoveEnvironmentVariable,
-    [string] $AliasName = 'LIVE'
+    [string] $AliasName = 'LIVE',
+    [timespan] $BakeTime = '00:15:00',
+    # The error-rate gate judges only once the canary has served this many calls.
+    [int] $MinInvocations = 200
 )
 
 $change = @{ Environment = $Environment }
 if ($RemoveEnvironmentVariable) { $change.RemoveEnvironmentVariable = $RemoveEnvironmentVariable }
 
 Publish-LambdaCanary -FunctionName $FunctionName -AliasName $AliasName -Weight 0.1 @change -PreTrafficPayload '{"healthcheck":true}' |
-    Set-AliasWeight -Steps 0.5, 1 -BakeTime 00:15:00 -MaxErrorRate 0.01 -MinInvocations 200
+    Set-AliasWeight -Steps 0.5, 1 -BakeTime $BakeTime -MaxErrorRate 0.01 -MinInvocations $MinInvocations

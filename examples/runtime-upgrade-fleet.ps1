@@ -14,12 +14,14 @@ param(
     [string] $AliasName = 'LIVE',
     [string[]] $Alarm,
     [timespan] $BakeTime = '00:30:00',
+    # The error-rate gates judge only once a canary has served this many calls.
+    [int] $MinInvocations = 100,
     [string] $Region
 )
 
 $common = @{}
 if ($Region) { $common.Region = $Region }
-$gates = @{ MaxErrorRate = 0.01; MaxErrorRateIncrease = 0.005 }
+$gates = @{ MaxErrorRate = 0.01; MaxErrorRateIncrease = 0.005; MinInvocations = $MinInvocations }
 if ($Alarm) { $gates.Alarm = $Alarm }
 
 # Get-LMFunctionList (AWS.Tools.Lambda) objects bind by FunctionName.

@@ -14,17 +14,22 @@
 param(
     [Parameter(Mandatory)] [string] $SecretId,
     [Parameter(Mandatory)] [string] $FunctionName,
-    [string] $AliasName = 'LIVE'
+    [string] $AliasName = 'LIVE',
+    [timespan] $BakeTime = '00:10:00',
+    # The error-rate gate judges only once the canary has served this many calls.
+    [int] $MinInvocations = 100
 )
 
 # Test-RotatedSecret checks the staged version itself (readable, keys present, value changed);
-# a failed check stops the canary before any version is published.
+# a failed check stops the canary before any version is published. The rotation-schedule checks are
+# left out: this secret is rotated by this runbook, not by a rotation function.
 $result = Invoke-SecretRotation -SecretId $SecretId -GeneratePassword -JsonKey password -Pending |
     Test-RotatedSecret -RequiredKey username,password -ExcludeCheck RotationEnabled,RotationFunctionConfigured |
     Publish-LambdaCanary -FunctionName $FunctionName -AliasName $AliasName -Weight 0.1 |
-    Set-AliasWeight -Steps 0.5, 1 -BakeTime 00:10:00 -MaxErrorRate 0.01
+    Set-AliasWeight -Steps 0.5, 1 -BakeTime $BakeTime -MaxErrorRate 0.01 -MinInvocations $MinInvocations
 
 # Once it is live, verify the secret and the consumer behind the alias.
 if ($result.Status -eq 'Promoted') {
-    Test-RotatedSecret -SecretId $SecretId -RequiredKey username, password -FunctionName $FunctionName -Qualifier $AliasName
+    Test-RotatedSecret -SecretId $SecretId -RequiredKey username, password -ExcludeCheck RotationEnabled, RotationFunctionConfigured `
+        -FunctionName $FunctionName -Qualifier $AliasName
 }

@@ -70,7 +70,7 @@ Describe 'Secret values stay out of every stream' {
     It 'the run did rotate, reject and deploy (so there was something to leak)' {
         $captured | Should -Match 'VERBOSE|PutSecretValue'
         $capturedText | Should -Match 'rejectedbythetest'
-        (Get-SandboxAlias -FunctionName streams-api).additionalVersionWeights.PSObject.Properties.Count | Should -Be 1
+        @((Get-SandboxAlias -FunctionName streams-api).additionalVersionWeights.PSObject.Properties).Count | Should -Be 1
     }
 
     It 'no <Name> value in the captured streams, the transcript or the journal' -ForEach @(

@@ -28,53 +28,56 @@ namespace RotationOps.Engine.Canary
         }
 
         /// <summary>Until $LATEST's LastUpdateStatus is Successful; Failed is an error with AWS's reason.</summary>
-        public async Task<FunctionConfiguration> UntilUpdatedAsync(string functionName)
-        {
-            int activityId = ProgressUpdate.NextActivityId();
-            string activity = $"Waiting for the update of {functionName}";
-            try
-            {
-                for (int attempt = 1; ; attempt++)
-                {
-                    var config = await _client.GetFunctionConfigurationAsync(functionName, null, _host.Cancellation).ConfigureAwait(false);
-                    if (config.LastUpdateStatus == null || config.LastUpdateStatus == "Successful") return config;
-                    if (config.LastUpdateStatus == "Failed")
-                        throw new RunbookException("FunctionUpdateFailed", RunbookErrorCategory.InvalidResult,
-                            $"The update of {functionName} failed: {config.LastUpdateStatusReasonCode} {config.LastUpdateStatusReason}", functionName);
-                    if (attempt >= UpdateAttempts)
-                        throw new RunbookException("FunctionUpdateTimeout", RunbookErrorCategory.OperationTimeout,
-                            $"{functionName} was still updating (LastUpdateStatus {config.LastUpdateStatus}) after {UpdateAttempts} checks.", functionName);
-                    _host.WriteVerbose($"{functionName}: LastUpdateStatus {config.LastUpdateStatus}; waiting");
-                    Report(activityId, activity, $"LastUpdateStatus {config.LastUpdateStatus}", attempt, UpdateAttempts);
-                    await _host.Time.Delay(UpdateInterval, _host.Cancellation).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                _host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
-            }
-        }
+        public Task<FunctionConfiguration> UntilUpdatedAsync(string functionName) => PollAsync(
+            $"Waiting for the update of {functionName}", functionName, UpdateInterval, UpdateAttempts,
+            () => _client.GetFunctionConfigurationAsync(functionName, null, _host.Cancellation),
+            config => config.LastUpdateStatus == null || config.LastUpdateStatus == "Successful",
+            config => $"LastUpdateStatus {config.LastUpdateStatus}",
+            config => config.LastUpdateStatus == "Failed"
+                ? new RunbookException("FunctionUpdateFailed", RunbookErrorCategory.InvalidResult,
+                    $"The update of {functionName} failed: {config.LastUpdateStatusReasonCode} {config.LastUpdateStatusReason}", functionName)
+                : null,
+            config => new RunbookException("FunctionUpdateTimeout", RunbookErrorCategory.OperationTimeout,
+                $"{functionName} was still updating (LastUpdateStatus {config.LastUpdateStatus}) after {UpdateAttempts} checks.", functionName));
 
         /// <summary>Until a published version's State is Active; Failed is an error with AWS's reason.</summary>
-        public async Task<FunctionConfiguration> UntilActiveAsync(string functionName, string version)
+        public Task<FunctionConfiguration> UntilActiveAsync(string functionName, string version) => PollAsync(
+            $"Waiting for version {version} of {functionName} to become Active", $"{functionName}:{version}", ActiveInterval, ActiveAttempts,
+            () => _client.GetFunctionConfigurationAsync(functionName, version, _host.Cancellation),
+            config => config.State == null || config.State == "Active",
+            config => $"State {config.State}",
+            config => config.State == "Failed" || config.State == "Inactive"
+                ? new RunbookException("VersionNotActive", RunbookErrorCategory.InvalidResult,
+                    $"Version {version} of {functionName} is {config.State}: {config.StateReasonCode} {config.StateReason}", functionName)
+                : null,
+            config => new RunbookException("VersionActivationTimeout", RunbookErrorCategory.OperationTimeout,
+                $"Version {version} of {functionName} was still {config.State} after {ActiveAttempts} checks.", functionName));
+
+        /// <summary>
+        /// Reads until <paramref name="done"/>; a <paramref name="failed"/> state or running out of
+        /// checks is an error. Progress shows the share of the waiter's checks used so far: AWS's
+        /// waiters give up after a fixed count, and so does this one.
+        /// </summary>
+        private async Task<FunctionConfiguration> PollAsync(string activity, string target, TimeSpan interval, int attempts,
+            Func<Task<FunctionConfiguration>> read, Func<FunctionConfiguration, bool> done, Func<FunctionConfiguration, string> describe,
+            Func<FunctionConfiguration, RunbookException?> failed, Func<FunctionConfiguration, RunbookException> timedOut)
         {
             int activityId = ProgressUpdate.NextActivityId();
-            string activity = $"Waiting for version {version} of {functionName} to become Active";
             try
             {
                 for (int attempt = 1; ; attempt++)
                 {
-                    var config = await _client.GetFunctionConfigurationAsync(functionName, version, _host.Cancellation).ConfigureAwait(false);
-                    if (config.State == null || config.State == "Active") return config;
-                    if (config.State == "Failed" || config.State == "Inactive")
-                        throw new RunbookException("VersionNotActive", RunbookErrorCategory.InvalidResult,
-                            $"Version {version} of {functionName} is {config.State}: {config.StateReasonCode} {config.StateReason}", functionName);
-                    if (attempt >= ActiveAttempts)
-                        throw new RunbookException("VersionActivationTimeout", RunbookErrorCategory.OperationTimeout,
-                            $"Version {version} of {functionName} was still {config.State} after {ActiveAttempts} checks.", functionName);
-                    _host.WriteVerbose($"{functionName}:{version}: State {config.State}; waiting");
-                    Report(activityId, activity, $"State {config.State}", attempt, ActiveAttempts);
-                    await _host.Time.Delay(ActiveInterval, _host.Cancellation).ConfigureAwait(false);
+                    var config = await read().ConfigureAwait(false);
+                    if (done(config)) return config;
+                    if (failed(config) is RunbookException failure) throw failure;
+                    if (attempt >= attempts) throw timedOut(config);
+                    string state = describe(config);
+                    _host.WriteVerbose($"{target}: {state}; waiting");
+                    _host.WriteProgress(new ProgressUpdate(activityId, activity, $"{state} (check {attempt} of {attempts})")
+                    {
+                        PercentComplete = 100 * attempt / attempts,
+                    });
+                    await _host.Time.Delay(interval, _host.Cancellation).ConfigureAwait(false);
                 }
             }
             finally
@@ -82,12 +85,5 @@ namespace RotationOps.Engine.Canary
                 _host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
             }
         }
-
-        /// <summary>The share of the waiter's checks used so far: AWS's waiters give up after a fixed count.</summary>
-        private void Report(int activityId, string activity, string status, int attempt, int attempts) =>
-            _host.WriteProgress(new ProgressUpdate(activityId, activity, $"{status} (check {attempt} of {attempts})")
-            {
-                PercentComplete = 100 * attempt / attempts,
-            });
     }
 }
