@@ -100,17 +100,7 @@ namespace RotationOps.Scenarios.Tests
         public async Task A_rerun_after_Ctrl_C_waits_for_the_rotation_in_flight_and_reports_the_same_version()
         {
             await using var scenario = await Scenario.StartAsync();
-            var sandbox = scenario.RequireSandbox();
-            string function = sandbox.RotationFunctions.Register("slow-rotation", new RotationFunctionBehavior { StepLatency = TimeSpan.FromHours(1) });
-            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
-            string original = (await scenario.StagesAsync(arn)).Current!;
-            var request = new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function, Timeout = TimeSpan.FromDays(1) };
-
-            var first = scenario.Runner().RotateAsync(request);
-            await Eventually.True(() => scenario.Host.Progress.Count > 2);
-            scenario.PressCtrlC();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
-            string inFlight = (await scenario.StagesAsync(arn)).UnfinishedPending!;
+            var (arn, request, original, inFlight) = await RotationStoppedByCtrlCAsync(scenario);
             Assert.NotNull(inFlight);
 
             scenario.ResetHost();
@@ -133,17 +123,9 @@ namespace RotationOps.Scenarios.Tests
         public async Task A_rotation_that_finished_after_Ctrl_C_is_reported_by_the_rerun_without_a_second_rotation()
         {
             await using var scenario = await Scenario.StartAsync();
-            var sandbox = scenario.RequireSandbox();
-            string function = sandbox.RotationFunctions.Register("slow-rotation", new RotationFunctionBehavior { StepLatency = TimeSpan.FromHours(1) });
-            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
-            var request = new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function, Timeout = TimeSpan.FromDays(1) };
-            var first = scenario.Runner().RotateAsync(request);
-            await Eventually.True(() => scenario.Host.Progress.Count > 2);
-            scenario.PressCtrlC();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
-            string inFlight = (await scenario.StagesAsync(arn)).UnfinishedPending!;
+            var (arn, request, _, inFlight) = await RotationStoppedByCtrlCAsync(scenario);
 
-            sandbox.Clock.Advance(TimeSpan.FromHours(5));
+            scenario.RequireSandbox().Clock.Advance(TimeSpan.FromHours(5));
             Assert.Equal(inFlight, (await scenario.StagesAsync(arn)).Current);
             scenario.ResetHost();
             var rerun = await scenario.Runner().RotateAsync(request);
@@ -157,14 +139,8 @@ namespace RotationOps.Scenarios.Tests
         public async Task A_rerun_naming_another_function_does_not_adopt_the_rotation_in_flight()
         {
             await using var scenario = await Scenario.StartAsync();
-            var sandbox = scenario.RequireSandbox();
-            string slow = sandbox.RotationFunctions.Register("slow-rotation", new RotationFunctionBehavior { StepLatency = TimeSpan.FromHours(1) });
-            string other = sandbox.RotationFunctions.Register("other-rotation", new RotationFunctionBehavior());
-            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
-            var first = scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = slow, Timeout = TimeSpan.FromDays(1) });
-            await Eventually.True(() => scenario.Host.Progress.Count > 2);
-            scenario.PressCtrlC();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+            var (arn, _, _, _) = await RotationStoppedByCtrlCAsync(scenario);
+            string other = scenario.RequireSandbox().RotationFunctions.Register("other-rotation", new RotationFunctionBehavior());
 
             scenario.ResetHost();
             var refused = await Assert.ThrowsAsync<RunbookException>(() => scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = other }));
@@ -191,6 +167,23 @@ namespace RotationOps.Scenarios.Tests
             var reset = await scenario.DescribeAsync(arn);
             Assert.True(reset.LastRotatedDate > configured.LastRotatedDate!.Value.AddDays(19));
             Assert.True(reset.NextRotationDate > configured.NextRotationDate, "the on-demand rotation must push the next scheduled rotation out");
+        }
+        /// <summary>
+        /// A service rotation through a function that takes an hour a step, stopped by Ctrl+C while
+        /// it waits: the secret, the request to run again, the version AWSCURRENT was on, and the
+        /// version the rotation left in flight (AWSPENDING).
+        /// </summary>
+        private static async Task<(string Arn, SecretRotationRequest Request, string Original, string InFlight)> RotationStoppedByCtrlCAsync(Scenario scenario)
+        {
+            string function = scenario.RequireSandbox().RotationFunctions.Register("slow-rotation", new RotationFunctionBehavior { StepLatency = TimeSpan.FromHours(1) });
+            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+            string original = (await scenario.StagesAsync(arn)).Current!;
+            var request = new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function, Timeout = TimeSpan.FromDays(1) };
+            var first = scenario.Runner().RotateAsync(request);
+            await Eventually.True(() => scenario.Host.Progress.Count > 2);
+            scenario.PressCtrlC();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+            return (arn, request, original, (await scenario.StagesAsync(arn)).UnfinishedPending!);
         }
     }
 }
