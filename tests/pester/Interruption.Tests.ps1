@@ -1,8 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
-    Runs that do not end normally: Ctrl+C in the middle of a bake, and scripts run the way a
-    scheduled task or CI job runs them (a separate non-interactive pwsh whose exit code is all
-    the scheduler sees).
+    Runs that do not end normally: Ctrl+C in the middle of a bake, a PowerShell process killed in
+    the middle of a rotation, and scripts run the way a scheduled task or CI job runs them (a
+    separate non-interactive pwsh whose exit code is all the scheduler sees).
 #>
 
 BeforeAll {
@@ -90,6 +90,45 @@ Describe 'Ctrl+C during a bake' {
         $alias = Get-SandboxAlias -FunctionName stop-bake
         $alias.functionVersion | Should -Be $canaryVersion
         @($alias.additionalVersionWeights.PSObject.Properties).Count | Should -Be 0
+    }
+}
+
+Describe 'A PowerShell process killed while a rotation runs' {
+    BeforeAll {
+        $arn = (Invoke-SandboxControl -Path rotation-functions -Method POST -Body @{ name = 'kill-rotation'; stepLatencySeconds = 3 }).arn
+        New-SandboxSecret -Name 'kill/db' -Value '{"password":"kill-initial-0001"}' | Out-Null
+        $original = Get-SandboxStageVersion -Name 'kill/db'
+        $script = New-TaskScript "Invoke-SecretRotation -SecretId kill/db -RotationLambdaArn '$arn' -ErrorAction Stop"
+
+        $modulePath = $env:PSModulePath
+        $env:PSModulePath = (Split-Path (Split-Path $session.Module)) + [System.IO.Path]::PathSeparator + $modulePath
+        try {
+            $process = Start-Process -FilePath $pwsh[0] -ArgumentList (@($pwsh | Select-Object -Skip 1) + '-NonInteractive', '-NoProfile', '-File', $script) -PassThru
+        } finally { $env:PSModulePath = $modulePath }
+        $deadline = [datetime]::UtcNow.AddSeconds(60)
+        do {
+            Start-Sleep -Milliseconds 200
+            $inFlight = Get-SandboxStageVersion -Name 'kill/db' -Stage AWSPENDING
+        } until ($inFlight -or $process.HasExited -or [datetime]::UtcNow -gt $deadline)
+        $wasRunning = -not $process.HasExited
+        $process.Kill()   # SIGKILL: no finally block, no journal line, nothing runs after this
+        $process.WaitForExit()
+    }
+
+    It 'died in the middle: AWSCURRENT still on the old, readable version, the new one in flight' {
+        $wasRunning | Should -BeTrue
+        $inFlight | Should -Not -BeNullOrEmpty
+        Get-SandboxStageVersion -Name 'kill/db' | Should -Be $original
+    }
+
+    It 'is resumed by running the same command again: same version, no second rotation' {
+        $rerun = Invoke-SecretRotation -SecretId kill/db -RotationLambdaArn $arn
+        $rerun.Status | Should -Be 'Completed'
+        $rerun.VersionId | Should -Be $inFlight
+        $rerun.PreviousVersionId | Should -Be $original
+        Get-SandboxStageVersion -Name 'kill/db' | Should -Be $inFlight
+        @((Get-SandboxSecret -Name 'kill/db').versions).Count | Should -Be 2
+        @(Get-JournalEntry -Session $session -DeploymentId $rerun.DeploymentId | Where-Object Action -EQ 'RotateSecret' | Where-Object Phase -EQ 'Succeeded').Count | Should -Be 1
     }
 }
 
