@@ -7,6 +7,7 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Locks;
 using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Text;
 
@@ -65,6 +66,9 @@ namespace RotationOps.Engine.Canary
                 PreviousSecretVersionId = request.PreviousSecretVersionId,
             };
 
+            // Held until the canary is routed: a second deployer on this alias is refused. A change
+            // between the alias read above and the lock still fails the RevisionId-guarded UpdateAlias.
+            using var held = DeploymentLock.Acquire(_mutation.Journal, _host.Time, Target(deployment), deployment.DeploymentId, request.Force);
             return request.Version != null
                 ? await CanaryExistingVersionAsync(request, alias, deployment).ConfigureAwait(false)
                 : await PublishNewVersionAsync(request, alias, live, deployment).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Locks;
 using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;
@@ -84,6 +85,9 @@ namespace RotationOps.Engine.Canary
                 plan.Add(deployment.SecretId!, $"Discard staged secret version {deployment.SecretVersionId} (AWSPENDING removed, version kept)");
             if (!plan.Approve(_host)) return Done(result, "NotRun", ChangePlan.NotApprovedMessage);
 
+            // The emergency bypass: an undo takes the alias's lock from whoever holds it (journaled),
+            // so a bake still running elsewhere stops at its next poll instead of moving it again.
+            using var held = DeploymentLock.Acquire(_mutation.Journal, _host.Time, CanaryPublisher.Target(record), record.DeploymentId, force: true);
             await new AliasRouter(_lambda, _mutation, _host).RestoreAsync(record, request.Force ? null : alias.RevisionId, target).ConfigureAwait(false);
             string secretNote = "";
             if (deployment?.SecretVersionId != null && _secrets != null)

@@ -8,6 +8,7 @@ using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Locks;
 using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.Text;
@@ -47,6 +48,9 @@ namespace RotationOps.Engine.Canary
             var deployment = await ResolveAsync(request).ConfigureAwait(false);
             if (deployment.SecretVersionId != null && _secrets == null)
                 throw new InvalidOperationException("A secret canary needs the Secrets Manager client.");
+            // Held from before the alias is read until the shift ends: a second deployer on this
+            // alias is refused rather than moving it underneath this one.
+            using var held = DeploymentLock.Acquire(_mutation.Journal, _host.Time, CanaryPublisher.Target(deployment), deployment.DeploymentId, request.Force);
 
             var alias = await AliasLookup.GetAsync(_lambda, deployment.FunctionName, deployment.AliasName, _host).ConfigureAwait(false);
             if (alias.FunctionVersion == deployment.CanaryVersion && alias.AdditionalVersionWeights.Count == 0)
@@ -85,7 +89,7 @@ namespace RotationOps.Engine.Canary
                     steps.Add(step);
                     deployment.Steps = steps;
                     Record(deployment, DeploymentStatus.Canary, $"Routed {Percent.Of(weight, 1)} to version {deployment.CanaryVersion}.", JournalPhase.Succeeded);
-                    bool healthy = await BakeAsync(deployment, step, gates, request.BakeTime, request.PollInterval).ConfigureAwait(false);
+                    bool healthy = await BakeAsync(deployment, step, gates, request.BakeTime, request.PollInterval, held).ConfigureAwait(false);
                     if (!healthy) return await FailAsync(deployment, steps, step, revision, request).ConfigureAwait(false);
                 }
                 return Record(deployment, DeploymentStatus.Canary,
@@ -116,7 +120,7 @@ namespace RotationOps.Engine.Canary
         }
 
         private async Task<bool> BakeAsync(LambdaDeployment deployment, DeploymentStep step, IReadOnlyList<IHealthGate> gates,
-            TimeSpan bakeTime, TimeSpan pollInterval)
+            TimeSpan bakeTime, TimeSpan pollInterval, DeploymentLock held)
         {
             int activityId = ProgressUpdate.NextActivityId();
             string activity = $"Canary {deployment.FunctionName}:{deployment.AliasName} at {Percent.Of(step.Weight, 0)} (version {deployment.CanaryVersion})";
@@ -148,6 +152,7 @@ namespace RotationOps.Engine.Canary
                         PercentComplete = (int)(100 * elapsed.Ticks / Math.Max(1, bakeTime.Ticks)),
                         SecondsRemaining = (int)(bakeTime - elapsed).TotalSeconds,
                     });
+                    held.Renew();
                     TimeSpan wait = bakeTime - elapsed < pollInterval ? bakeTime - elapsed : pollInterval;
                     await _host.Time.Delay(wait, _host.Cancellation).ConfigureAwait(false);
                 }

@@ -12,6 +12,7 @@ namespace RotationOps.Engine.Errors
         PermissionDenied,
         LimitsExceeded,
         ResourceUnavailable,
+        ResourceBusy,
         OperationTimeout,
         OperationStopped,
         ConnectionError,

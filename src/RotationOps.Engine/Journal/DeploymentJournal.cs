@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
+using RotationOps.Engine.Journal.Locks;
 
 namespace RotationOps.Engine.Journal
 {
@@ -93,10 +94,16 @@ namespace RotationOps.Engine.Journal
             return entries;
         }
 
+        /// <summary>Deployment locks kept beside the journal, so every process using it shares them.</summary>
+        public ITargetLockStore Locks => _locks ??= new FileTargetLockStore(Path.Combine(Path.GetDirectoryName(FilePath)!, "locks"));
+
+        private ITargetLockStore? _locks;
+
         public IReadOnlyList<JournalEntry> ReadDeployment(string deploymentId) =>
             ReadAll().Where(e => e.DeploymentId == deploymentId).ToList();
 
-        private static string CallerIdentity =>
+        /// <summary>Who is writing: user, machine and process, as every entry and lock records it.</summary>
+        internal static string CallerIdentity =>
             $"{Environment.UserName}@{Environment.MachineName} ({System.Diagnostics.Process.GetCurrentProcess().Id})";
 
         /// <summary>
@@ -118,7 +125,7 @@ namespace RotationOps.Engine.Journal
         }
 
         /// <summary>Opens the file, waiting briefly (in real time) while another process holds it.</summary>
-        private static FileStream Open(Func<FileStream> open)
+        internal static FileStream Open(Func<FileStream> open)
         {
             for (int attempt = 0; ; attempt++)
             {

@@ -1,0 +1,92 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RotationOps.Engine.Canary;
+using RotationOps.Engine.Canary.Gates;
+using RotationOps.Engine.Errors;
+using RotationOps.Scenarios.Tests.Infrastructure;
+
+namespace RotationOps.Scenarios.Tests
+{
+    /// <summary>Two deployers on one alias: the lock lets one move it and refuses the other.</summary>
+    public sealed class DeploymentLockScenarios
+    {
+        [SandboxFact]
+        public async Task Of_two_shifts_on_one_alias_at_once_one_proceeds_the_other_is_refused_and_the_alias_never_moves_back()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+            var held = new HeldCheck();
+
+            var first = scenario.Shifter().ShiftAsync(new TrafficShiftRequest
+            {
+                DeploymentId = canary.DeploymentId, Steps = new[] { 0.5, 1.0 }, BakeTime = TimeSpan.FromMinutes(30), HealthCheck = held,
+            });
+            await held.Asked.Task;   // the first deployer is baking at 50 %
+
+            var refused = await Assert.ThrowsAsync<RunbookException>(() => scenario.Shifter().ShiftAsync(new TrafficShiftRequest
+            {
+                FunctionName = function, AliasName = "LIVE", Weight = 0.3, BakeTime = TimeSpan.FromMinutes(5),
+            }));
+            Assert.Equal("DeploymentLocked", refused.ErrorId);
+            Assert.Contains(canary.DeploymentId, refused.Message);
+            Assert.Equal(0.5, sandbox.Lambda.Find(function)!.Aliases.Single().AdditionalVersionWeights[canary.CanaryVersion!]);
+
+            held.Release();
+            var done = await first;
+            Assert.Equal(DeploymentStatus.Promoted, done.Status);
+            Assert.Equal(canary.CanaryVersion, sandbox.Lambda.Find(function)!.Aliases.Single().FunctionVersion);
+
+            // Released at the end: the next deployer gets in.
+            var next = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Description = "next", Weight = 0.1 });
+            Assert.Equal(DeploymentStatus.Canary, next.Status);
+        }
+
+        [SandboxFact]
+        public async Task An_emergency_undo_takes_the_lock_and_the_bake_still_running_stops_without_moving_the_alias_again()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+            var held = new HeldCheck();
+            var baking = scenario.Shifter().ShiftAsync(new TrafficShiftRequest
+            {
+                DeploymentId = canary.DeploymentId, Steps = new[] { 0.5, 1.0 }, BakeTime = TimeSpan.FromMinutes(30), HealthCheck = held,
+            });
+            await held.Asked.Task;
+
+            var undo = await scenario.Undo().UndoAsync(new UndoRequest { FunctionName = function, AliasName = "LIVE" });
+            held.Release();
+
+            var lost = await Assert.ThrowsAsync<RunbookException>(() => baking);
+            Assert.Equal("DeploymentLockLost", lost.ErrorId);
+            var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
+            Assert.Equal("1", alias.FunctionVersion);
+            Assert.Empty(alias.AdditionalVersionWeights);
+            var takeover = Assert.Single(scenario.Journal.ReadAll(), e => e.Action == "LockTakeover");
+            Assert.Equal(undo.DeploymentId, takeover.DeploymentId);
+            Assert.Equal(canary.DeploymentId, takeover.Details["PreviousDeploymentId"]);
+        }
+
+        /// <summary>A -HealthScript stand-in that holds the first bake until the test lets it go.</summary>
+        private sealed class HeldCheck : IHealthCheck
+        {
+            private readonly TaskCompletionSource<bool> _released = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public TaskCompletionSource<bool> Asked { get; } = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public void Release() => _released.TrySetResult(true);
+
+            public async Task<GateResult> CheckAsync(LambdaDeployment deployment, CancellationToken cancellationToken)
+            {
+                Asked.TrySetResult(true);
+                await _released.Task.ConfigureAwait(false);
+                return new GateResult("HealthScript", CheckResult.Passed, "released");
+            }
+        }
+    }
+}
