@@ -9,19 +9,15 @@ BeforeAll {
     $repositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     . (Join-Path $PSScriptRoot 'SandboxProcess.ps1')
     $session = Enter-SandboxSession -RepositoryRoot $repositoryRoot -Empty
-    # The real PowerShell, not the dotnet-tool launcher that forks it (exit codes and kills must reach it).
-    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
-    $pwsh = if (Test-Path $pwshDll) { @('dotnet', $pwshDll) } else { @((Get-Process -Id $PID).Path) }
+    $pwsh = Get-PwshCommand
 
     function Invoke-ScheduledScript([string[]] $Arguments) {
         # As a task scheduler runs it: its own process, nothing imported by hand (the module
         # autoloads from PSModulePath, where an installed module would be).
-        $modulePath = $env:PSModulePath
-        $env:PSModulePath = (Split-Path (Split-Path $session.Module)) + [System.IO.Path]::PathSeparator + $modulePath
-        try {
+        Invoke-WithModulePath -Session $session {
             $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NonInteractive -NoProfile @Arguments 2>&1 | Out-String
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output }
-        } finally { $env:PSModulePath = $modulePath }
+        }
     }
 
     function New-TaskScript([string] $Body) {
@@ -100,11 +96,7 @@ Describe 'A PowerShell process killed while a rotation runs' {
         $original = Get-SandboxStageVersion -Name 'kill/db'
         $script = New-TaskScript "Invoke-SecretRotation -SecretId kill/db -RotationLambdaArn '$arn' -ErrorAction Stop"
 
-        $modulePath = $env:PSModulePath
-        $env:PSModulePath = (Split-Path (Split-Path $session.Module)) + [System.IO.Path]::PathSeparator + $modulePath
-        try {
-            $process = Start-Process -FilePath $pwsh[0] -ArgumentList (@($pwsh | Select-Object -Skip 1) + '-NonInteractive', '-NoProfile', '-File', $script) -PassThru
-        } finally { $env:PSModulePath = $modulePath }
+        $process = Start-PwshScript -Session $session -Path $script
         $deadline = [datetime]::UtcNow.AddSeconds(60)
         do {
             Start-Sleep -Milliseconds 200

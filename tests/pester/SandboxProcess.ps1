@@ -172,3 +172,28 @@ function Get-JournalEntry {
     param([Parameter(Mandatory)] $Session, [Parameter(Mandatory)] [string] $DeploymentId)
     Get-Content -Path $Session.Journal | ConvertFrom-Json | Where-Object DeploymentId -EQ $DeploymentId
 }
+
+function Get-PwshCommand {
+    # The real PowerShell process as a command line: under the dotnet tool, `dotnet pwsh.dll`, not
+    # the launcher that forks it (exit codes and kills must reach the process that runs the script).
+    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+    if (Test-Path $pwshDll) { @((Get-Command dotnet).Source, $pwshDll) } else { @((Get-Process -Id $PID).Path) }
+}
+
+function Invoke-WithModulePath {
+    # Runs $Script with the built module on PSModulePath, as an installed module would be, so a
+    # child PowerShell finds it without an Import-Module.
+    param([Parameter(Mandatory)] $Session, [Parameter(Mandatory)] [scriptblock] $Script)
+    $modulePath = $env:PSModulePath
+    $env:PSModulePath = (Split-Path (Split-Path $Session.Module)) + [System.IO.Path]::PathSeparator + $modulePath
+    try { & $Script } finally { $env:PSModulePath = $modulePath }
+}
+
+function Start-PwshScript {
+    # A script in a PowerShell process of its own, running in the background; returns the process.
+    param([Parameter(Mandatory)] $Session, [Parameter(Mandatory)] [string] $Path)
+    $pwsh = Get-PwshCommand
+    Invoke-WithModulePath -Session $Session {
+        Start-Process -FilePath $pwsh[0] -ArgumentList (@($pwsh | Select-Object -Skip 1) + '-NonInteractive', '-NoProfile', '-File', "`"$Path`"") -PassThru
+    }
+}
