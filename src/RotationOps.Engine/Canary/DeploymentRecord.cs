@@ -62,6 +62,14 @@ namespace RotationOps.Engine.Canary
         }
 
         /// <summary>
+        /// The id of the deployment last recorded on <paramref name="target"/> (function:alias), or
+        /// null: the one a command naming only the alias resumes, and the one that supersedes
+        /// every earlier deployment of that alias.
+        /// </summary>
+        public static string? LatestIdFor(DeploymentJournal journal, string target) =>
+            journal.ReadAll().LastOrDefault(e => e.Action == "LambdaDeployment" && e.Target == target)?.DeploymentId;
+
+        /// <summary>
         /// The weight of the deployment's last record, unless an alias move succeeded after it (a
         /// crash between the move and the record): then the move says where the alias is.
         /// </summary>

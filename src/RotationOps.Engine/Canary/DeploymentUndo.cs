@@ -80,6 +80,13 @@ namespace RotationOps.Engine.Canary
             if (alias.FunctionVersion == target && !routingLeft && deployment?.SecretVersionId == null)
                 return Done(result, "NotRun", $"Alias {aliasName} already serves version {target} alone; nothing to undo.");
 
+            string? latest = deployment == null ? null : DeploymentRecord.LatestIdFor(_mutation.Journal, CanaryPublisher.Target(deployment));
+            if (deployment != null && latest != null && latest != deployment.DeploymentId && !request.Force)
+                throw new RunbookException("DeploymentSuperseded", RunbookErrorCategory.InvalidOperation,
+                    $"Deployment {deployment.DeploymentId} of {function}:{aliasName} was followed by deployment {latest}; undoing the earlier one would also undo that. " +
+                    $"Undo the latest with Undo-Deployment -DeploymentId {latest}, or use -Force to put the alias back on version {target} anyway.",
+                    function, "Force");
+
             var plan = new ChangePlan().Add($"{function}:{aliasName}", $"Point the alias at version {target} alone (now: {from})");
             if (deployment?.SecretVersionId != null)
                 plan.Add(deployment.SecretId!, $"Discard staged secret version {deployment.SecretVersionId} (AWSPENDING removed, version kept)");

@@ -45,12 +45,15 @@ namespace RotationOps.Engine.Canary
         {
             var weights = request.Validate();
             var gates = await HealthGates.BuildAsync(request, _cloudWatch, _host).ConfigureAwait(false);
-            var deployment = await ResolveAsync(request).ConfigureAwait(false);
+            var (deployment, recorded) = await ResolveAsync(request).ConfigureAwait(false);
             if (deployment.SecretVersionId != null && _secrets == null)
                 throw new InvalidOperationException("A secret canary needs the Secrets Manager client.");
             // Held from before the alias is read until the shift ends: a second deployer on this
             // alias is refused rather than moving it underneath this one.
             using var held = DeploymentLock.Acquire(_mutation.Journal, _host.Time, CanaryPublisher.Target(deployment), deployment.DeploymentId, request.Force);
+            if (!recorded)
+                _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Started,
+                    DeploymentRecord.ToDetails(deployment, deployment.Weight));
 
             var alias = await AliasLookup.GetAsync(_lambda, deployment.FunctionName, deployment.AliasName, _host).ConfigureAwait(false);
             if (alias.FunctionVersion == deployment.CanaryVersion && alias.AdditionalVersionWeights.Count == 0)
@@ -253,7 +256,13 @@ namespace RotationOps.Engine.Canary
             return deployment;
         }
 
-        private async Task<LambdaDeployment> ResolveAsync(TrafficShiftRequest request)
+        /// <summary>
+        /// The deployment to move and whether the journal already records it: the one named by
+        /// -DeploymentId; else, for -FunctionName/-AliasName, the deployment last recorded on that
+        /// alias while the alias still routes to its canary (so a re-run after a crash resumes it
+        /// under its own id); else a new record of the routing found on the alias.
+        /// </summary>
+        private async Task<(LambdaDeployment Deployment, bool Recorded)> ResolveAsync(TrafficShiftRequest request)
         {
             if (request.DeploymentId != null)
             {
@@ -263,7 +272,7 @@ namespace RotationOps.Engine.Canary
                     throw RunbookException.InvalidParameter("DeploymentId", $"deployment '{request.DeploymentId}' never routed traffic to its canary ({recorded.Status}); there is nothing to move. Publish a new canary.");
                 if (recorded.Status == DeploymentStatus.RolledBack && !request.Force)
                     throw RunbookException.InvalidParameter("DeploymentId", $"deployment '{request.DeploymentId}' was rolled back; publish a new canary, or use -Force to route this one again.");
-                return recorded;
+                return (recorded, true);
             }
             if (string.IsNullOrWhiteSpace(request.FunctionName) || string.IsNullOrWhiteSpace(request.AliasName))
                 throw RunbookException.InvalidParameter("FunctionName", "give -FunctionName and -AliasName, a -DeploymentId, or pipe in a deployment from Publish-LambdaCanary.");
@@ -273,6 +282,11 @@ namespace RotationOps.Engine.Canary
                     $"Alias {request.FunctionName}:{request.AliasName} serves version {alias.FunctionVersion} alone: there is no canary to move. Start one with Publish-LambdaCanary.",
                     request.FunctionName, "AliasName");
             var routed = alias.AdditionalVersionWeights.First();
+            string? latest = DeploymentRecord.LatestIdFor(_mutation.Journal, $"{request.FunctionName}:{alias.Name}");
+            var inFlight = latest == null ? null : DeploymentRecord.Find(_mutation.Journal, latest);
+            if (inFlight != null && inFlight.CanaryVersion == routed.Key && inFlight.StableVersion == alias.FunctionVersion
+                && (inFlight.Status == DeploymentStatus.Canary || inFlight.Status == DeploymentStatus.Halted))
+                return (inFlight, true);
             var deployment = new LambdaDeployment
             {
                 DeploymentId = DeploymentJournal.NewDeploymentId("dep", _host.Time),
@@ -284,9 +298,7 @@ namespace RotationOps.Engine.Canary
                 Weight = routed.Value,
                 StartedAt = _host.Time.GetUtcNow(),
             };
-            _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Started,
-                DeploymentRecord.ToDetails(deployment, deployment.Weight));
-            return deployment;
+            return (deployment, false);
         }
     }
 }
