@@ -5,11 +5,13 @@ using System.Threading.Tasks;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Canary.Gates;
 using RotationOps.Engine.Errors;
+using RotationOps.Engine.Rotation;
+using RotationOps.Engine.SecretsManager;
 using RotationOps.Scenarios.Tests.Infrastructure;
 
 namespace RotationOps.Scenarios.Tests
 {
-    /// <summary>Two deployers on one alias: the lock lets one move it and refuses the other.</summary>
+    /// <summary>Two deployers on one alias or one secret: the lock lets one change it and refuses the other.</summary>
     public sealed class DeploymentLockScenarios
     {
         [SandboxFact]
@@ -70,6 +72,55 @@ namespace RotationOps.Scenarios.Tests
             var takeover = Assert.Single(scenario.Journal.ReadAll(), e => e.Action == "LockTakeover");
             Assert.Equal(undo.DeploymentId, takeover.DeploymentId);
             Assert.Equal(canary.DeploymentId, takeover.Details["PreviousDeploymentId"]);
+        }
+
+        [SandboxFact]
+        public async Task Of_two_rotations_of_one_secret_at_once_the_second_is_refused_and_stages_nothing()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            string arn = await scenario.CreateSecretAsync("prod/orders/db", """{"username":"app","password":"Initial-Pa55word-5001"}""");
+            var asked = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var first = scenario.Runner().RotateAsync(new SecretRotationRequest
+            {
+                SecretId = arn,
+                NewValue = NewSecretValue.Generated(new RandomPasswordRequest(), jsonKey: "password"),
+                Tester = new HeldTester(asked, release),
+            });
+            await asked.Task;   // the first rotation has staged its value and is testing it
+
+            var refused = await Assert.ThrowsAsync<RunbookException>(() => scenario.Runner().RotateAsync(new SecretRotationRequest
+            {
+                SecretId = arn,
+                NewValue = NewSecretValue.Generated(new RandomPasswordRequest(), jsonKey: "password"),
+            }));
+            Assert.Equal("DeploymentLocked", refused.ErrorId);
+            Assert.Equal(2, (await scenario.AllVersionsAsync(arn)).Count);
+
+            release.SetResult(true);
+            var done = await first;
+            Assert.Equal(RotationStatus.Completed, done.Status);
+            Assert.Equal(done.VersionId, (await scenario.StagesAsync(arn)).Current);
+        }
+
+        /// <summary>A -TestScript stand-in that holds the first rotation until the test lets it go.</summary>
+        private sealed class HeldTester : ISecretTester
+        {
+            private readonly TaskCompletionSource<bool> _asked;
+            private readonly TaskCompletionSource<bool> _release;
+
+            public HeldTester(TaskCompletionSource<bool> asked, TaskCompletionSource<bool> release)
+            {
+                _asked = asked;
+                _release = release;
+            }
+
+            public async Task<SecretTestOutcome> TestAsync(SecretTestInput input, CancellationToken cancellationToken)
+            {
+                _asked.TrySetResult(true);
+                await _release.Task.ConfigureAwait(false);
+                return new SecretTestOutcome(true, "accepted");
+            }
         }
 
         /// <summary>A -HealthScript stand-in that holds the first bake until the test lets it go.</summary>

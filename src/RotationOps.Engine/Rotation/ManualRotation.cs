@@ -4,6 +4,7 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Locks;
 using RotationOps.Engine.SecretsManager;
 using RotationOps.Engine.Security;
 
@@ -41,6 +42,8 @@ namespace RotationOps.Engine.Rotation
             string? staleToClear = interruptedDeployment == null ? unfinished : null;
 
             string deploymentId = interruptedDeployment ?? DeploymentJournal.NewDeploymentId("rot", host.Time);
+            // Held until the value is promoted or staged: a second rotation of this secret is refused.
+            using var held = DeploymentLock.Acquire(_runner.Journal, host.Time, secret.Arn, deploymentId, _request.Force);
             string token = interruptedDeployment != null ? unfinished! : Guid.NewGuid().ToString();
             var result = _runner.NewResult(secret, RotationMode.Manual, deploymentId, host.Time.GetUtcNow());
             result.VersionId = token;

@@ -3,6 +3,7 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Locks;
 using RotationOps.Engine.SecretsManager;
 
 namespace RotationOps.Engine.Rotation
@@ -44,6 +45,7 @@ namespace RotationOps.Engine.Rotation
             var result = _runner.NewResult(secret, RotationMode.Manual,
                 _deploymentId ?? DeploymentJournal.NewDeploymentId("rot", host.Time), host.Time.GetUtcNow());
             result.VersionId = _versionId;
+            using var held = DeploymentLock.Acquire(_runner.Journal, host.Time, secret.Arn, result.DeploymentId, _force);
 
             if (stages.Current == _versionId && stages.Pending != _versionId)
             {

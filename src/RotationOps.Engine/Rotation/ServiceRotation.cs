@@ -6,6 +6,7 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Locks;
 using RotationOps.Engine.SecretsManager;
 
 namespace RotationOps.Engine.Rotation
@@ -20,6 +21,9 @@ namespace RotationOps.Engine.Rotation
     {
         private readonly SecretRotationRunner _runner;
         private readonly SecretRotationRequest _request;
+
+        /// <summary>The secret's lock, renewed while the rotation function works.</summary>
+        private DeploymentLock? _held;
 
         public ServiceRotation(SecretRotationRunner runner, SecretRotationRequest request)
         {
@@ -42,10 +46,12 @@ namespace RotationOps.Engine.Rotation
             string? unfinished = stages.UnfinishedPending;
             var history = _runner.HistoryOf(secret.Arn);
             var inFlight = _request.Force ? null : InFlight(history, unfinished ?? stages.Current);
+            string deploymentId = inFlight?.DeploymentId ?? DeploymentJournal.NewDeploymentId("rot", host.Time);
+            // Held until the rotation is seen through: a second rotation of this secret is refused.
+            using var held = _held = DeploymentLock.Acquire(_runner.Journal, host.Time, secret.Arn, deploymentId, _request.Force);
             if (inFlight != null) return await ResumeAsync(secret, inFlight).ConfigureAwait(false);
             if (unfinished != null && !_request.Force) throw SecretRotationRunner.UnfinishedRotation(secret, unfinished, history);
 
-            string deploymentId = DeploymentJournal.NewDeploymentId("rot", host.Time);
             string token = Guid.NewGuid().ToString();
             var result = _runner.NewResult(secret, RotationMode.Service, deploymentId, host.Time.GetUtcNow());
             result.VersionId = token;
@@ -151,6 +157,7 @@ namespace RotationOps.Engine.Rotation
                         PercentComplete = (int)(100 * elapsed.Ticks / _request.Timeout.Ticks),
                         SecondsRemaining = (int)(_request.Timeout - elapsed).TotalSeconds,
                     });
+                    _held?.Renew();
                     await host.Time.Delay(_request.PollInterval, host.Cancellation).ConfigureAwait(false);
                 }
             }
