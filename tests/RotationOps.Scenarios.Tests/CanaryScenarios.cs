@@ -321,6 +321,11 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal(revision, alias.RevisionId);
             Assert.Equal(0.05, alias.AdditionalVersionWeights[canary.CanaryVersion]);
             Assert.Equal(1, scenario.Journal.ReadDeployment(canary.DeploymentId).Count(e => e.Action == "UpdateAlias" && e.Phase == JournalPhase.Succeeded));
+            // -Promote has no bake either: a gate that would be ignored is refused, naming it.
+            var promote = await Assert.ThrowsAsync<RunbookException>(() => scenario.Shifter().ShiftAsync(
+                new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Promote = true, MaxErrorRate = 0.01 }));
+            Assert.Equal("MaxErrorRate", promote.ParameterName);
+            Assert.Equal(revision, sandbox.Lambda.Find(function)!.Aliases.Single().RevisionId);
             // Without gates, no bake is needed: a plain move is still one call.
             var moved = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Weight = 0.5 });
             Assert.Equal(DeploymentStatus.Canary, moved.Status);

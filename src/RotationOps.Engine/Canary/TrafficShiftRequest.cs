@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using RotationOps.Engine.Canary.Gates;
 using RotationOps.Engine.Errors;
 
@@ -72,6 +73,13 @@ namespace RotationOps.Engine.Canary
                     $"{string.Join(", ", gates)} judge{(gates.Count == 1 ? "s" : "")} the canary during a bake, and no -BakeTime was given: " +
                     "without one the gates would judge at once, on no invocations, and roll the canary back. " +
                     "Give how long each step bakes, e.g. -BakeTime 00:10:00.");
+            // -Promote moves everything at once: only the alarms' pre-flight check applies. Gates
+            // that need a bake would be ignored, and a gate the user asked for must never be.
+            var baked = gates.Where(g => g != "-Alarm").ToList();
+            if (Promote && baked.Count > 0)
+                throw RunbookException.InvalidParameter(baked[0].TrimStart('-'),
+                    $"-Promote moves all traffic at once, so {string.Join(", ", baked)} would have no bake to judge. " +
+                    "To judge the canary before it gets everything, bake a step first, e.g. -Steps 0.5, 1 -BakeTime 00:10:00; or drop the gate.");
             if (Promote) return new[] { 1.0 };
             var weights = Steps ?? new[] { Weight!.Value };
             for (int i = 0; i < weights.Count; i++)
