@@ -1,10 +1,10 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using RotationOps.Sandbox.DynamoDb.Items;
 using RotationOps.Sandbox.DynamoDb.Tables;
-using RotationOps.Sandbox.Protocols.AwsJson;
 
 namespace RotationOps.Sandbox.DynamoDb;
 
@@ -38,18 +38,21 @@ public sealed class DynamoDbInspector
 
     private static TableSnapshot Snapshot(Table table)
     {
-        var items = table.Items.Select(item => JsonDocument.Parse(AwsJsonOutput.Render(writer => WriteMembers(writer, item))).RootElement).ToList();
+        var items = table.Items.Select(Json).ToList();
         var range = table.KeySchema.Range;
         return new TableSnapshot(table.Name, table.Arn, $"{table.KeySchema.Hash.Name} ({table.KeySchema.Hash.Type})",
             range is null ? null : $"{range.Name} ({range.Type})", table.Billing.Mode, items.Count, items);
     }
 
-    private static void WriteMembers(Utf8JsonWriter writer, IReadOnlyDictionary<string, AttributeValue> item)
+    private static JsonElement Json(IReadOnlyDictionary<string, AttributeValue> item)
     {
-        foreach (var (name, value) in item)
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WritePropertyName(name);
-            AttributeValueJson.Write(writer, value);
+            AttributeValueJson.WriteItem(writer, item);
         }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
     }
 }

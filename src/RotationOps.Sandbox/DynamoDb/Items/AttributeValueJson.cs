@@ -44,7 +44,20 @@ internal static class AttributeValueJson
     public static void WriteItem(Utf8JsonWriter writer, string member, IReadOnlyDictionary<string, AttributeValue> item)
     {
         writer.WritePropertyName(member);
-        WriteMap(writer, item);
+        WriteItem(writer, item);
+    }
+
+    /// <summary>An item as a bare JSON object, e.g. one of Query's Items.</summary>
+    public static void WriteItem(Utf8JsonWriter writer, IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in item)
+        {
+            writer.WritePropertyName(name);
+            Write(writer, value);
+        }
+
+        writer.WriteEndObject();
     }
 
     public static void Write(Utf8JsonWriter writer, AttributeValue value)
@@ -67,7 +80,7 @@ internal static class AttributeValueJson
                 break;
             case "M":
                 writer.WritePropertyName("M");
-                WriteMap(writer, value.Map!);
+                WriteItem(writer, value.Map!);
                 break;
             default:
                 writer.WriteStartArray(value.Type);
@@ -78,18 +91,6 @@ internal static class AttributeValueJson
 
                 writer.WriteEndArray();
                 break;
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteMap(Utf8JsonWriter writer, IReadOnlyDictionary<string, AttributeValue> map)
-    {
-        writer.WriteStartObject();
-        foreach (var (name, value) in map)
-        {
-            writer.WritePropertyName(name);
-            Write(writer, value);
         }
 
         writer.WriteEndObject();

@@ -66,7 +66,7 @@ internal sealed class QueryOperation(TableStore store) : IDynamoDbOperation
         output.WriteStartArray("Items");
         foreach (var item in page)
         {
-            AttributeValueJson.Write(output, AttributeValue.OfMap(item));
+            AttributeValueJson.WriteItem(output, item);
         }
 
         output.WriteEndArray();
