@@ -1,5 +1,6 @@
 using System;
 using RotationOps.Sandbox.CloudWatch;
+using RotationOps.Sandbox.DynamoDb;
 using RotationOps.Sandbox.Lambda;
 using RotationOps.Sandbox.Metrics;
 using RotationOps.Sandbox.SecretsManager;
@@ -44,6 +45,9 @@ public sealed class SandboxOptions
 
     /// <summary>CloudWatch's API rate quotas and metric delay.</summary>
     public CloudWatchOptions CloudWatch { get; set; } = new();
+
+    /// <summary>DynamoDB's request-rate quotas and eventual-consistency lag, on the virtual clock.</summary>
+    public DynamoDbOptions DynamoDb { get; set; } = new();
 
     /// <summary>
     /// Also receives every metric datum the simulated services publish (AWS/Lambda), e.g. a test's

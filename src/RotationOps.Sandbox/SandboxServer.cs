@@ -15,6 +15,7 @@ using RotationOps.Sandbox.Auth;
 using RotationOps.Sandbox.CloudWatch;
 using RotationOps.Sandbox.Control;
 using RotationOps.Sandbox.Downstream;
+using RotationOps.Sandbox.DynamoDb;
 using RotationOps.Sandbox.Faults;
 using RotationOps.Sandbox.Hosting;
 using RotationOps.Sandbox.Lambda;
@@ -38,7 +39,8 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly FunctionStore lambdaFunctions;
 
     private SandboxServer(WebApplication app, Uri endpoint, SandboxOptions options, VirtualClock clock, FaultInjector faults,
-        RotationFunctionRegistry functions, DownstreamCredentialStore downstream, SecretsManagerService secretsManager, LambdaService lambda, CloudWatchService cloudWatch)
+        RotationFunctionRegistry functions, DownstreamCredentialStore downstream, SecretsManagerService secretsManager, LambdaService lambda, CloudWatchService cloudWatch,
+        DynamoDbService dynamoDb)
     {
         this.app = app;
         secrets = secretsManager.Store;
@@ -57,6 +59,7 @@ public sealed class SandboxServer : IAsyncDisposable
         LambdaBehaviors = lambda.Behaviors;
         Traffic = lambda.Traffic;
         CloudWatch = cloudWatch.Inspector;
+        DynamoDb = dynamoDb.Inspector;
     }
 
     /// <summary>Base URL of every service, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -101,6 +104,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>CloudWatch's metric store (where AWS/Lambda metrics land; tests may seed it) and its alarms.</summary>
     public CloudWatchInspector CloudWatch { get; }
 
+    /// <summary>Read-only view of the DynamoDB tables and their items, for assertions.</summary>
+    public DynamoDbInspector DynamoDb { get; }
+
     /// <summary>Starts a Sandbox and returns once it accepts connections.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken ct = default)
     {
@@ -117,11 +123,12 @@ public sealed class SandboxServer : IAsyncDisposable
         var lambda = new LambdaService(options.Region, options.AccountId, clock, options.Lambda, functions, policies,
             secretsManager.Store, secretsManager.Inspector, downstream, metricSink);
         cloudWatch.Inspector.CatchUpPublishers = lambda.Traffic.CatchUp;
+        var dynamoDb = new DynamoDbService(options.Region, options.AccountId, clock, options.DynamoDb);
         var dispatcher = new RequestDispatcher(
-            [secretsManager.Endpoint, lambda.Endpoint, cloudWatch.Endpoint],
+            [secretsManager.Endpoint, lambda.Endpoint, cloudWatch.Endpoint, dynamoDb.Endpoint],
             new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, TimeProvider.System),
             faults,
-            new ControlSurface(options.Region, options.AccountId, options.AccessKeyId, clock, faults, functions, downstream, secretsManager.Store, secretsManager.Inspector),
+            new ControlSurface(options.Region, options.AccountId, options.AccessKeyId, clock, faults, functions, downstream, secretsManager.Store, secretsManager.Inspector, dynamoDb.Inspector),
             lambda.Control,
             lambda.Traffic,
             options.RequestLog);
@@ -145,7 +152,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
-        return new SandboxServer(app, endpoint, options, clock, faults, functions, downstream, secretsManager, lambda, cloudWatch);
+        return new SandboxServer(app, endpoint, options, clock, faults, functions, downstream, secretsManager, lambda, cloudWatch, dynamoDb);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using RotationOps.Sandbox.Downstream;
+using RotationOps.Sandbox.DynamoDb;
 using RotationOps.Sandbox.Faults;
 using RotationOps.Sandbox.RotationFunctions;
 using RotationOps.Sandbox.SecretsManager;
@@ -15,7 +16,7 @@ namespace RotationOps.Sandbox.Control;
 /// <summary>
 /// The Sandbox's own JSON API under <c>/_sandbox/</c>, outside every AWS path and unsigned: what
 /// an operator rehearsing a runbook uses instead of the in-process C# API (faults, clock, rotation
-/// functions, downstream credentials, seeded secrets, state snapshots). README.md documents each endpoint.
+/// functions, downstream credentials, seeded secrets, state snapshots, DynamoDB tables). README.md documents each endpoint.
 /// </summary>
 internal sealed class ControlSurface(
     string region,
@@ -26,7 +27,8 @@ internal sealed class ControlSurface(
     RotationFunctionRegistry functions,
     DownstreamCredentialStore downstream,
     SecretStore secrets,
-    SecretsManagerInspector secretsManager)
+    SecretsManagerInspector secretsManager,
+    DynamoDbInspector dynamoDb)
 {
     public static readonly PathString Root = "/_sandbox";
 
@@ -56,6 +58,7 @@ internal sealed class ControlSurface(
                 ("POST", "/downstream") => SetDownstream(await ReadAsync<DownstreamRequest>(request)),
                 ("POST", "/secrets") => SeedSecret(await ReadAsync<SecretRequest>(request)),
                 ("GET", "/state") => new { now = clock.GetUtcNow(), secrets = secretsManager.Secrets },
+                ("GET", "/dynamodb") => new { tables = dynamoDb.Tables },
                 _ => null,
             };
             if (reply is null)

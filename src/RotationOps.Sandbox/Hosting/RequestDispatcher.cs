@@ -120,7 +120,7 @@ internal sealed class RequestDispatcher(
         response.StatusCode = StatusCodes.Status404NotFound;
         response.ContentType = "application/json";
         await response.WriteAsync(
-            "{\"__type\":\"UnknownOperationException\",\"message\":\"The Sandbox serves Secrets Manager (POST / with X-Amz-Target: secretsmanager.<Operation>), Lambda (/2015-03-31/functions), CloudWatch (POST / with Action=<Operation>&Version=2010-08-01, or X-Amz-Target: GraniteServiceVersion20100801.<Operation>) and its control surface under /_sandbox/.\"}");
+            "{\"__type\":\"UnknownOperationException\",\"message\":\"The Sandbox serves Secrets Manager (POST / with X-Amz-Target: secretsmanager.<Operation>), Lambda (/2015-03-31/functions), CloudWatch (POST / with Action=<Operation>&Version=2010-08-01, or X-Amz-Target: GraniteServiceVersion20100801.<Operation>), DynamoDB (POST / with X-Amz-Target: DynamoDB_20120810.<Operation>) and its control surface under /_sandbox/.\"}");
     }
 
     private void Log(IServiceEndpoint endpoint, string operation, string outcome) =>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using RotationOps.Sandbox.Errors;
 
@@ -39,6 +40,13 @@ internal sealed class AwsJsonInput
             throw CommonErrors.Serialization("The request body is not valid JSON.");
         }
     }
+
+    /// <summary>The members present and not null, for unions (e.g. DynamoDB's AttributeValue) where exactly one must be set.</summary>
+    public IReadOnlyList<string> MemberNames =>
+        element.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).Select(p => p.Name).ToList();
+
+    public bool Has(string member) => Member(member, JsonValueKind.Object, JsonValueKind.Array, JsonValueKind.String,
+        JsonValueKind.Number, JsonValueKind.True, JsonValueKind.False) is not null;
 
     public string? String(string member)
     {
@@ -145,6 +153,10 @@ internal sealed class AwsJsonInput
     /// <summary>A map of numbers, e.g. Lambda's <c>RoutingConfig.AdditionalVersionWeights</c>.</summary>
     public IReadOnlyDictionary<string, double>? DoubleMap(string member) =>
         Map(member, JsonValueKind.Number, value => value.GetDouble());
+
+    /// <summary>A map of structures, e.g. a DynamoDB item (attribute name to attribute value).</summary>
+    public IReadOnlyDictionary<string, AwsJsonInput>? StructureMap(string member) =>
+        Map(member, JsonValueKind.Object, value => new AwsJsonInput(value));
 
     public AwsJsonInput? Structure(string member)
     {
