@@ -160,7 +160,7 @@ namespace RotationOps.Commands
         [Parameter(ParameterSetName = CompleteSet, ValueFromPipelineByPropertyName = true)]
         public string? DeploymentId { get; set; }
 
-        /// <summary><para type="description">Take AWSPENDING off a version left by an unfinished rotation and start anew (the version is kept). With -Complete: promote even though AWSCURRENT moved, or a version this module did not stage.</para></summary>
+        /// <summary><para type="description">Take AWSPENDING off a version left by an unfinished rotation and start anew (the version is kept). With -Complete: promote even though AWSCURRENT moved, or a version this module did not stage. Also takes over the deployment lock another deployer holds on the target (journaled as LockTakeover); without -Force a held lock refuses with DeploymentLocked, unless its holder's process is gone from this machine or its lease expired.</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

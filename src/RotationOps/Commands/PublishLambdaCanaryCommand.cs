@@ -99,7 +99,7 @@ namespace RotationOps.Commands
         [Parameter]
         public object? PreTrafficPayload { get; set; }
 
-        /// <summary><para type="description">Replace an existing routing configuration, or publish although $LATEST drifted from the live version.</para></summary>
+        /// <summary><para type="description">Replace an existing routing configuration, or publish although $LATEST drifted from the live version. Also takes over the deployment lock another deployer holds on the target (journaled as LockTakeover); without -Force a held lock refuses with DeploymentLocked, unless its holder's process is gone from this machine or its lease expired.</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

@@ -119,7 +119,7 @@ namespace RotationOps.Commands
         [Parameter]
         public SwitchParameter NoRollback { get; set; }
 
-        /// <summary><para type="description">Move the alias even though it no longer matches the deployment (changed outside it: AliasChanged), or route a rolled-back deployment again.</para></summary>
+        /// <summary><para type="description">Move the alias even though it no longer matches the deployment (changed outside it: AliasChanged), or route a rolled-back deployment again. Also takes over the deployment lock another deployer holds on the target (journaled as LockTakeover); without -Force a held lock refuses with DeploymentLocked, unless its holder's process is gone from this machine or its lease expired.</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

@@ -80,7 +80,7 @@ namespace RotationOps.Commands
         [ValidateNotNullOrEmpty]
         public string? ToVersionId { get; set; }
 
-        /// <summary><para type="description">Skip the guard against changes made since (RevisionId / AWSCURRENT moved).</para></summary>
+        /// <summary><para type="description">Skip the guard against changes made since (RevisionId / AWSCURRENT moved), and undo a deployment that a later one on the same alias followed (DeploymentSuperseded). An alias undo always takes the alias's deployment lock, -Force or not: it is the emergency bypass, and a bake still running elsewhere stops at its next poll.</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
