@@ -7,6 +7,7 @@ using RotationOps.Engine.Canary.Gates;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;
+using RotationOps.Sandbox.RotationFunctions;
 using RotationOps.Scenarios.Tests.Infrastructure;
 
 namespace RotationOps.Scenarios.Tests
@@ -101,6 +102,26 @@ namespace RotationOps.Scenarios.Tests
             var done = await first;
             Assert.Equal(RotationStatus.Completed, done.Status);
             Assert.Equal(done.VersionId, (await scenario.StagesAsync(arn)).Current);
+        }
+
+        [SandboxFact]
+        public async Task An_emergency_secret_undo_takes_the_lock_from_a_rotation_still_being_watched()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string arn = await scenario.CreateSecretAsync("prod/orders/db", """{"username":"app","password":"Initial-Pa55word-6001"}""");
+            string first = (await scenario.StagesAsync(arn)).Current!;
+            await scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, NewValue = NewSecretValue.Generated(new RandomPasswordRequest(), jsonKey: "password") });
+            string slow = sandbox.RotationFunctions.Register("slow-rotation", new RotationFunctionBehavior { StepLatency = TimeSpan.FromHours(1) });
+            var watching = scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = slow, Timeout = TimeSpan.FromDays(1) });
+            await Eventually.True(() => scenario.Host.Progress.Count > 2);
+
+            var undo = await scenario.Undo().UndoAsync(new UndoRequest { SecretId = arn, ToVersionId = first });
+
+            var lost = await Assert.ThrowsAsync<RunbookException>(() => watching);
+            Assert.Equal("DeploymentLockLost", lost.ErrorId);
+            Assert.Equal(first, (await scenario.StagesAsync(arn)).Current);
+            Assert.Equal(undo.DeploymentId, Assert.Single(scenario.Journal.ReadAll(), e => e.Action == "LockTakeover").DeploymentId);
         }
 
         /// <summary>A -TestScript stand-in that holds the first rotation until the test lets it go.</summary>

@@ -139,6 +139,8 @@ namespace RotationOps.Engine.Canary
 
             var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribePromote(target, stages.Current));
             if (!plan.Approve(_host)) return Done(result, "NotRun", ChangePlan.NotApprovedMessage);
+            // The emergency bypass, as for an alias: a rotation run still watching this secret loses its lock.
+            using var held = DeploymentLock.Acquire(_mutation.Journal, _host.Time, secret.Arn, result.DeploymentId, force: true);
             await runner.StepsFor(result.DeploymentId, secret.Arn).PromoteAsync(target, stages.Current).ConfigureAwait(false);
             _host.WriteWarning($"AWSCURRENT of '{secret.Name}' is back on version {target}. This rolls back the label only: if the rotation changed the password in the database, set it back there too.");
             return Done(result, "Completed", $"{SecretStages.Current} of '{secret.Name}' moved from version {stages.Current} back to {target}; {SecretStages.Previous} now holds {stages.Current}.");
