@@ -113,6 +113,11 @@ namespace RotationOps.Engine.Journal.Locks
             {
                 return true;
             }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // Another user's process whose start time we may not read: it runs, so it holds.
+                return false;
+            }
         }
     }
 }
