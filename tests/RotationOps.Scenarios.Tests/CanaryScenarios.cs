@@ -215,12 +215,15 @@ namespace RotationOps.Scenarios.Tests
         {
             await using var scenario = await Scenario.StartAsync();
             string function = await scenario.CreateLiveFunctionAsync("orders-api");
-            await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.05 });
+            var first = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.05 });
 
             var routed = await Assert.ThrowsAsync<RunbookException>(() => scenario.Publisher().PublishAsync(
                 new CanaryRequest { FunctionName = function, AliasName = "LIVE", Description = "second", Weight = 0.05 }));
             Assert.Equal("AliasAlreadyRouted", routed.ErrorId);
             Assert.Equal("Force", routed.ParameterName);
+            // The refusal names the deployment in flight and the commands that go on from it.
+            Assert.Contains($"Set-AliasWeight -DeploymentId {first.DeploymentId}", routed.Message);
+            Assert.Contains($"Undo-Deployment -DeploymentId {first.DeploymentId}", routed.Message);
 
             await scenario.Undo().UndoAsync(new UndoRequest { FunctionName = function, AliasName = "LIVE" });
             // $LATEST now carries python3.11 while LIVE serves version 1 (python3.8): drift.

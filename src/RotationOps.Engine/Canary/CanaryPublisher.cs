@@ -40,12 +40,7 @@ namespace RotationOps.Engine.Canary
             string function = request.FunctionName;
             AliasConfiguration alias = await AliasLookup.GetAsync(_client, function, request.AliasName, _host).ConfigureAwait(false);
             if (alias.AdditionalVersionWeights.Count > 0 && !request.Force)
-            {
-                var routed = alias.AdditionalVersionWeights.First();
-                throw new RunbookException("AliasAlreadyRouted", RunbookErrorCategory.InvalidOperation,
-                    $"Alias {function}:{alias.Name} already routes {Percent.Of(routed.Value, 0)} of its traffic to version {routed.Key} (a canary in progress?). " +
-                    "Finish it with Set-AliasWeight -Promote or Undo-Deployment, or use -Force to replace that routing.", function, "Force");
-            }
+                throw AlreadyRouted(function, alias);
             if (alias.FunctionVersion == "$LATEST")
                 throw new RunbookException("AliasOnLatest", RunbookErrorCategory.InvalidOperation,
                     $"Alias {function}:{alias.Name} points at $LATEST; a weighted alias must point at a published version. " +
@@ -241,6 +236,25 @@ namespace RotationOps.Engine.Canary
                 status == DeploymentStatus.NotRun ? JournalPhase.Skipped : status == DeploymentStatus.Aborted ? JournalPhase.Aborted : JournalPhase.Succeeded,
                 DeploymentRecord.ToDetails(deployment, deployment.Weight), status == DeploymentStatus.Aborted ? message : null);
             return deployment;
+        }
+
+        /// <summary>
+        /// The refusal of a second canary on a routed alias, naming the deployment the journal
+        /// records in flight there, with the exact commands that resume or undo it.
+        /// </summary>
+        private RunbookException AlreadyRouted(string function, AliasConfiguration alias)
+        {
+            var routed = alias.AdditionalVersionWeights.First();
+            string? latest = DeploymentRecord.LatestIdFor(_mutation.Journal, $"{function}:{alias.Name}");
+            var recorded = latest == null ? null : DeploymentRecord.Find(_mutation.Journal, latest);
+            string next = recorded != null && recorded.CanaryVersion == routed.Key
+                ? $"It is deployment {recorded.DeploymentId} in the journal: resume it with Set-AliasWeight -DeploymentId {recorded.DeploymentId} -Steps ..., " +
+                  $"promote it with Set-AliasWeight -DeploymentId {recorded.DeploymentId} -Promote, or undo it with Undo-Deployment -DeploymentId {recorded.DeploymentId}"
+                : $"The journal records no deployment for it (routed outside this module, or from another machine): finish it with Set-AliasWeight -FunctionName {function} -AliasName {alias.Name} -Promote, " +
+                  $"or undo it with Undo-Deployment -FunctionName {function} -AliasName {alias.Name}";
+            return new RunbookException("AliasAlreadyRouted", RunbookErrorCategory.InvalidOperation,
+                $"Alias {function}:{alias.Name} already routes {Percent.Of(routed.Value, 0)} of its traffic to version {routed.Key}, a canary in progress. " +
+                $"{next}; or use -Force to replace that routing.", function, "Force");
         }
 
         internal static string Target(LambdaDeployment deployment) => $"{deployment.FunctionName}:{deployment.AliasName}";
