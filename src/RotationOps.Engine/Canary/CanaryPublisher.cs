@@ -245,8 +245,7 @@ namespace RotationOps.Engine.Canary
         private RunbookException AlreadyRouted(string function, AliasConfiguration alias)
         {
             var routed = alias.AdditionalVersionWeights.First();
-            string? latest = DeploymentRecord.LatestIdFor(_mutation.Journal, $"{function}:{alias.Name}");
-            var recorded = latest == null ? null : DeploymentRecord.Find(_mutation.Journal, latest);
+            var recorded = DeploymentRecord.LatestOn(_mutation.Journal, $"{function}:{alias.Name}");
             string next = recorded != null && recorded.CanaryVersion == routed.Key
                 ? $"It is deployment {recorded.DeploymentId} in the journal: resume it with Set-AliasWeight -DeploymentId {recorded.DeploymentId} -Steps ..., " +
                   $"promote it with Set-AliasWeight -DeploymentId {recorded.DeploymentId} -Promote, or undo it with Undo-Deployment -DeploymentId {recorded.DeploymentId}"

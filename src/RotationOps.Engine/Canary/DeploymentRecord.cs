@@ -32,9 +32,22 @@ namespace RotationOps.Engine.Canary
         private const string ChangeSeparator = "\n";
 
         /// <summary>The latest state of a deployment recorded in the journal, or null if it has none.</summary>
-        public static LambdaDeployment? Find(DeploymentJournal journal, string deploymentId)
+        public static LambdaDeployment? Find(DeploymentJournal journal, string deploymentId) =>
+            FromEntries(deploymentId, journal.ReadDeployment(deploymentId));
+
+        /// <summary>
+        /// The deployment last recorded on <paramref name="target"/> (function:alias), from one read
+        /// of the journal: the one a command naming only the alias resumes or is told about.
+        /// </summary>
+        public static LambdaDeployment? LatestOn(DeploymentJournal journal, string target)
         {
-            var all = journal.ReadDeployment(deploymentId);
+            var all = journal.ReadAll();
+            string? id = LatestId(all, target);
+            return id == null ? null : FromEntries(id, all.Where(e => e.DeploymentId == id).ToList());
+        }
+
+        private static LambdaDeployment? FromEntries(string deploymentId, IReadOnlyList<JournalEntry> all)
+        {
             var entries = all.Where(e => e.Action == "LambdaDeployment").ToList();
             if (entries.Count == 0) return null;
             var first = entries[0];
@@ -63,11 +76,12 @@ namespace RotationOps.Engine.Canary
 
         /// <summary>
         /// The id of the deployment last recorded on <paramref name="target"/> (function:alias), or
-        /// null: the one a command naming only the alias resumes, and the one that supersedes
-        /// every earlier deployment of that alias.
+        /// null: the one that supersedes every earlier deployment of that alias.
         /// </summary>
-        public static string? LatestIdFor(DeploymentJournal journal, string target) =>
-            journal.ReadAll().LastOrDefault(e => e.Action == "LambdaDeployment" && e.Target == target)?.DeploymentId;
+        public static string? LatestIdFor(DeploymentJournal journal, string target) => LatestId(journal.ReadAll(), target);
+
+        private static string? LatestId(IReadOnlyList<JournalEntry> entries, string target) =>
+            entries.LastOrDefault(e => e.Action == "LambdaDeployment" && e.Target == target)?.DeploymentId;
 
         /// <summary>
         /// The weight of the deployment's last record, unless an alias move succeeded after it (a

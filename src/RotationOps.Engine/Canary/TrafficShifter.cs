@@ -282,8 +282,7 @@ namespace RotationOps.Engine.Canary
                     $"Alias {request.FunctionName}:{request.AliasName} serves version {alias.FunctionVersion} alone: there is no canary to move. Start one with Publish-LambdaCanary.",
                     request.FunctionName, "AliasName");
             var routed = alias.AdditionalVersionWeights.First();
-            string? latest = DeploymentRecord.LatestIdFor(_mutation.Journal, $"{request.FunctionName}:{alias.Name}");
-            var inFlight = latest == null ? null : DeploymentRecord.Find(_mutation.Journal, latest);
+            var inFlight = DeploymentRecord.LatestOn(_mutation.Journal, $"{request.FunctionName}:{alias.Name}");
             if (inFlight != null && inFlight.CanaryVersion == routed.Key && inFlight.StableVersion == alias.FunctionVersion
                 && (inFlight.Status == DeploymentStatus.Canary || inFlight.Status == DeploymentStatus.Halted))
                 return (inFlight, true);

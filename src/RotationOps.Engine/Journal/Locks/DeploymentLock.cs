@@ -53,16 +53,16 @@ namespace RotationOps.Engine.Journal.Locks
                 Since = now,
                 ExpiresAt = now + Lease,
             };
-            var attempt = journal.Locks.TryAcquire(wanted, holder => force || holder.ExpiresAt <= now || HolderIsGone(holder));
+            string? reason = null;
+            var attempt = journal.Locks.TryAcquire(wanted, holder => (reason = TakeoverReason(holder, now, force)) != null);
             var previous = attempt.Previous;
             if (!attempt.Acquired)
                 throw new RunbookException("DeploymentLocked", RunbookErrorCategory.ResourceBusy, Refusal(previous!, now), target, "Force");
             if (previous != null)
             {
-                string reason = HolderIsGone(previous) ? "HolderProcessGone" : previous.ExpiresAt <= now ? "LeaseExpired" : "Force";
                 journal.Append(deploymentId, "LockTakeover", target, JournalPhase.Succeeded, new Dictionary<string, string>
                 {
-                    ["Reason"] = reason,
+                    ["Reason"] = reason!,
                     ["PreviousDeploymentId"] = previous.DeploymentId,
                     ["PreviousCaller"] = previous.Caller,
                     ["PreviousSince"] = previous.Since.ToString("o"),
@@ -95,6 +95,10 @@ namespace RotationOps.Engine.Journal.Locks
                    $"Wait for it to finish (or stop it there), then run this again. If its process died on another machine, " +
                    $"the lock frees itself at {holder.ExpiresAt:u}, or re-run with -Force to take it over now (journaled).";
         }
+
+        /// <summary>Why <paramref name="holder"/> may be replaced, as the journal records it, or null if it may not.</summary>
+        private static string? TakeoverReason(TargetLease holder, DateTimeOffset now, bool force) =>
+            HolderIsGone(holder) ? "HolderProcessGone" : holder.ExpiresAt <= now ? "LeaseExpired" : force ? "Force" : null;
 
         /// <summary>A holder on this machine whose process no longer runs (pid reuse is told apart by start time).</summary>
         private static bool HolderIsGone(TargetLease holder)
