@@ -140,7 +140,14 @@ internal sealed class ControlSurface(
     private object SeedSecret(SecretRequest request)
     {
         var name = request.Name ?? throw new ArgumentException("name is required.");
-        var value = SecretValue.FromText(request.SecretString ?? throw new ArgumentException("secretString is required."));
+        var text = request.SecretString ?? throw new ArgumentException("secretString is required.");
+        // A seeded state must be one AWS could hold: SecretString is 1 to 65,536 bytes.
+        if (text.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(text) > 65536)
+        {
+            throw new ArgumentException("secretString must be 1 to 65,536 bytes, as Secrets Manager requires.");
+        }
+
+        var value = SecretValue.FromText(text);
         lock (secrets.Gate)
         {
             if (secrets.Find(name) is not null)
@@ -152,7 +159,7 @@ internal sealed class ControlSurface(
             var secret = secrets.Add(name, now);
             var versionId = Guid.NewGuid().ToString();
             SecretVersionWriter.Put(secret, versionId, value, null, now);
-            downstream.Set(name, request.SecretString);
+            downstream.Set(name, text);
             return new { arn = secret.Arn, versionId };
         }
     }

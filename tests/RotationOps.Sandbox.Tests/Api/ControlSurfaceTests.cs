@@ -81,6 +81,9 @@ public sealed class ControlSurfaceTests
         // A second seed of the same name is refused, as CreateSecret and CreateFunction would refuse it.
         using var again = await Http.PostAsJsonAsync(new Uri(control, "secrets"), new { name = "seeded/db", secretString = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        using var empty = await Http.PostAsJsonAsync(new Uri(control, "secrets"), new { name = "seeded/empty", secretString = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Null(sandbox.SecretsManager.Secrets.FirstOrDefault(x => x.Name == "seeded/empty"));
         using var sameFunction = await Http.PostAsJsonAsync(new Uri(control, "lambda/functions"), new { name = "seeded-api" });
         Assert.Equal(HttpStatusCode.BadRequest, sameFunction.StatusCode);
     }
