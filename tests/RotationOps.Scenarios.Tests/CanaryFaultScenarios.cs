@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using RotationOps.Tests.Shared;
+using RotationOps.Engine.Journal.Stores;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Canary.Gates;
 using RotationOps.Engine.Journal;
@@ -199,7 +201,7 @@ namespace RotationOps.Scenarios.Tests
             var settled = functions.Select(f => sandbox.Lambda.Find(f)!.Aliases.Single()).Select(a => (a.FunctionVersion, Weights: a.AdditionalVersionWeights.ToDictionary(p => p.Key, p => p.Value))).ToList();
             for (int i = 0; i < functions.Length; i++)
             {
-                var journaled = DeploymentRecord.Find(scenario.Journal, canaries[i].DeploymentId)!;
+                var journaled = (await DeploymentRecord.FindAsync(scenario.Journal, canaries[i].DeploymentId))!;
                 Assert.Equal(journaled.StableVersion, settled[i].FunctionVersion);
                 if (journaled.Weight > 0) Assert.Equal(journaled.Weight, settled[i].Weights[journaled.CanaryVersion]);
                 else Assert.Empty(settled[i].Weights);

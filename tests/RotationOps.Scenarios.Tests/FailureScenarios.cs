@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using RotationOps.Tests.Shared;
+using RotationOps.Engine.Journal.Stores;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;

@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using RotationOps.Tests.Shared;
+using RotationOps.Engine.Journal.Stores;
 using RotationOps.Engine.Canary;
 using RotationOps.Sandbox;
 using RotationOps.Scenarios.Tests.Infrastructure;

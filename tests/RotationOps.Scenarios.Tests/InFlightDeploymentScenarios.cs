@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using RotationOps.Tests.Shared;
+using RotationOps.Engine.Journal.Stores;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Errors;
 using RotationOps.Scenarios.Tests.Infrastructure;

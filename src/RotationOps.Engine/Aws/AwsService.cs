@@ -9,6 +9,7 @@ namespace RotationOps.Engine.Aws
         public static readonly AwsService SecretsManager = new AwsService("secretsmanager", "SECRETS_MANAGER", "Secrets Manager");
         public static readonly AwsService Lambda = new AwsService("lambda", "LAMBDA", "Lambda");
         public static readonly AwsService CloudWatch = new AwsService("monitoring", "CLOUDWATCH", "CloudWatch");
+        public static readonly AwsService DynamoDb = new AwsService("dynamodb", "DYNAMODB", "DynamoDB");
 
         private AwsService(string signingName, string environmentSuffix, string displayName)
         {

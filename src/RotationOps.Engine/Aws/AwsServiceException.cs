@@ -49,7 +49,7 @@ namespace RotationOps.Engine.Aws
         public bool IsThrottling =>
             ErrorCode == "ThrottlingException" || ErrorCode == "Throttling" ||
             ErrorCode == "TooManyRequestsException" || ErrorCode == "LimitExceededException" ||
-            ErrorCode == "RequestLimitExceeded";
+            ErrorCode == "RequestLimitExceeded" || ErrorCode == "ProvisionedThroughputExceededException";
 
         public bool IsAccessDenied =>
             ErrorCode == "AccessDeniedException" || ErrorCode == "AccessDenied" ||

@@ -40,7 +40,7 @@ namespace RotationOps.Engine.Canary
             string function = request.FunctionName;
             AliasConfiguration alias = await AliasLookup.GetAsync(_client, function, request.AliasName, _host).ConfigureAwait(false);
             if (alias.AdditionalVersionWeights.Count > 0 && !request.Force)
-                throw AlreadyRouted(function, alias);
+                throw await AlreadyRoutedAsync(function, alias).ConfigureAwait(false);
             if (alias.FunctionVersion == "$LATEST")
                 throw new RunbookException("AliasOnLatest", RunbookErrorCategory.InvalidOperation,
                     $"Alias {function}:{alias.Name} points at $LATEST; a weighted alias must point at a published version. " +
@@ -63,7 +63,7 @@ namespace RotationOps.Engine.Canary
 
             // Held until the canary is routed: a second deployer on this alias is refused. A change
             // between the alias read above and the lock still fails the RevisionId-guarded UpdateAlias.
-            using var held = DeploymentLock.Acquire(_mutation.Journal, _host.Time, Target(deployment), deployment.DeploymentId, request.Force);
+            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, Target(deployment), deployment.DeploymentId, request.Force).ConfigureAwait(false);
             return request.Version != null
                 ? await CanaryExistingVersionAsync(request, alias, deployment).ConfigureAwait(false)
                 : await PublishNewVersionAsync(request, alias, live, deployment).ConfigureAwait(false);
@@ -87,8 +87,8 @@ namespace RotationOps.Engine.Canary
             deployment.CanaryVersion = version;
             deployment.Changes = new[] { $"Existing version {version}" };
             var plan = new ChangePlan().Add(Target(deployment), DescribeRoute(deployment, request.Weight));
-            if (!plan.Approve(_host)) return NotRun(deployment);
-            Started(deployment, request.Weight);
+            if (!plan.Approve(_host)) return await NotRunAsync(deployment).ConfigureAwait(false);
+            await StartedAsync(deployment, request.Weight).ConfigureAwait(false);
             return await PreTrafficThenRouteAsync(request, alias, deployment).ConfigureAwait(false);
         }
 
@@ -112,8 +112,8 @@ namespace RotationOps.Engine.Canary
             if (request.ZipFile != null) plan.Add(function, "Update $LATEST code: " + changes.Summary.Last(s => s.StartsWith("Code:", StringComparison.Ordinal)));
             plan.Add(function, "Publish a new version from $LATEST");
             plan.Add(Target(deployment), DescribeRoute(deployment, request.Weight));
-            if (!plan.Approve(_host)) return NotRun(deployment);
-            Started(deployment, request.Weight);
+            if (!plan.Approve(_host)) return await NotRunAsync(deployment).ConfigureAwait(false);
+            await StartedAsync(deployment, request.Weight).ConfigureAwait(false);
 
             try
             {
@@ -153,20 +153,20 @@ namespace RotationOps.Engine.Canary
                         Description = request.Description ?? $"RotationOps {deployment.DeploymentId}",
                     }, _host.Cancellation)).ConfigureAwait(false);
                 if (published.Version == deployment.StableVersion)
-                    return Finish(deployment, DeploymentStatus.Aborted,
-                        $"Nothing to canary: $LATEST publishes as the live version {deployment.StableVersion} (no change). The alias is untouched.");
+                    return await FinishAsync(deployment, DeploymentStatus.Aborted,
+                        $"Nothing to canary: $LATEST publishes as the live version {deployment.StableVersion} (no change). The alias is untouched.").ConfigureAwait(false);
                 deployment.CanaryVersion = published.Version;
                 await _waiter.UntilActiveAsync(function, published.Version).ConfigureAwait(false);
             }
             catch (AwsServiceException ex)
             {
-                return Finish(deployment, DeploymentStatus.Aborted,
+                return await FinishAsync(deployment, DeploymentStatus.Aborted,
                     $"Publishing the canary failed ({ex.ErrorCode}: {ex.ServiceMessage}). The alias is untouched; " +
-                    (changes.ChangesConfiguration || request.ZipFile != null ? "$LATEST may already carry the change." : ""));
+                    (changes.ChangesConfiguration || request.ZipFile != null ? "$LATEST may already carry the change." : "")).ConfigureAwait(false);
             }
             catch (RunbookException ex)
             {
-                return Finish(deployment, DeploymentStatus.Aborted, ex.Message + " The alias is untouched.");
+                return await FinishAsync(deployment, DeploymentStatus.Aborted, ex.Message + " The alias is untouched.").ConfigureAwait(false);
             }
             return await PreTrafficThenRouteAsync(request, alias, deployment).ConfigureAwait(false);
         }
@@ -182,8 +182,8 @@ namespace RotationOps.Engine.Canary
                     Payload = request.PreTrafficPayload,
                 }, _host.Cancellation).ConfigureAwait(false);
                 if (result.FunctionError != null)
-                    return Finish(deployment, DeploymentStatus.Aborted,
-                        $"The pre-traffic invocation of version {deployment.CanaryVersion} failed ({result.FunctionError}: {Excerpt(result.Payload)}). No traffic was moved.");
+                    return await FinishAsync(deployment, DeploymentStatus.Aborted,
+                        $"The pre-traffic invocation of version {deployment.CanaryVersion} failed ({result.FunctionError}: {Excerpt(result.Payload)}). No traffic was moved.").ConfigureAwait(false);
                 _host.WriteVerbose($"Pre-traffic invocation of {deployment.FunctionName}:{deployment.CanaryVersion} succeeded.");
             }
             try
@@ -194,15 +194,15 @@ namespace RotationOps.Engine.Canary
                 {
                     new DeploymentStep { Weight = request.Weight, StartedAt = _host.Time.GetUtcNow(), Outcome = "Routed" },
                 };
-                return Finish(deployment, DeploymentStatus.Canary,
+                return await FinishAsync(deployment, DeploymentStatus.Canary,
                     $"Alias {deployment.AliasName} sends {Percent.Of(request.Weight, 1)} to version {deployment.CanaryVersion} and the rest to {deployment.StableVersion}. " +
-                    "Move it on with Set-AliasWeight, or back with Undo-Deployment.");
+                    "Move it on with Set-AliasWeight, or back with Undo-Deployment.").ConfigureAwait(false);
             }
             catch (AwsServiceException ex)
             {
-                return Finish(deployment, DeploymentStatus.Aborted,
+                return await FinishAsync(deployment, DeploymentStatus.Aborted,
                     $"Routing traffic failed ({ex.ErrorCode}: {ex.ServiceMessage}); the alias is unchanged on version {deployment.StableVersion}" +
-                    (ex.ErrorCode == "PreconditionFailedException" ? " (someone else changed the alias meanwhile)." : "."));
+                    (ex.ErrorCode == "PreconditionFailedException" ? " (someone else changed the alias meanwhile)." : ".")).ConfigureAwait(false);
             }
         }
 
@@ -220,21 +220,21 @@ namespace RotationOps.Engine.Canary
                 throw RunbookException.InvalidParameter("Version", "nothing to deploy: give -Environment, -RemoveEnvironmentVariable, -Runtime, -ZipFile or -Description to publish a new version, or -Version to canary an existing one.");
         }
 
-        private void Started(LambdaDeployment deployment, double weight) =>
-            _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", Target(deployment), JournalPhase.Started,
+        private Task StartedAsync(LambdaDeployment deployment, double weight) =>
+            _mutation.Journal.AppendAsync(deployment.DeploymentId, "LambdaDeployment", Target(deployment), JournalPhase.Started,
                 DeploymentRecord.ToDetails(deployment, weight));
 
-        private LambdaDeployment NotRun(LambdaDeployment deployment) =>
-            Finish(deployment, DeploymentStatus.NotRun, ChangePlan.NotApprovedMessage);
+        private Task<LambdaDeployment> NotRunAsync(LambdaDeployment deployment) =>
+            FinishAsync(deployment, DeploymentStatus.NotRun, ChangePlan.NotApprovedMessage);
 
-        private LambdaDeployment Finish(LambdaDeployment deployment, DeploymentStatus status, string message)
+        private async Task<LambdaDeployment> FinishAsync(LambdaDeployment deployment, DeploymentStatus status, string message)
         {
             deployment.Status = status;
             deployment.Message = message;
             if (status != DeploymentStatus.Canary) deployment.FinishedAt = _host.Time.GetUtcNow();
-            _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", Target(deployment),
+            await _mutation.Journal.AppendAsync(deployment.DeploymentId, "LambdaDeployment", Target(deployment),
                 status == DeploymentStatus.NotRun ? JournalPhase.Skipped : status == DeploymentStatus.Aborted ? JournalPhase.Aborted : JournalPhase.Succeeded,
-                DeploymentRecord.ToDetails(deployment, deployment.Weight), status == DeploymentStatus.Aborted ? message : null);
+                DeploymentRecord.ToDetails(deployment, deployment.Weight), status == DeploymentStatus.Aborted ? message : null).ConfigureAwait(false);
             return deployment;
         }
 
@@ -242,10 +242,10 @@ namespace RotationOps.Engine.Canary
         /// The refusal of a second canary on a routed alias, naming the deployment the journal
         /// records in flight there, with the exact commands that resume or undo it.
         /// </summary>
-        private RunbookException AlreadyRouted(string function, AliasConfiguration alias)
+        private async Task<RunbookException> AlreadyRoutedAsync(string function, AliasConfiguration alias)
         {
             var routed = alias.AdditionalVersionWeights.First();
-            var recorded = DeploymentRecord.LatestOn(_mutation.Journal, $"{function}:{alias.Name}");
+            var recorded = await DeploymentRecord.LatestOnAsync(_mutation.Journal, $"{function}:{alias.Name}").ConfigureAwait(false);
             string next = recorded != null && recorded.CanaryVersion == routed.Key
                 ? $"It is deployment {recorded.DeploymentId} in the journal: resume it with Set-AliasWeight -DeploymentId {recorded.DeploymentId} -Steps ..., " +
                   $"promote it with Set-AliasWeight -DeploymentId {recorded.DeploymentId} -Promote, or undo it with Undo-Deployment -DeploymentId {recorded.DeploymentId}"

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using RotationOps.Engine.Journal;
 
 namespace RotationOps.Engine.Canary
@@ -32,18 +33,19 @@ namespace RotationOps.Engine.Canary
         private const string ChangeSeparator = "\n";
 
         /// <summary>The latest state of a deployment recorded in the journal, or null if it has none.</summary>
-        public static LambdaDeployment? Find(DeploymentJournal journal, string deploymentId) =>
-            FromEntries(deploymentId, journal.ReadDeployment(deploymentId));
+        public static async Task<LambdaDeployment?> FindAsync(DeploymentJournal journal, string deploymentId) =>
+            FromEntries(deploymentId, await journal.ReadDeploymentAsync(deploymentId).ConfigureAwait(false));
 
         /// <summary>
-        /// The deployment last recorded on <paramref name="target"/> (function:alias), from one read
-        /// of the journal: the one a command naming only the alias resumes or is told about.
+        /// The deployment that last started on <paramref name="target"/> (function:alias): the one a
+        /// command naming only the alias resumes or is told about, and the one that supersedes
+        /// every earlier deployment of that alias.
         /// </summary>
-        public static LambdaDeployment? LatestOn(DeploymentJournal journal, string target)
+        public static async Task<LambdaDeployment?> LatestOnAsync(DeploymentJournal journal, string target)
         {
-            var all = journal.ReadAll();
-            string? id = LatestId(all, target);
-            return id == null ? null : FromEntries(id, all.Where(e => e.DeploymentId == id).ToList());
+            string? id = (await journal.ReadTargetAsync(target, 5).ConfigureAwait(false))
+                .LastOrDefault(e => e.Action == "LambdaDeployment")?.DeploymentId;
+            return id == null ? null : await FindAsync(journal, id).ConfigureAwait(false);
         }
 
         private static LambdaDeployment? FromEntries(string deploymentId, IReadOnlyList<JournalEntry> all)
@@ -73,15 +75,6 @@ namespace RotationOps.Engine.Canary
                 StartedAt = first.Time,
             };
         }
-
-        /// <summary>
-        /// The id of the deployment last recorded on <paramref name="target"/> (function:alias), or
-        /// null: the one that supersedes every earlier deployment of that alias.
-        /// </summary>
-        public static string? LatestIdFor(DeploymentJournal journal, string target) => LatestId(journal.ReadAll(), target);
-
-        private static string? LatestId(IReadOnlyList<JournalEntry> entries, string target) =>
-            entries.LastOrDefault(e => e.Action == "LambdaDeployment" && e.Target == target)?.DeploymentId;
 
         /// <summary>
         /// The weight of the deployment's last record, unless an alias move succeeded after it (a

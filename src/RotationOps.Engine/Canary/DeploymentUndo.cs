@@ -33,21 +33,22 @@ namespace RotationOps.Engine.Canary
             _mutation = new JournaledMutation(journal, host);
         }
 
-        public Task<RollbackResult> UndoAsync(UndoRequest request)
+        public async Task<RollbackResult> UndoAsync(UndoRequest request)
         {
             if (request.Rotation != null)
-                return UndoSecretAsync(request.Rotation.SecretId, request.ToVersionId ?? request.Rotation.PreviousVersionId,
-                    request.Rotation.VersionId, request.Rotation.DeploymentId, request.Force);
+                return await UndoSecretAsync(request.Rotation.SecretId, request.ToVersionId ?? request.Rotation.PreviousVersionId,
+                    request.Rotation.VersionId, request.Rotation.DeploymentId, request.Force).ConfigureAwait(false);
             if (request.SecretId != null)
-                return UndoSecretAsync(request.SecretId, request.ToVersionId, null, null, request.Force);
-            var deployment = request.DeploymentId != null ? DeploymentRecord.Find(_mutation.Journal, request.DeploymentId) : null;
+                return await UndoSecretAsync(request.SecretId, request.ToVersionId, null, null, request.Force).ConfigureAwait(false);
+            var deployment = request.DeploymentId != null ? await DeploymentRecord.FindAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false) : null;
             if (request.DeploymentId != null && deployment == null)
             {
-                var rotation = FindRotation(request.DeploymentId)
-                    ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.FilePath}) has no deployment or rotation '{request.DeploymentId}'.");
-                return UndoSecretAsync(rotation.SecretId, request.ToVersionId ?? rotation.PreviousVersionId, rotation.VersionId, request.DeploymentId, request.Force);
+                var rotation = await FindRotationAsync(request.DeploymentId).ConfigureAwait(false)
+                    ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.Location}) has no deployment or rotation '{request.DeploymentId}'.");
+                return await UndoSecretAsync(rotation.SecretId, request.ToVersionId ?? rotation.PreviousVersionId, rotation.VersionId, request.DeploymentId, request.Force)
+                    .ConfigureAwait(false);
             }
-            return UndoAliasAsync(deployment, request);
+            return await UndoAliasAsync(deployment, request).ConfigureAwait(false);
         }
 
         private async Task<RollbackResult> UndoAliasAsync(LambdaDeployment? deployment, UndoRequest request)
@@ -80,7 +81,7 @@ namespace RotationOps.Engine.Canary
             if (alias.FunctionVersion == target && !routingLeft && deployment?.SecretVersionId == null)
                 return Done(result, "NotRun", $"Alias {aliasName} already serves version {target} alone; nothing to undo.");
 
-            string? latest = deployment == null ? null : DeploymentRecord.LatestIdFor(_mutation.Journal, CanaryPublisher.Target(deployment));
+            string? latest = deployment == null ? null : (await DeploymentRecord.LatestOnAsync(_mutation.Journal, CanaryPublisher.Target(deployment)).ConfigureAwait(false))?.DeploymentId;
             if (deployment != null && latest != null && latest != deployment.DeploymentId && !request.Force)
                 throw new RunbookException("DeploymentSuperseded", RunbookErrorCategory.InvalidOperation,
                     $"Deployment {deployment.DeploymentId} of {function}:{aliasName} was followed by deployment {latest}; undoing the earlier one would also undo that. " +
@@ -94,7 +95,7 @@ namespace RotationOps.Engine.Canary
 
             // The emergency bypass: an undo takes the alias's lock from whoever holds it (journaled),
             // so a bake still running elsewhere stops at its next poll instead of moving it again.
-            using var held = DeploymentLock.Acquire(_mutation.Journal, _host.Time, CanaryPublisher.Target(record), record.DeploymentId, force: true);
+            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, CanaryPublisher.Target(record), record.DeploymentId, force: true).ConfigureAwait(false);
             await new AliasRouter(_lambda, _mutation, _host).RestoreAsync(record, request.Force ? null : alias.RevisionId, target).ConfigureAwait(false);
             string secretNote = "";
             if (deployment?.SecretVersionId != null && _secrets != null)
@@ -103,8 +104,8 @@ namespace RotationOps.Engine.Canary
                     .AbandonAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.DeploymentId).ConfigureAwait(false);
                 secretNote = " " + discarded.Message;
             }
-            _mutation.Journal.Append(record.DeploymentId, "LambdaDeployment", $"{function}:{aliasName}", JournalPhase.Completed,
-                JournalDetails.Of(("Status", DeploymentStatus.RolledBack.ToString()), ("RestoredVersion", target), ("CanaryVersion", record.CanaryVersion)));
+            await _mutation.Journal.AppendAsync(record.DeploymentId, "LambdaDeployment", $"{function}:{aliasName}", JournalPhase.Completed,
+                JournalDetails.Of(("Status", DeploymentStatus.RolledBack.ToString()), ("RestoredVersion", target), ("CanaryVersion", record.CanaryVersion))).ConfigureAwait(false);
             return Done(result, "Completed", $"Alias {aliasName} serves version {target} alone (was {from}).{secretNote}");
         }
 
@@ -140,7 +141,7 @@ namespace RotationOps.Engine.Canary
             var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribePromote(target, stages.Current));
             if (!plan.Approve(_host)) return Done(result, "NotRun", ChangePlan.NotApprovedMessage);
             // The emergency bypass, as for an alias: a rotation run still watching this secret loses its lock.
-            using var held = DeploymentLock.Acquire(_mutation.Journal, _host.Time, secret.Arn, result.DeploymentId, force: true);
+            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, secret.Arn, result.DeploymentId, force: true).ConfigureAwait(false);
             await runner.StepsFor(result.DeploymentId, secret.Arn).PromoteAsync(target, stages.Current).ConfigureAwait(false);
             _host.WriteWarning($"AWSCURRENT of '{secret.Name}' is back on version {target}. This rolls back the label only: if the rotation changed the password in the database, set it back there too.");
             return Done(result, "Completed", $"{SecretStages.Current} of '{secret.Name}' moved from version {stages.Current} back to {target}; {SecretStages.Previous} now holds {stages.Current}.");
@@ -162,9 +163,9 @@ namespace RotationOps.Engine.Canary
             return Done(result, "Completed", discarded.Message);
         }
 
-        private SecretRotation? FindRotation(string deploymentId)
+        private async Task<SecretRotation?> FindRotationAsync(string deploymentId)
         {
-            var started = _mutation.Journal.ReadDeployment(deploymentId).FirstOrDefault(e => e.Action == "SecretRotation" && e.Phase == JournalPhase.Started);
+            var started = (await _mutation.Journal.ReadDeploymentAsync(deploymentId).ConfigureAwait(false)).FirstOrDefault(e => e.Action == "SecretRotation" && e.Phase == JournalPhase.Started);
             if (started == null) return null;
             return new SecretRotation
             {

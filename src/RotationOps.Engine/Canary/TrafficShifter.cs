@@ -50,16 +50,16 @@ namespace RotationOps.Engine.Canary
                 throw new InvalidOperationException("A secret canary needs the Secrets Manager client.");
             // Held from before the alias is read until the shift ends: a second deployer on this
             // alias is refused rather than moving it underneath this one.
-            using var held = DeploymentLock.Acquire(_mutation.Journal, _host.Time, CanaryPublisher.Target(deployment), deployment.DeploymentId, request.Force);
+            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, CanaryPublisher.Target(deployment), deployment.DeploymentId, request.Force).ConfigureAwait(false);
             if (!recorded)
-                _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Started,
-                    DeploymentRecord.ToDetails(deployment, deployment.Weight));
+                await _mutation.Journal.AppendAsync(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Started,
+                    DeploymentRecord.ToDetails(deployment, deployment.Weight)).ConfigureAwait(false);
 
             var alias = await AliasLookup.GetAsync(_lambda, deployment.FunctionName, deployment.AliasName, _host).ConfigureAwait(false);
             if (alias.FunctionVersion == deployment.CanaryVersion && alias.AdditionalVersionWeights.Count == 0)
             {
                 deployment.Weight = 1;
-                return Record(deployment, DeploymentStatus.Promoted, $"Alias {deployment.AliasName} already serves version {deployment.CanaryVersion} alone; nothing to do.");
+                return await RecordAsync(deployment, DeploymentStatus.Promoted, $"Alias {deployment.AliasName} already serves version {deployment.CanaryVersion} alone; nothing to do.").ConfigureAwait(false);
             }
             DeploymentAliasCheck.Ensure(alias, deployment, request.Force);
 
@@ -69,7 +69,7 @@ namespace RotationOps.Engine.Canary
                     ? $"Promote version {deployment.CanaryVersion} to all traffic" + (deployment.SecretVersionId != null ? $" after moving AWSCURRENT of {deployment.SecretId} to {deployment.SecretVersionId}" : "")
                     : $"Route {Percent.Of(weight, 1)} to version {deployment.CanaryVersion}" + (request.BakeTime > TimeSpan.Zero ? $" and bake {request.BakeTime} (rolls back to {deployment.StableVersion} if a gate fails)" : ""));
             if (!plan.Approve(_host))
-                return Record(deployment, DeploymentStatus.NotRun, ChangePlan.NotApprovedMessage, JournalPhase.Skipped);
+                return await RecordAsync(deployment, DeploymentStatus.NotRun, ChangePlan.NotApprovedMessage, JournalPhase.Skipped).ConfigureAwait(false);
 
             var steps = new List<DeploymentStep>(deployment.Steps);
             string? revision = alias.RevisionId;
@@ -91,12 +91,12 @@ namespace RotationOps.Engine.Canary
                     var step = new DeploymentStep { Weight = weight, StartedAt = _host.Time.GetUtcNow() };
                     steps.Add(step);
                     deployment.Steps = steps;
-                    Record(deployment, DeploymentStatus.Canary, $"Routed {Percent.Of(weight, 1)} to version {deployment.CanaryVersion}.", JournalPhase.Succeeded);
+                    await RecordAsync(deployment, DeploymentStatus.Canary, $"Routed {Percent.Of(weight, 1)} to version {deployment.CanaryVersion}.", JournalPhase.Succeeded).ConfigureAwait(false);
                     bool healthy = await BakeAsync(deployment, step, gates, request.BakeTime, request.PollInterval, held).ConfigureAwait(false);
                     if (!healthy) return await FailAsync(deployment, steps, step, revision, request).ConfigureAwait(false);
                 }
-                return Record(deployment, DeploymentStatus.Canary,
-                    $"Alias {deployment.AliasName} sends {Percent.Of(deployment.Weight, 1)} to version {deployment.CanaryVersion}; gates held. Promote with Set-AliasWeight -Promote.");
+                return await RecordAsync(deployment, DeploymentStatus.Canary,
+                    $"Alias {deployment.AliasName} sends {Percent.Of(deployment.Weight, 1)} to version {deployment.CanaryVersion}; gates held. Promote with Set-AliasWeight -Promote.").ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -106,19 +106,19 @@ namespace RotationOps.Engine.Canary
                     open.Outcome = "Stopped";
                 }
                 deployment.Steps = steps;
-                _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Aborted,
+                await _mutation.Journal.AppendAsync(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Aborted,
                     DeploymentRecord.ToDetails(deployment, deployment.Weight),
                     $"Stopped (Ctrl+C, or a terminating error elsewhere in the command) with {Percent.Of(deployment.Weight, 1)} on version {deployment.CanaryVersion}. The alias is consistent (published versions only). " +
-                    $"Resume: Set-AliasWeight -DeploymentId {deployment.DeploymentId} -Steps ...; undo: Undo-Deployment -DeploymentId {deployment.DeploymentId}.");
+                    $"Resume: Set-AliasWeight -DeploymentId {deployment.DeploymentId} -Steps ...; undo: Undo-Deployment -DeploymentId {deployment.DeploymentId}.").ConfigureAwait(false);
                 throw;
             }
             catch (AwsServiceException ex)
             {
-                return Record(deployment, deployment.Weight > 0 ? DeploymentStatus.Halted : DeploymentStatus.Aborted,
+                return await RecordAsync(deployment, deployment.Weight > 0 ? DeploymentStatus.Halted : DeploymentStatus.Aborted,
                     $"Moving traffic failed ({ex.ErrorCode}: {ex.ServiceMessage}). The alias is where it was before that call: " +
                     $"{(deployment.Weight > 0 ? $"{Percent.Of(deployment.Weight, 1)} on version {deployment.CanaryVersion}" : $"version {deployment.StableVersion} alone")}. " +
                     $"Resume with Set-AliasWeight -DeploymentId {deployment.DeploymentId}, or undo with Undo-Deployment -DeploymentId {deployment.DeploymentId}.",
-                    JournalPhase.Aborted);
+                    JournalPhase.Aborted).ConfigureAwait(false);
             }
         }
 
@@ -155,7 +155,7 @@ namespace RotationOps.Engine.Canary
                         PercentComplete = (int)(100 * elapsed.Ticks / Math.Max(1, bakeTime.Ticks)),
                         SecondsRemaining = (int)(bakeTime - elapsed).TotalSeconds,
                     });
-                    held.Renew();
+                    await held.RenewAsync().ConfigureAwait(false);
                     TimeSpan wait = bakeTime - elapsed < pollInterval ? bakeTime - elapsed : pollInterval;
                     await _host.Time.Delay(wait, _host.Cancellation).ConfigureAwait(false);
                 }
@@ -201,10 +201,10 @@ namespace RotationOps.Engine.Canary
             deployment.Weight = 1;
             steps.Add(new DeploymentStep { Weight = 1, StartedAt = _host.Time.GetUtcNow(), EndedAt = _host.Time.GetUtcNow(), Outcome = "Promoted" });
             deployment.Steps = steps;
-            return Record(deployment, DeploymentStatus.Promoted,
+            return await RecordAsync(deployment, DeploymentStatus.Promoted,
                 $"Alias {deployment.AliasName} serves version {deployment.CanaryVersion} alone" +
                 (deployment.SecretVersionId != null ? $"; AWSCURRENT of {deployment.SecretId} is version {deployment.SecretVersionId}." : "."),
-                JournalPhase.Completed);
+                JournalPhase.Completed).ConfigureAwait(false);
         }
 
         private Task<LambdaDeployment> FailAsync(LambdaDeployment deployment, List<DeploymentStep> steps, DeploymentStep failed,
@@ -214,9 +214,9 @@ namespace RotationOps.Engine.Canary
             if (!steps.Contains(failed)) steps.Add(failed);
             deployment.Steps = steps;
             if (request.NoRollback)
-                return Task.FromResult(Record(deployment, DeploymentStatus.Halted,
+                return RecordAsync(deployment, DeploymentStatus.Halted,
                     $"A gate failed at {Percent.Of(deployment.Weight, 1)} ({evidence}). -NoRollback: the alias stays split between {deployment.StableVersion} and {deployment.CanaryVersion}. " +
-                    $"Undo with Undo-Deployment -DeploymentId {deployment.DeploymentId}.", JournalPhase.Aborted));
+                    $"Undo with Undo-Deployment -DeploymentId {deployment.DeploymentId}.", JournalPhase.Aborted);
             return RollBackAsync(deployment, steps, failed, revision, $"A gate failed at {Percent.Of(deployment.Weight, 1)}: {evidence}");
         }
 
@@ -231,9 +231,9 @@ namespace RotationOps.Engine.Canary
             }
             catch (AwsServiceException ex)
             {
-                return Record(deployment, DeploymentStatus.Halted,
+                return await RecordAsync(deployment, DeploymentStatus.Halted,
                     $"{reason}. Rolling back failed ({ex.ErrorCode}: {ex.ServiceMessage}): the alias is still split with {Percent.Of(deployment.Weight, 1)} on version {deployment.CanaryVersion}. " +
-                    $"Run Undo-Deployment -DeploymentId {deployment.DeploymentId} -Force.", JournalPhase.Aborted);
+                    $"Run Undo-Deployment -DeploymentId {deployment.DeploymentId} -Force.", JournalPhase.Aborted).ConfigureAwait(false);
             }
             deployment.Weight = 0;
             string secretNote = "";
@@ -242,17 +242,17 @@ namespace RotationOps.Engine.Canary
                 var abandoned = await _secrets!.AbandonAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.DeploymentId).ConfigureAwait(false);
                 secretNote = " " + abandoned.Message;
             }
-            return Record(deployment, DeploymentStatus.RolledBack,
-                $"{reason}. Rolled back: alias {deployment.AliasName} serves version {deployment.StableVersion} alone.{secretNote}", JournalPhase.Aborted);
+            return await RecordAsync(deployment, DeploymentStatus.RolledBack,
+                $"{reason}. Rolled back: alias {deployment.AliasName} serves version {deployment.StableVersion} alone.{secretNote}", JournalPhase.Aborted).ConfigureAwait(false);
         }
 
-        private LambdaDeployment Record(LambdaDeployment deployment, DeploymentStatus status, string message, JournalPhase phase = JournalPhase.Succeeded)
+        private async Task<LambdaDeployment> RecordAsync(LambdaDeployment deployment, DeploymentStatus status, string message, JournalPhase phase = JournalPhase.Succeeded)
         {
             deployment.Status = status;
             deployment.Message = message;
             if (status != DeploymentStatus.Canary) deployment.FinishedAt = _host.Time.GetUtcNow();
-            _mutation.Journal.Append(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), phase,
-                DeploymentRecord.ToDetails(deployment, deployment.Weight), phase == JournalPhase.Aborted ? message : null);
+            await _mutation.Journal.AppendAsync(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), phase,
+                DeploymentRecord.ToDetails(deployment, deployment.Weight), phase == JournalPhase.Aborted ? message : null).ConfigureAwait(false);
             return deployment;
         }
 
@@ -266,8 +266,8 @@ namespace RotationOps.Engine.Canary
         {
             if (request.DeploymentId != null)
             {
-                var recorded = DeploymentRecord.Find(_mutation.Journal, request.DeploymentId)
-                    ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.FilePath}) has no deployment '{request.DeploymentId}'.");
+                var recorded = await DeploymentRecord.FindAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false)
+                    ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.Location}) has no deployment '{request.DeploymentId}'.");
                 if (string.IsNullOrEmpty(recorded.CanaryVersion) || recorded.Status == DeploymentStatus.Aborted)
                     throw RunbookException.InvalidParameter("DeploymentId", $"deployment '{request.DeploymentId}' never routed traffic to its canary ({recorded.Status}); there is nothing to move. Publish a new canary.");
                 if (recorded.Status == DeploymentStatus.RolledBack && !request.Force)
@@ -282,7 +282,7 @@ namespace RotationOps.Engine.Canary
                     $"Alias {request.FunctionName}:{request.AliasName} serves version {alias.FunctionVersion} alone: there is no canary to move. Start one with Publish-LambdaCanary.",
                     request.FunctionName, "AliasName");
             var routed = alias.AdditionalVersionWeights.First();
-            var inFlight = DeploymentRecord.LatestOn(_mutation.Journal, $"{request.FunctionName}:{alias.Name}");
+            var inFlight = await DeploymentRecord.LatestOnAsync(_mutation.Journal, $"{request.FunctionName}:{alias.Name}").ConfigureAwait(false);
             if (inFlight != null && inFlight.CanaryVersion == routed.Key && inFlight.StableVersion == alias.FunctionVersion
                 && (inFlight.Status == DeploymentStatus.Canary || inFlight.Status == DeploymentStatus.Halted))
                 return (inFlight, true);

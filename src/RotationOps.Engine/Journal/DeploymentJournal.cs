@@ -1,55 +1,58 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading;
+using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
 using RotationOps.Engine.Journal.Locks;
+using RotationOps.Engine.Journal.Stores;
 
 namespace RotationOps.Engine.Journal
 {
     /// <summary>
-    /// The append-only JSON-lines record of every mutation, under $env:ROTATIONOPS_HOME
-    /// (default ~/.rotationops/journal.jsonl). Undo and resume read it.
+    /// The record of every mutation and milestone, kept in an <see cref="IJournalStore"/>: this
+    /// machine's file by default, or a DynamoDB table shared by a team and its CI runners.
+    /// Undo, resume and the "what is in flight" checks read it.
     /// </summary>
     public sealed class DeploymentJournal
     {
-        public const string HomeVariable = "ROTATIONOPS_HOME";
-        private const string FileName = "journal.jsonl";
+        /// <summary>Names the shared journal table when -JournalTable is not given.</summary>
+        public const string TableVariable = "ROTATIONOPS_JOURNAL_TABLE";
 
-        private static readonly JsonSerializerOptions JsonOptions = new JsonSerializerOptions
-        {
-            Converters = { new JsonStringEnumConverter() },
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        };
-
+        private readonly IJournalStore _store;
         private readonly TimeProvider _time;
 
-        public DeploymentJournal(string directory, TimeProvider time)
+        public DeploymentJournal(IJournalStore store, TimeProvider time)
         {
-            Directory.CreateDirectory(directory);
-            FilePath = Path.Combine(directory, FileName);
+            _store = store;
             _time = time;
         }
 
-        public string FilePath { get; }
+        /// <summary>Where the journal is, for messages: a file path, or a table and its region.</summary>
+        public string Location => _store.Location;
 
-        /// <summary>The journal in $env:ROTATIONOPS_HOME, or ~/.rotationops when unset.</summary>
-        public static DeploymentJournal OpenDefault(TimeProvider time)
+        /// <summary>Deployment locks kept beside the journal, so every process using it shares them.</summary>
+        public ITargetLockStore Locks => _store.Locks;
+
+        /// <summary>
+        /// The DynamoDB journal <paramref name="table"/> (checked to exist with the journal's keys), or
+        /// this machine's file journal when <paramref name="table"/> is null.
+        /// </summary>
+        /// <exception cref="Errors.RunbookException">The table is missing, not ready, or not a journal.</exception>
+        /// <exception cref="AwsConfigurationException">The connection settings cannot work.</exception>
+        public static async Task<DeploymentJournal> OpenAsync(string? table, AwsConnectionOptions options, TimeProvider time, Action<string>? verbose,
+            CancellationToken cancellationToken)
         {
-            string? home = Environment.GetEnvironmentVariable(HomeVariable);
-            if (string.IsNullOrWhiteSpace(home))
-                home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".rotationops");
-            return new DeploymentJournal(home!, time);
+            IJournalStore store = table == null
+                ? FileJournalStore.OpenDefault()
+                : await DynamoDbJournalStore.OpenAsync(table, options, time, verbose, cancellationToken).ConfigureAwait(false);
+            verbose?.Invoke($"Journal: {store.Location}");
+            return new DeploymentJournal(store, time);
         }
 
         public static string NewDeploymentId(string kind, TimeProvider time) =>
             $"{kind}-{time.GetUtcNow():yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N").Substring(0, 8)}";
 
-        public JournalEntry Append(string deploymentId, string action, string target, JournalPhase phase,
+        public async Task<JournalEntry> AppendAsync(string deploymentId, string action, string target, JournalPhase phase,
             IDictionary<string, string>? details = null, string? error = null)
         {
             var entry = new JournalEntry
@@ -63,83 +66,19 @@ namespace RotationOps.Engine.Journal
                 Details = details ?? new Dictionary<string, string>(),
                 Error = error,
             };
-            byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, JsonOptions) + "\n");
-            WriteExclusive(line);
+            await _store.AppendAsync(entry).ConfigureAwait(false);
             return entry;
         }
 
-        /// <summary>Every entry, oldest first; a torn last line (a crash mid-write) is ignored.</summary>
-        public IReadOnlyList<JournalEntry> ReadAll()
-        {
-            if (!File.Exists(FilePath)) return Array.Empty<JournalEntry>();
-            var entries = new List<JournalEntry>();
-            using (var stream = Open(() => new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)))
-            using (var reader = new StreamReader(stream, Encoding.UTF8))
-            {
-                string? line;
-                while ((line = reader.ReadLine()) != null)
-                {
-                    if (line.Length == 0) continue;
-                    try
-                    {
-                        var entry = JsonSerializer.Deserialize<JournalEntry>(line, JsonOptions);
-                        if (entry != null) entries.Add(entry);
-                    }
-                    catch (JsonException)
-                    {
-                        // Only a torn write can produce this; the lines around it are intact.
-                    }
-                }
-            }
-            return entries;
-        }
+        public Task<IReadOnlyList<JournalEntry>> ReadDeploymentAsync(string deploymentId, CancellationToken cancellationToken = default) =>
+            _store.ReadDeploymentAsync(deploymentId, cancellationToken);
 
-        /// <summary>Deployment locks kept beside the journal, so every process using it shares them.</summary>
-        public ITargetLockStore Locks => _locks ??= new FileTargetLockStore(Path.Combine(Path.GetDirectoryName(FilePath)!, "locks"));
-
-        private ITargetLockStore? _locks;
-
-        public IReadOnlyList<JournalEntry> ReadDeployment(string deploymentId) =>
-            ReadAll().Where(e => e.DeploymentId == deploymentId).ToList();
+        /// <summary>The entries about <paramref name="target"/> of its most recent deployments (see <see cref="IJournalStore.ReadTargetAsync"/>).</summary>
+        public Task<IReadOnlyList<JournalEntry>> ReadTargetAsync(string target, int recentDeployments, CancellationToken cancellationToken = default) =>
+            _store.ReadTargetAsync(target, recentDeployments, cancellationToken);
 
         /// <summary>Who is writing: user, machine and process, as every entry and lock records it.</summary>
         internal static string CallerIdentity =>
             $"{Environment.UserName}@{Environment.MachineName} ({System.Diagnostics.Process.GetCurrentProcess().Id})";
-
-        /// <summary>
-        /// One write per entry while holding the file exclusively: a process-wide lock orders this
-        /// process's writers (a fleet run has hundreds), and FileShare.None — an exclusive flock on
-        /// Unix, a sharing lock on Windows — orders processes (a scheduled task and an operator).
-        /// Without both, two appenders can seek to the same end and one line overwrites the other.
-        /// </summary>
-        private void WriteExclusive(byte[] line)
-        {
-            lock (WriteLocks.GetOrAdd(FilePath, _ => new object()))
-            {
-                using (var stream = Open(() => new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.None)))
-                {
-                    stream.Write(line, 0, line.Length);
-                    stream.Flush(true);
-                }
-            }
-        }
-
-        /// <summary>Opens the file, waiting briefly (in real time) while another process holds it.</summary>
-        internal static FileStream Open(Func<FileStream> open)
-        {
-            for (int attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    return open();
-                }
-                catch (IOException) when (attempt < 500)
-                {
-                    Thread.Sleep(10);
-                }
-            }
-        }
-
-        private static readonly ConcurrentDictionary<string, object> WriteLocks = new ConcurrentDictionary<string, object>(StringComparer.Ordinal);
     }
 }

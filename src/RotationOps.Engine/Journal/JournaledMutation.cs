@@ -26,20 +26,20 @@ namespace RotationOps.Engine.Journal
         public async Task<T> RunAsync<T>(string deploymentId, string action, string target,
             IDictionary<string, string> details, Func<Task<T>> call)
         {
-            _journal.Append(deploymentId, action, target, JournalPhase.Intent, details);
+            await _journal.AppendAsync(deploymentId, action, target, JournalPhase.Intent, details).ConfigureAwait(false);
             _host.WriteVerbose($"{action} {target} ({Describe(details)})");
             try
             {
                 T result = await call().ConfigureAwait(false);
-                _journal.Append(deploymentId, action, target, JournalPhase.Succeeded, details);
+                await _journal.AppendAsync(deploymentId, action, target, JournalPhase.Succeeded, details).ConfigureAwait(false);
                 return result;
             }
             catch (Exception ex)
             {
                 // AwsServiceException messages carry only AWS's code and text; other exceptions
                 // are ours and never hold a value, so the message is safe to record.
-                _journal.Append(deploymentId, action, target, JournalPhase.Failed, details,
-                    ex is AwsServiceException aws ? $"{aws.ErrorCode}: {aws.ServiceMessage}" : ex.Message);
+                await _journal.AppendAsync(deploymentId, action, target, JournalPhase.Failed, details,
+                    ex is AwsServiceException aws ? $"{aws.ErrorCode}: {aws.ServiceMessage}" : ex.Message).ConfigureAwait(false);
                 throw;
             }
         }

@@ -35,7 +35,7 @@ namespace RotationOps.Engine.Rotation
             var stages = new StageMap(secret.VersionIdsToStages);
 
             string? unfinished = stages.UnfinishedPending;
-            var history = _runner.HistoryOf(secret.Arn);
+            var history = await _runner.HistoryOfAsync(secret.Arn).ConfigureAwait(false);
             string? interruptedDeployment = unfinished != null && !_request.Force ? history.InterruptedManual(unfinished)?.DeploymentId : null;
             if (unfinished != null && interruptedDeployment == null && !_request.Force)
                 throw SecretRotationRunner.UnfinishedRotation(secret, unfinished, history);
@@ -43,7 +43,7 @@ namespace RotationOps.Engine.Rotation
 
             string deploymentId = interruptedDeployment ?? DeploymentJournal.NewDeploymentId("rot", host.Time);
             // Held until the value is promoted or staged: a second rotation of this secret is refused.
-            using var held = DeploymentLock.Acquire(_runner.Journal, host.Time, secret.Arn, deploymentId, _request.Force);
+            await using var held = await DeploymentLock.AcquireAsync(_runner.Journal, host.Time, secret.Arn, deploymentId, _request.Force).ConfigureAwait(false);
             string token = interruptedDeployment != null ? unfinished! : Guid.NewGuid().ToString();
             var result = _runner.NewResult(secret, RotationMode.Manual, deploymentId, host.Time.GetUtcNow());
             result.VersionId = token;
@@ -62,13 +62,13 @@ namespace RotationOps.Engine.Rotation
                 if (staged == null) plan.Add(secret.Name, RotationSteps.DescribePutPending(token));
                 if (!_request.Pending) plan.Add(secret.Name, RotationSteps.DescribePromote(token, stages.Current));
                 if (!plan.Approve(host))
-                    return _runner.Finish(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage);
+                    return await _runner.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
 
                 if (interruptedDeployment != null)
                     host.WriteWarning($"Resuming rotation {deploymentId} of '{secret.Name}': version {token} was already staged {SecretStages.Pending}.");
                 else
-                    _runner.Journal.Append(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
-                        JournalDetails.Of(("Mode", "Manual"), ("VersionId", token), ("PreviousVersionId", stages.Current)));
+                    await _runner.Journal.AppendAsync(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
+                        JournalDetails.Of(("Mode", "Manual"), ("VersionId", token), ("PreviousVersionId", stages.Current))).ConfigureAwait(false);
 
                 try
                 {
@@ -76,7 +76,7 @@ namespace RotationOps.Engine.Rotation
                 }
                 catch (OperationCanceledException)
                 {
-                    _runner.Interrupted(result);
+                    await _runner.InterruptedAsync(result).ConfigureAwait(false);
                     throw;
                 }
             }
@@ -94,9 +94,9 @@ namespace RotationOps.Engine.Rotation
             }
             catch (AwsServiceException ex)
             {
-                return _runner.Finish(result, RotationStatus.Failed,
+                return await _runner.FinishAsync(result, RotationStatus.Failed,
                     $"Staging the new value failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}). " +
-                    "Re-running Invoke-SecretRotation resumes with the same version id.");
+                    "Re-running Invoke-SecretRotation resumes with the same version id.").ConfigureAwait(false);
             }
 
             using (var readBack = await ReadVersionAsync(secret.Arn, token).ConfigureAwait(false))
@@ -108,9 +108,9 @@ namespace RotationOps.Engine.Rotation
             }
 
             if (_request.Pending)
-                return _runner.Finish(result, RotationStatus.Pending,
+                return await _runner.FinishAsync(result, RotationStatus.Pending,
                     $"Version {token} is staged {SecretStages.Pending}; {SecretStages.Current} is still version {stages.Current}. " +
-                    "Pipe this object to Invoke-SecretRotation -Complete to promote it, or to Undo-Deployment to discard it.");
+                    "Pipe this object to Invoke-SecretRotation -Complete to promote it, or to Undo-Deployment to discard it.").ConfigureAwait(false);
             return await promotion.PromoteAsync(token, stages.Current).ConfigureAwait(false);
         }
 

@@ -45,18 +45,18 @@ namespace RotationOps.Engine.Rotation
             var result = _runner.NewResult(secret, RotationMode.Manual,
                 _deploymentId ?? DeploymentJournal.NewDeploymentId("rot", host.Time), host.Time.GetUtcNow());
             result.VersionId = _versionId;
-            using var held = DeploymentLock.Acquire(_runner.Journal, host.Time, secret.Arn, result.DeploymentId, _force);
+            await using var held = await DeploymentLock.AcquireAsync(_runner.Journal, host.Time, secret.Arn, result.DeploymentId, _force).ConfigureAwait(false);
 
             if (stages.Current == _versionId && stages.Pending != _versionId)
             {
                 result.PreviousVersionId = stages.Previous;
-                return _runner.Finish(result, RotationStatus.Completed, $"Version {_versionId} was already {SecretStages.Current}; nothing to do.");
+                return await _runner.FinishAsync(result, RotationStatus.Completed, $"Version {_versionId} was already {SecretStages.Current}; nothing to do.").ConfigureAwait(false);
             }
             if (stages.Pending != _versionId)
                 throw new RunbookException("VersionNotPending", RunbookErrorCategory.InvalidOperation,
                     $"Version {_versionId} of secret '{secret.Name}' is not {SecretStages.Pending} (its labels: {string.Join(", ", stages.StagesOf(_versionId))}), so there is nothing to complete.",
                     secret.Arn, "VersionId");
-            var history = _runner.HistoryOf(secret.Arn);
+            var history = await _runner.HistoryOfAsync(secret.Arn).ConfigureAwait(false);
             if (!history.StagedValue(_versionId) && !_force)
                 throw new RunbookException("VersionNotStaged", RunbookErrorCategory.InvalidOperation,
                     $"Version {_versionId} of secret '{secret.Name}' is {SecretStages.Pending}, but this module did not stage its value " +
@@ -70,7 +70,7 @@ namespace RotationOps.Engine.Rotation
 
             var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribePromote(_versionId, stages.Current));
             if (!plan.Approve(host))
-                return _runner.Finish(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage);
+                return await _runner.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
 
             var promotion = new PendingPromotion(_runner, _runner.StepsFor(result.DeploymentId, secret.Arn), result);
             if (_tester != null)

@@ -58,14 +58,14 @@ namespace RotationOps.Engine.Rotation
             try
             {
                 await _steps.RemovePendingAsync(versionId).ConfigureAwait(false);
-                return _runner.Finish(_result, RotationStatus.Failed,
-                    $"{reason}. {SecretStages.Pending} was taken off it (the version is kept); {SecretStages.Current} is still version {current}.");
+                return await _runner.FinishAsync(_result, RotationStatus.Failed,
+                    $"{reason}. {SecretStages.Pending} was taken off it (the version is kept); {SecretStages.Current} is still version {current}.").ConfigureAwait(false);
             }
             catch (AwsServiceException ex)
             {
-                return _runner.Finish(_result, RotationStatus.Failed,
+                return await _runner.FinishAsync(_result, RotationStatus.Failed,
                     $"{reason}. Taking {SecretStages.Pending} off it failed too ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is still version {current}. " +
-                    "Re-run Invoke-SecretRotation with -Force to clear it.");
+                    "Re-run Invoke-SecretRotation with -Force to clear it.").ConfigureAwait(false);
             }
         }
 
@@ -78,10 +78,10 @@ namespace RotationOps.Engine.Rotation
             }
             catch (AwsServiceException ex)
             {
-                return _runner.Finish(_result, RotationStatus.Failed,
+                return await _runner.FinishAsync(_result, RotationStatus.Failed,
                     $"Moving {SecretStages.Current} to version {versionId} failed ({ex.ErrorCode}: {ex.ServiceMessage}). " +
                     $"{SecretStages.Current} stays where it was; version {versionId} is still {SecretStages.Pending}: " +
-                    $"finish with Invoke-SecretRotation -SecretId {_result.Name} -VersionId {versionId} -Complete, or discard it with -Force.");
+                    $"finish with Invoke-SecretRotation -SecretId {_result.Name} -VersionId {versionId} -Complete, or discard it with -Force.").ConfigureAwait(false);
             }
             try
             {
@@ -93,8 +93,8 @@ namespace RotationOps.Engine.Rotation
                     $"Version {versionId} of '{_result.Name}' is {SecretStages.Current}, but taking {SecretStages.Pending} off it failed ({ex.ErrorCode}). " +
                     "That is harmless for readers; the next rotation clears it.");
             }
-            return _runner.Finish(_result, RotationStatus.Completed,
-                $"Version {versionId} is {SecretStages.Current}; {SecretStages.Previous} is version {fromVersionId ?? "(none)"}.");
+            return await _runner.FinishAsync(_result, RotationStatus.Completed,
+                $"Version {versionId} is {SecretStages.Current}; {SecretStages.Previous} is version {fromVersionId ?? "(none)"}.").ConfigureAwait(false);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.SecretsManager;
 
@@ -17,16 +18,22 @@ namespace RotationOps.Engine.Rotation
         private const string RotationAction = "SecretRotation";
 
         private readonly IReadOnlyList<JournalEntry> _entries;
-        private readonly string _journalPath;
+        private readonly string _journalLocation;
 
-        private RotationHistory(IReadOnlyList<JournalEntry> entries, string journalPath)
+        private RotationHistory(IReadOnlyList<JournalEntry> entries, string journalLocation)
         {
             _entries = entries;
-            _journalPath = journalPath;
+            _journalLocation = journalLocation;
         }
 
-        public static RotationHistory Of(DeploymentJournal journal, string secretArn) =>
-            new RotationHistory(journal.ReadAll().Where(e => e.Target == secretArn).ToList(), journal.FilePath);
+        /// <summary>
+        /// How many of the secret's latest rotations are read: an unfinished AWSPENDING version comes
+        /// from one of the last few, and a shared table is read one rotation at a time.
+        /// </summary>
+        private const int RecentRotations = 20;
+
+        public static async Task<RotationHistory> OfAsync(DeploymentJournal journal, string secretArn) =>
+            new RotationHistory(await journal.ReadTargetAsync(secretArn, RecentRotations).ConfigureAwait(false), journal.Location);
 
         /// <summary>
         /// True when this module stored the version's value itself (PutSecretValue of -Pending or a
@@ -81,7 +88,7 @@ namespace RotationOps.Engine.Rotation
                        "its value may never have reached the database, so it must not be promoted. " +
                        $"Fix the function (its log group is /aws/lambda/{function}), then {force}.";
             }
-            return $"This module did not stage it (no record in {_journalPath}): a rotation started elsewhere (the schedule, the console, " +
+            return $"This module did not stage it (no record in {_journalLocation}): a rotation started elsewhere (the schedule, the console, " +
                    "another machine) is still running or has failed, and its value may never have reached the database. " +
                    $"Check the rotation function's log group; once it has stopped, fix it and {force}.";
         }

@@ -65,7 +65,7 @@ namespace RotationOps.Engine.Rotation
             var result = NewResult(secret, RotationMode.Manual, deploymentId, _host.Time.GetUtcNow());
             result.VersionId = versionId;
             if (new StageMap(secret.VersionIdsToStages).Pending != versionId)
-                return Finish(result, RotationStatus.NotRun, $"Version {versionId} of '{secret.Name}' is not {SecretStages.Pending}; nothing to discard.");
+                return await FinishAsync(result, RotationStatus.NotRun, $"Version {versionId} of '{secret.Name}' is not {SecretStages.Pending}; nothing to discard.").ConfigureAwait(false);
             return await new PendingPromotion(this, StepsFor(deploymentId, secret.Arn), result)
                 .AbandonAsync(versionId, $"Staged version {versionId} of '{secret.Name}' was discarded").ConfigureAwait(false);
         }
@@ -75,7 +75,7 @@ namespace RotationOps.Engine.Rotation
         internal JournaledMutation Mutation => _mutation;
         internal DeploymentJournal Journal => _mutation.Journal;
 
-        internal RotationHistory HistoryOf(string secretArn) => RotationHistory.Of(Journal, secretArn);
+        internal Task<RotationHistory> HistoryOfAsync(string secretArn) => RotationHistory.OfAsync(Journal, secretArn);
 
         internal Task<SecretDescription> DescribeAsync(string secretId) =>
             SecretLookup.DescribeAsync(_client, secretId, _host.Cancellation);
@@ -95,7 +95,7 @@ namespace RotationOps.Engine.Rotation
                 RotationLambdaArn = secret.RotationLambdaArn,
             };
 
-        internal SecretRotation Finish(SecretRotation result, RotationStatus status, string message)
+        internal async Task<SecretRotation> FinishAsync(SecretRotation result, RotationStatus status, string message)
         {
             result.Status = status;
             result.Message = message;
@@ -110,8 +110,8 @@ namespace RotationOps.Engine.Rotation
             JournalPhase phase = status == RotationStatus.Completed || status == RotationStatus.Pending
                 ? JournalPhase.Completed
                 : status == RotationStatus.NotRun ? JournalPhase.Skipped : JournalPhase.Aborted;
-            Journal.Append(result.DeploymentId, "SecretRotation", result.SecretId, phase, details,
-                status == RotationStatus.Failed ? message : null);
+            await Journal.AppendAsync(result.DeploymentId, "SecretRotation", result.SecretId, phase, details,
+                status == RotationStatus.Failed ? message : null).ConfigureAwait(false);
             return result;
         }
 
@@ -119,8 +119,8 @@ namespace RotationOps.Engine.Rotation
         internal const string InterruptedStatus = "Interrupted";
 
         /// <summary>Ctrl+C mid-rotation: the journal says where it stopped; a re-run resumes or -Force clears it.</summary>
-        internal void Interrupted(SecretRotation result) =>
-            Journal.Append(result.DeploymentId, "SecretRotation", result.SecretId, JournalPhase.Aborted,
+        internal Task InterruptedAsync(SecretRotation result) =>
+            Journal.AppendAsync(result.DeploymentId, "SecretRotation", result.SecretId, JournalPhase.Aborted,
                 JournalDetails.Of(("Status", InterruptedStatus), ("Mode", result.Mode.ToString()), ("VersionId", result.VersionId),
                     ("PreviousVersionId", result.PreviousVersionId)),
                 "Stopped by the user (Ctrl+C). Re-run the same command to resume, or run it with -Force to take AWSPENDING off the version (it is kept).");

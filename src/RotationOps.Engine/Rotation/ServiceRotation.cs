@@ -44,11 +44,11 @@ namespace RotationOps.Engine.Rotation
                     $"secret '{secret.Name}' has no rotation function configured. Give one with -RotationLambdaArn, " +
                     "or rotate client-side with -NewValue or -GeneratePassword.", secret.Arn);
             string? unfinished = stages.UnfinishedPending;
-            var history = _runner.HistoryOf(secret.Arn);
+            var history = await _runner.HistoryOfAsync(secret.Arn).ConfigureAwait(false);
             var inFlight = _request.Force ? null : InFlight(history, unfinished ?? stages.Current);
             string deploymentId = inFlight?.DeploymentId ?? DeploymentJournal.NewDeploymentId("rot", host.Time);
             // Held until the rotation is seen through: a second rotation of this secret is refused.
-            using var held = _held = DeploymentLock.Acquire(_runner.Journal, host.Time, secret.Arn, deploymentId, _request.Force);
+            await using var held = _held = await DeploymentLock.AcquireAsync(_runner.Journal, host.Time, secret.Arn, deploymentId, _request.Force).ConfigureAwait(false);
             if (inFlight != null) return await ResumeAsync(secret, inFlight).ConfigureAwait(false);
             if (unfinished != null && !_request.Force) throw SecretRotationRunner.UnfinishedRotation(secret, unfinished, history);
 
@@ -61,11 +61,11 @@ namespace RotationOps.Engine.Rotation
             if (unfinished != null) plan.Add(secret.Name, RotationSteps.DescribeRemovePending(unfinished));
             plan.Add(secret.Name, $"Rotate the secret with function {function} as version {token}" + DescribeRules(_request.RotationRules));
             if (!plan.Approve(host))
-                return _runner.Finish(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage);
+                return await _runner.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
 
-            _runner.Journal.Append(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
+            await _runner.Journal.AppendAsync(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
                 JournalDetails.Of(("Mode", "Service"), ("VersionId", token), ("PreviousVersionId", stages.Current),
-                    ("RotationLambdaArn", function)));
+                    ("RotationLambdaArn", function))).ConfigureAwait(false);
             try
             {
                 if (unfinished != null) await _runner.StepsFor(deploymentId, secret.Arn).RemovePendingAsync(unfinished).ConfigureAwait(false);
@@ -81,8 +81,8 @@ namespace RotationOps.Engine.Rotation
             }
             catch (AwsServiceException ex)
             {
-                return _runner.Finish(result, RotationStatus.Failed,
-                    $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}).");
+                return await _runner.FinishAsync(result, RotationStatus.Failed,
+                    $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}).").ConfigureAwait(false);
             }
             return await WatchAsync(secret, result).ConfigureAwait(false);
         }
@@ -124,7 +124,7 @@ namespace RotationOps.Engine.Rotation
             catch (OperationCanceledException)
             {
                 // The rotation goes on inside AWS; the journal records that we stopped watching, so a re-run waits for it again.
-                _runner.Interrupted(result);
+                await _runner.InterruptedAsync(result).ConfigureAwait(false);
                 throw;
             }
         }
@@ -141,12 +141,12 @@ namespace RotationOps.Engine.Rotation
                 {
                     var stages = new StageMap((await _runner.DescribeAsync(secret.Arn).ConfigureAwait(false)).VersionIdsToStages);
                     if (stages.Current == token && stages.Pending == null)
-                        return _runner.Finish(result, RotationStatus.Completed,
-                            $"Version {token} is {SecretStages.Current}; {SecretStages.Previous} is version {stages.Previous ?? "(none)"}.");
+                        return await _runner.FinishAsync(result, RotationStatus.Completed,
+                            $"Version {token} is {SecretStages.Current}; {SecretStages.Previous} is version {stages.Previous ?? "(none)"}.").ConfigureAwait(false);
                     if (stages.Current != token && !stages.StagesOf(token).Contains(SecretStages.Pending))
-                        return _runner.Finish(result, RotationStatus.Failed,
+                        return await _runner.FinishAsync(result, RotationStatus.Failed,
                             $"{SecretStages.Pending} was taken off version {token} before it became {SecretStages.Current}: the rotation was cancelled or abandoned. " +
-                            $"{SecretStages.Current} is version {stages.Current}.");
+                            $"{SecretStages.Current} is version {stages.Current}.").ConfigureAwait(false);
 
                     TimeSpan elapsed = host.Time.GetUtcNow() - started;
                     if (elapsed >= _request.Timeout)
@@ -157,7 +157,7 @@ namespace RotationOps.Engine.Rotation
                         PercentComplete = (int)(100 * elapsed.Ticks / _request.Timeout.Ticks),
                         SecondsRemaining = (int)(_request.Timeout - elapsed).TotalSeconds,
                     });
-                    _held?.Renew();
+                    if (_held != null) await _held.RenewAsync().ConfigureAwait(false);
                     await host.Time.Delay(_request.PollInterval, host.Cancellation).ConfigureAwait(false);
                 }
             }
@@ -172,8 +172,8 @@ namespace RotationOps.Engine.Rotation
             if (stages.Current == token)
             {
                 _runner.Host.WriteWarning($"Version {token} of '{secret.Name}' is {SecretStages.Current}, but {SecretStages.Pending} was not cleared within {_request.Timeout}.");
-                return _runner.Finish(result, RotationStatus.Completed,
-                    $"Version {token} is {SecretStages.Current}; {SecretStages.Pending} was still on it when the wait ended.");
+                return await _runner.FinishAsync(result, RotationStatus.Completed,
+                    $"Version {token} is {SecretStages.Current}; {SecretStages.Pending} was still on it when the wait ended.").ConfigureAwait(false);
             }
             string reached;
             try
@@ -187,11 +187,11 @@ namespace RotationOps.Engine.Rotation
             }
             string function = RotationHistory.FunctionName(result.RotationLambdaArn);
             // Never advise promoting the version: only the function's own setSecret puts its value in the database.
-            return _runner.Finish(result, RotationStatus.Failed,
+            return await _runner.FinishAsync(result, RotationStatus.Failed,
                 $"The rotation did not finish within {_request.Timeout}: {reached}. {SecretStages.Current} is still version {previous} and readable. " +
                 $"Version {token} must not be promoted: its value may never have reached the database. " +
                 $"Look at the function's log group /aws/lambda/{function}, fix the function, then run Invoke-SecretRotation -SecretId {secret.Name} -Force, which takes {SecretStages.Pending} off version {token} " +
-                "(the version is kept) and rotates anew.");
+                "(the version is kept) and rotates anew.").ConfigureAwait(false);
         }
 
         private static string DescribeRules(RotationRules? rules) =>

@@ -81,7 +81,7 @@ namespace RotationOps.Commands
             try
             {
                 // One set of options per command: several clients share the parsed -Credential and endpoint.
-                return factory(_options ??= ConnectionOptions(), WriteVerboseFromAnyThread);
+                return factory(Connection, WriteVerboseFromAnyThread);
             }
             catch (Exception ex) when (ex is AwsConfigurationException || ex is RunbookException)
             {
@@ -89,6 +89,24 @@ namespace RotationOps.Commands
                 throw; // unreachable: ThrowTerminatingError always throws
             }
         }
+
+        /// <summary>
+        /// Runs engine work the whole command needs before its first item (opening the journal),
+        /// serving the pipeline thread meanwhile; a failure ends the command as a terminating error.
+        /// </summary>
+        private protected T RunOnce<T>(Func<PipelineHost, Task<T>> work)
+        {
+            var task = PipelineThreadBridge.Start(() => work(EngineHost));
+            Serve(() => EngineHost.Bridge.Pump(task), task);
+            if (task.Status == TaskStatus.RanToCompletion) return task.Result;
+            Exception error = task.Exception?.GetBaseException() ?? new OperationCanceledException();
+            if (error is OperationCanceledException && _stopping.IsCancellationRequested) throw new PipelineStoppedException();
+            ThrowTerminatingError(ErrorRecords.From(error, null));
+            throw error; // unreachable: ThrowTerminatingError always throws
+        }
+
+        /// <summary>The connection parameters as engine options, parsed once per command.</summary>
+        private protected AwsConnectionOptions Connection => _options ??= ConnectionOptions();
 
         /// <summary>The bridge to the pipeline thread, made on first use (always on the pipeline thread).</summary>
         private protected PipelineHost EngineHost => _host ??= new PipelineHost(this, _stopping.Token);
@@ -169,6 +187,6 @@ namespace RotationOps.Commands
         }
 
         /// <summary>AWS client verbose lines come from worker threads; route them through the live host.</summary>
-        private void WriteVerboseFromAnyThread(string message) => _host?.WriteVerbose(message);
+        private protected void WriteVerboseFromAnyThread(string message) => _host?.WriteVerbose(message);
     }
 }

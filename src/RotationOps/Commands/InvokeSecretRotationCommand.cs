@@ -46,7 +46,7 @@ namespace RotationOps.Commands
     [Cmdlet(VerbsLifecycle.Invoke, "SecretRotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = ServiceSet)]
     [OutputType(typeof(SecretRotation))]
-    public sealed class InvokeSecretRotationCommand : AwsCmdlet
+    public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     {
         private const string ServiceSet = "Service";
         private const string ValueSet = "ManualValue";
@@ -174,7 +174,7 @@ namespace RotationOps.Commands
         protected override void BeginProcessing()
         {
             _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
-            _journal = DeploymentJournal.OpenDefault(TimeProvider.System);
+            _journal = OpenJournal();
             _slots = new SemaphoreSlim(ThrottleLimit);
         }
 

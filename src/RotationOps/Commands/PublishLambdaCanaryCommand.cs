@@ -47,7 +47,7 @@ namespace RotationOps.Commands
     /// </example>
     [Cmdlet(VerbsData.Publish, "LambdaCanary", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LambdaDeployment))]
-    public sealed class PublishLambdaCanaryCommand : AwsCmdlet
+    public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
     {
         private ILambdaClient? _lambda;
         private DeploymentJournal? _journal;
@@ -130,7 +130,7 @@ namespace RotationOps.Commands
         protected override void BeginProcessing()
         {
             _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
-            _journal = DeploymentJournal.OpenDefault(TimeProvider.System);
+            _journal = OpenJournal();
         }
 
         protected override void ProcessRecord()

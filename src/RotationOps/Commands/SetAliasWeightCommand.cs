@@ -45,7 +45,7 @@ namespace RotationOps.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Set, "AliasWeight", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = StepsSet)]
     [OutputType(typeof(LambdaDeployment))]
-    public sealed class SetAliasWeightCommand : AwsCmdlet
+    public sealed class SetAliasWeightCommand : JournaledCmdlet
     {
         private const string WeightSet = "Weight";
         private const string PromoteSet = "Promote";
@@ -128,7 +128,7 @@ namespace RotationOps.Commands
             _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
             _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));
             _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
-            _journal = DeploymentJournal.OpenDefault(TimeProvider.System);
+            _journal = OpenJournal();
         }
 
         protected override void ProcessRecord()

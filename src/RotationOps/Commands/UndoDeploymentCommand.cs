@@ -38,7 +38,7 @@ namespace RotationOps.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Undo, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = DeploymentSet)]
     [OutputType(typeof(RollbackResult))]
-    public sealed class UndoDeploymentCommand : AwsCmdlet
+    public sealed class UndoDeploymentCommand : JournaledCmdlet
     {
         private const string DeploymentSet = "Deployment";
         private const string AliasSet = "Alias";
@@ -88,7 +88,7 @@ namespace RotationOps.Commands
         {
             _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
             _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
-            _journal = DeploymentJournal.OpenDefault(TimeProvider.System);
+            _journal = OpenJournal();
         }
 
         protected override void ProcessRecord()

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using RotationOps.Tests.Shared;
+using RotationOps.Engine.Journal.Stores;
 using RotationOps.Engine.Journal;
 
 namespace RotationOps.Engine.Tests.Journal
@@ -12,15 +14,15 @@ namespace RotationOps.Engine.Tests.Journal
         private readonly string _directory = Path.Combine(Path.GetTempPath(), "rotationops-journal-" + Guid.NewGuid().ToString("N"));
 
         [Fact]
-        public void Entries_are_read_back_in_order_with_their_details()
+        public async Task Entries_are_read_back_in_order_with_their_details()
         {
-            var journal = new DeploymentJournal(_directory, TimeProvider.System);
+            var journal = new DeploymentJournal(new FileJournalStore(_directory), TimeProvider.System);
 
-            journal.Append("rot-1", "PutSecretValue", "arn:secret", JournalPhase.Intent, new Dictionary<string, string> { ["VersionId"] = "v2" });
-            journal.Append("rot-1", "PutSecretValue", "arn:secret", JournalPhase.Failed, null, "ThrottlingException: Rate exceeded");
-            journal.Append("rot-2", "RotateSecret", "arn:other", JournalPhase.Succeeded);
+            await journal.AppendAsync("rot-1", "PutSecretValue", "arn:secret", JournalPhase.Intent, new Dictionary<string, string> { ["VersionId"] = "v2" });
+            await journal.AppendAsync("rot-1", "PutSecretValue", "arn:secret", JournalPhase.Failed, null, "ThrottlingException: Rate exceeded");
+            await journal.AppendAsync("rot-2", "RotateSecret", "arn:other", JournalPhase.Succeeded);
 
-            var entries = journal.ReadDeployment("rot-1");
+            var entries = await journal.ReadDeploymentAsync("rot-1");
             Assert.Equal(new[] { JournalPhase.Intent, JournalPhase.Failed }, entries.Select(e => e.Phase));
             Assert.Equal("v2", entries[0].Details["VersionId"]);
             Assert.Equal("ThrottlingException: Rate exceeded", entries[1].Error);
@@ -28,11 +30,11 @@ namespace RotationOps.Engine.Tests.Journal
         }
 
         [Fact]
-        public void A_torn_last_line_from_a_crash_is_skipped()
+        public async Task A_torn_last_line_from_a_crash_is_skipped()
         {
-            var journal = new DeploymentJournal(_directory, TimeProvider.System);
-            journal.Append("rot-1", "RotateSecret", "arn:secret", JournalPhase.Intent);
-            File.AppendAllText(journal.FilePath, "{\"Time\":\"2026-");
+            var journal = new DeploymentJournal(new FileJournalStore(_directory), TimeProvider.System);
+            await journal.AppendAsync("rot-1", "RotateSecret", "arn:secret", JournalPhase.Intent);
+            File.AppendAllText(journal.Location, "{\"Time\":\"2026-");
 
             Assert.Single(journal.ReadAll());
         }
@@ -40,17 +42,17 @@ namespace RotationOps.Engine.Tests.Journal
         [Fact]
         public async Task Concurrent_writers_never_interleave_lines()
         {
-            var journals = Enumerable.Range(0, 4).Select(_ => new DeploymentJournal(_directory, TimeProvider.System)).ToArray();
+            var journals = Enumerable.Range(0, 4).Select(_ => new DeploymentJournal(new FileJournalStore(_directory), TimeProvider.System)).ToArray();
 
-            await Task.WhenAll(journals.Select((journal, writer) => Task.Run(() =>
+            await Task.WhenAll(journals.Select((journal, writer) => Task.Run(async () =>
             {
                 for (int i = 0; i < 100; i++)
-                    journal.Append($"dep-{writer}", "UpdateAlias", "fn", JournalPhase.Succeeded, new Dictionary<string, string> { ["i"] = i.ToString() });
+                    await journal.AppendAsync($"dep-{writer}", "UpdateAlias", "fn", JournalPhase.Succeeded, new Dictionary<string, string> { ["i"] = i.ToString() });
             })));
 
             var entries = journals[0].ReadAll();
             Assert.Equal(400, entries.Count);
-            Assert.Equal(400, File.ReadAllLines(journals[0].FilePath).Length);
+            Assert.Equal(400, File.ReadAllLines(journals[0].Location).Length);
             foreach (var group in entries.GroupBy(e => e.DeploymentId))
                 Assert.Equal(Enumerable.Range(0, 100).Select(i => i.ToString()), group.Select(e => e.Details["i"]));
         }

@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using RotationOps.Tests.Shared;
+using RotationOps.Engine.Journal.Stores;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Journal.Locks;
@@ -19,47 +21,47 @@ namespace RotationOps.Engine.Tests.Journal
         private readonly FakeTimeProvider _time = new FakeTimeProvider(autoAdvance: false);
         private readonly DeploymentJournal _journal;
 
-        public DeploymentLockTests() => _journal = new DeploymentJournal(_directory, _time);
+        public DeploymentLockTests() => _journal = new DeploymentJournal(new FileJournalStore(_directory), _time);
 
         [Fact]
-        public void A_second_deployer_on_the_same_target_is_refused_with_who_holds_it_and_what_to_do()
+        public async Task A_second_deployer_on_the_same_target_is_refused_with_who_holds_it_and_what_to_do()
         {
-            using var first = DeploymentLock.Acquire(_journal, _time, Alias, "dep-first", force: false);
+            await using var first = await DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-first", force: false);
 
-            var refused = Assert.Throws<RunbookException>(() => DeploymentLock.Acquire(_journal, _time, Alias, "dep-second", force: false));
+            var refused = await Assert.ThrowsAsync<RunbookException>(() => DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-second", force: false));
 
             Assert.Equal("DeploymentLocked", refused.ErrorId);
             Assert.Equal(RunbookErrorCategory.ResourceBusy, refused.Category);
             Assert.Contains("dep-first", refused.Message);
             Assert.Contains(Environment.MachineName, refused.Message);
             Assert.Contains("-Force", refused.Message);
-            using var other = DeploymentLock.Acquire(_journal, _time, "billing-api:LIVE", "dep-second", force: false);
+            await using var other = await DeploymentLock.AcquireAsync(_journal, _time, "billing-api:LIVE", "dep-second", force: false);
         }
 
         [Fact]
-        public void A_released_lock_is_free_for_the_next_deployer()
+        public async Task A_released_lock_is_free_for_the_next_deployer()
         {
-            DeploymentLock.Acquire(_journal, _time, Alias, "dep-first", force: false).Dispose();
+            await (await DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-first", force: false)).DisposeAsync();
 
-            using var next = DeploymentLock.Acquire(_journal, _time, Alias, "dep-second", force: false);
+            await using var next = await DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-second", force: false);
             Assert.DoesNotContain(_journal.ReadAll(), e => e.Action == "LockTakeover");
         }
 
         [Fact]
-        public void The_same_deployment_run_twice_at_once_is_still_two_holders()
+        public async Task The_same_deployment_run_twice_at_once_is_still_two_holders()
         {
-            using var first = DeploymentLock.Acquire(_journal, _time, Alias, "dep-1", force: false);
+            await using var first = await DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-1", force: false);
 
-            Assert.Throws<RunbookException>(() => DeploymentLock.Acquire(_journal, _time, Alias, "dep-1", force: false));
+            await Assert.ThrowsAsync<RunbookException>(() => DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-1", force: false));
         }
 
         [Fact]
-        public void An_expired_lease_is_taken_over_and_the_takeover_journaled()
+        public async Task An_expired_lease_is_taken_over_and_the_takeover_journaled()
         {
-            using var abandoned = DeploymentLock.Acquire(_journal, _time, Alias, "dep-first", force: false);
+            await using var abandoned = await DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-first", force: false);
             _time.Advance(DeploymentLock.Lease + TimeSpan.FromSeconds(1));
 
-            using var next = DeploymentLock.Acquire(_journal, _time, Alias, "dep-second", force: false);
+            await using var next = await DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-second", force: false);
 
             var takeover = Assert.Single(_journal.ReadAll(), e => e.Action == "LockTakeover");
             Assert.Equal("dep-second", takeover.DeploymentId);
@@ -68,35 +70,35 @@ namespace RotationOps.Engine.Tests.Journal
         }
 
         [Fact]
-        public void A_holder_that_renews_during_a_long_bake_keeps_the_lock_past_the_first_lease()
+        public async Task A_holder_that_renews_during_a_long_bake_keeps_the_lock_past_the_first_lease()
         {
-            using var baking = DeploymentLock.Acquire(_journal, _time, Alias, "dep-baking", force: false);
+            await using var baking = await DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-baking", force: false);
             for (int minute = 0; minute < 30; minute++)
             {
                 _time.Advance(TimeSpan.FromMinutes(1));
-                baking.Renew();
+                await baking.RenewAsync();
             }
 
-            Assert.Throws<RunbookException>(() => DeploymentLock.Acquire(_journal, _time, Alias, "dep-second", force: false));
+            await Assert.ThrowsAsync<RunbookException>(() => DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-second", force: false));
         }
 
         [Fact]
-        public void Force_takes_a_live_lock_over_and_the_old_holder_stops_at_its_next_renewal()
+        public async Task Force_takes_a_live_lock_over_and_the_old_holder_stops_at_its_next_renewal()
         {
-            using var first = DeploymentLock.Acquire(_journal, _time, Alias, "dep-first", force: false);
+            await using var first = await DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-first", force: false);
 
-            using var forced = DeploymentLock.Acquire(_journal, _time, Alias, "dep-forced", force: true);
+            await using var forced = await DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-forced", force: true);
             _time.Advance(DeploymentLock.Lease / 2);
 
-            var lost = Assert.Throws<RunbookException>(() => first.Renew());
+            var lost = await Assert.ThrowsAsync<RunbookException>(() => first.RenewAsync());
             Assert.Equal("DeploymentLockLost", lost.ErrorId);
             Assert.Equal("Force", Assert.Single(_journal.ReadAll(), e => e.Action == "LockTakeover").Details["Reason"]);
-            first.Dispose();   // releasing a lock that was taken over leaves the new holder's lock alone
-            Assert.Throws<RunbookException>(() => DeploymentLock.Acquire(_journal, _time, Alias, "dep-third", force: false));
+            await first.DisposeAsync();   // releasing a lock that was taken over leaves the new holder's lock alone
+            await Assert.ThrowsAsync<RunbookException>(() => DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-third", force: false));
         }
 
         [Fact]
-        public void A_holder_whose_process_is_gone_from_this_machine_is_taken_over_at_once()
+        public async Task A_holder_whose_process_is_gone_from_this_machine_is_taken_over_at_once()
         {
             using var exited = Process.Start(new ProcessStartInfo("dotnet", "--version") { RedirectStandardOutput = true, UseShellExecute = false })!;
             exited.WaitForExit();
@@ -112,9 +114,9 @@ namespace RotationOps.Engine.Tests.Journal
                 Since = _time.GetUtcNow(),
                 ExpiresAt = _time.GetUtcNow() + DeploymentLock.Lease,
             };
-            Assert.True(_journal.Locks.TryAcquire(dead, _ => false).Acquired);
+            Assert.True((await _journal.Locks.TryAcquireAsync(dead, _ => false)).Acquired);
 
-            using var next = DeploymentLock.Acquire(_journal, _time, Alias, "dep-rerun", force: false);
+            await using var next = await DeploymentLock.AcquireAsync(_journal, _time, Alias, "dep-rerun", force: false);
 
             Assert.Equal("HolderProcessGone", Assert.Single(_journal.ReadAll(), e => e.Action == "LockTakeover").Details["Reason"]);
         }
@@ -123,16 +125,16 @@ namespace RotationOps.Engine.Tests.Journal
         public async Task Of_many_deployers_racing_for_one_target_exactly_one_wins()
         {
             using var start = new ManualResetEventSlim();
-            var racers = Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+            var racers = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
             {
                 start.Wait();
                 try
                 {
-                    return DeploymentLock.Acquire(_journal, _time, Alias, $"dep-{i}", force: false);
+                    return await DeploymentLock.AcquireAsync(_journal, _time, Alias, $"dep-{i}", force: false);
                 }
                 catch (RunbookException)
                 {
-                    return null;
+                    return (DeploymentLock?)null;
                 }
             })).ToList();
             start.Set();

@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using RotationOps.Tests.Shared;
+using RotationOps.Engine.Journal.Stores;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.CloudWatch;
@@ -35,7 +37,7 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
             Sandbox = sandbox;
             Time = time;
             JournalDirectory = Path.Combine(Path.GetTempPath(), "rotationops-tests", _suffix);
-            Journal = new DeploymentJournal(JournalDirectory, time);
+            Journal = new DeploymentJournal(new FileJournalStore(JournalDirectory), time);
             Host = new RecordingHost(time, _cancellation.Token);
             Action<string> verbose = line => { lock (_clientVerbose) _clientVerbose.Add(line); };
             Client = SecretsManagerClient.Create(options, time, verbose);
@@ -139,7 +141,7 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
             await Client.ListSecretVersionIdsAsync(secretId, includeDeprecated: true, CancellationToken.None);
 
         /// <summary>Journal lines as written, for assertions and leak scans.</summary>
-        public string JournalText => File.Exists(Journal.FilePath) ? File.ReadAllText(Journal.FilePath) : "";
+        public string JournalText => File.Exists(Journal.Location) ? File.ReadAllText(Journal.Location) : "";
 
         /// <summary>
         /// Asserts that no value any test secret ever held (given, generated, or made by a rotation

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Threading.Tasks;
 using RotationOps.Engine.Errors;
 
 namespace RotationOps.Engine.Journal.Locks
@@ -13,7 +14,7 @@ namespace RotationOps.Engine.Journal.Locks
     /// is gone from this machine loses it at once, and -Force or an emergency Undo-Deployment takes
     /// it over. Takeovers are journaled.
     /// </summary>
-    public sealed class DeploymentLock : IDisposable
+    public sealed class DeploymentLock : IAsyncDisposable
     {
         /// <summary>Long enough to survive a slow AWS call between renewals, short enough that a dead CI runner blocks no one for long.</summary>
         public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
@@ -38,7 +39,7 @@ namespace RotationOps.Engine.Journal.Locks
         /// Takes the lock on <paramref name="target"/> for <paramref name="deploymentId"/>, or throws
         /// DeploymentLocked naming the holder. <paramref name="force"/> takes it from a live holder.
         /// </summary>
-        public static DeploymentLock Acquire(DeploymentJournal journal, TimeProvider time, string target, string deploymentId, bool force)
+        public static async Task<DeploymentLock> AcquireAsync(DeploymentJournal journal, TimeProvider time, string target, string deploymentId, bool force)
         {
             var now = time.GetUtcNow();
             var wanted = new TargetLease
@@ -54,19 +55,19 @@ namespace RotationOps.Engine.Journal.Locks
                 ExpiresAt = now + Lease,
             };
             string? reason = null;
-            var attempt = journal.Locks.TryAcquire(wanted, holder => (reason = TakeoverReason(holder, now, force)) != null);
+            var attempt = await journal.Locks.TryAcquireAsync(wanted, holder => (reason = TakeoverReason(holder, now, force)) != null).ConfigureAwait(false);
             var previous = attempt.Previous;
             if (!attempt.Acquired)
                 throw new RunbookException("DeploymentLocked", RunbookErrorCategory.ResourceBusy, Refusal(previous!, now), target, "Force");
             if (previous != null)
             {
-                journal.Append(deploymentId, "LockTakeover", target, JournalPhase.Succeeded, new Dictionary<string, string>
+                await journal.AppendAsync(deploymentId, "LockTakeover", target, JournalPhase.Succeeded, new Dictionary<string, string>
                 {
                     ["Reason"] = reason!,
                     ["PreviousDeploymentId"] = previous.DeploymentId,
                     ["PreviousCaller"] = previous.Caller,
                     ["PreviousSince"] = previous.Since.ToString("o"),
-                });
+                }).ConfigureAwait(false);
             }
             return new DeploymentLock(journal.Locks, time, wanted);
         }
@@ -76,16 +77,16 @@ namespace RotationOps.Engine.Journal.Locks
         /// DeploymentLockLost if someone took the lock over meanwhile (an emergency Undo-Deployment,
         /// or -Force), so this workflow stops before it changes anything more.
         /// </summary>
-        public void Renew()
+        public async Task RenewAsync()
         {
             _lease.ExpiresAt = _time.GetUtcNow() + Lease;
-            if (!_store.Renew(_lease))
+            if (!await _store.RenewAsync(_lease).ConfigureAwait(false))
                 throw new RunbookException("DeploymentLockLost", RunbookErrorCategory.ResourceBusy,
                     $"The lock on {_lease.Target} was taken over by another deployer (Undo-Deployment, -Force, or after it expired) while deployment {_lease.DeploymentId} was waiting; " +
                     "it stopped without changing anything more. The journal's LockTakeover entry says who took it.", _lease.Target);
         }
 
-        public void Dispose() => _store.Release(_lease);
+        public async ValueTask DisposeAsync() => await _store.ReleaseAsync(_lease).ConfigureAwait(false);
 
         private static string Refusal(TargetLease holder, DateTimeOffset now)
         {

@@ -4,6 +4,8 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
+using RotationOps.Engine.Journal.Stores;
 
 namespace RotationOps.Engine.Journal.Locks
 {
@@ -24,7 +26,7 @@ namespace RotationOps.Engine.Journal.Locks
             _directory = directory;
         }
 
-        public LockAttempt TryAcquire(TargetLease wanted, Func<TargetLease, bool> mayReplace) =>
+        public Task<LockAttempt> TryAcquireAsync(TargetLease wanted, Func<TargetLease, bool> mayReplace) =>
             WithFile(wanted.Target, stream =>
             {
                 var holder = Read(stream);
@@ -33,7 +35,7 @@ namespace RotationOps.Engine.Journal.Locks
                 return new LockAttempt(true, holder);
             });
 
-        public bool Renew(TargetLease held) =>
+        public Task<bool> RenewAsync(TargetLease held) =>
             WithFile(held.Target, stream =>
             {
                 if (Read(stream)?.Token != held.Token) return false;
@@ -41,22 +43,22 @@ namespace RotationOps.Engine.Journal.Locks
                 return true;
             });
 
-        public void Release(TargetLease held) =>
+        public Task ReleaseAsync(TargetLease held) =>
             WithFile(held.Target, stream =>
             {
                 if (Read(stream)?.Token == held.Token) stream.SetLength(0);
                 return true;
             });
 
-        private T WithFile<T>(string target, Func<FileStream, T> change)
+        private Task<T> WithFile<T>(string target, Func<FileStream, T> change)
         {
             Directory.CreateDirectory(_directory);
             string path = Path.Combine(_directory, FileName(target));
             lock (FileGates.GetOrAdd(path, _ => new object()))
             {
-                using (var stream = DeploymentJournal.Open(() => new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)))
+                using (var stream = ExclusiveFile.Open(() => new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)))
                 {
-                    return change(stream);
+                    return Task.FromResult(change(stream));
                 }
             }
         }
