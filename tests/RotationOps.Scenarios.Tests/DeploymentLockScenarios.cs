@@ -145,22 +145,5 @@ namespace RotationOps.Scenarios.Tests
                 return new SecretTestOutcome(true, "accepted");
             }
         }
-
-        /// <summary>A -HealthScript stand-in that holds the first bake until the test lets it go.</summary>
-        private sealed class HeldCheck : IHealthCheck
-        {
-            private readonly TaskCompletionSource<bool> _released = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-
-            public TaskCompletionSource<bool> Asked { get; } = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-
-            public void Release() => _released.TrySetResult(true);
-
-            public async Task<GateResult> CheckAsync(LambdaDeployment deployment, CancellationToken cancellationToken)
-            {
-                Asked.TrySetResult(true);
-                await _released.Task.ConfigureAwait(false);
-                return new GateResult("HealthScript", CheckResult.Passed, "released");
-            }
-        }
     }
 }

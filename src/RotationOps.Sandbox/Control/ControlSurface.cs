@@ -183,7 +183,7 @@ internal sealed class ControlSurface(
         {
             Service = Service ?? "*",
             Operation = Operation ?? "*",
-            Kind = Kind ?? throw new ArgumentException("kind is required: Throttle, ServerError, Latency or DropConnection."),
+            Kind = Kind ?? throw new ArgumentException("kind is required: Throttle, ServerError, Latency, DropConnection or DropReply."),
             Count = Count,
             Skip = Skip ?? 0,
             Latency = TimeSpan.FromMilliseconds(LatencyMs ?? 0),

@@ -12,6 +12,12 @@ public enum FaultKind
     /// <summary>Delay the reply by <see cref="FaultRule.Latency"/> of real time, then answer normally.</summary>
     Latency,
 
-    /// <summary>Abort the TCP connection without writing a reply.</summary>
+    /// <summary>Abort the TCP connection without writing a reply; the call is not applied.</summary>
     DropConnection,
+
+    /// <summary>
+    /// Apply the call, then abort the connection before the reply: AWS made the change and the
+    /// caller cannot tell, as when a reply is lost on the network or a timeout fires late.
+    /// </summary>
+    DropReply,
 }

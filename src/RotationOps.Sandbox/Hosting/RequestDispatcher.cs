@@ -58,13 +58,19 @@ internal sealed class RequestDispatcher(
         try
         {
             verifier.Verify(request, endpoint.ServiceName);
-            if (await ApplyFaultsAsync(context, endpoint, operation))
+            var terminal = await ApplyFaultsAsync(context, endpoint, operation);
+            if (terminal == FaultKind.DropConnection)
             {
                 Log(endpoint, operation, "connection dropped (injected)");
                 return;
             }
 
             endpoint.EnforceQuota(operation);
+            if (terminal == FaultKind.DropReply)
+            {
+                await ApplyAndDropReplyAsync(context, endpoint, operation, request);
+                return;
+            }
             await endpoint.InvokeAsync(operation, request, context.Response, context.RequestAborted);
             Log(endpoint, operation, context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -81,8 +87,30 @@ internal sealed class RequestDispatcher(
         }
     }
 
-    /// <summary>Applies armed faults; true when the connection was dropped and nothing more may be written.</summary>
-    private async Task<bool> ApplyFaultsAsync(HttpContext context, IServiceEndpoint endpoint, string operation)
+    /// <summary>
+    /// Runs the call to its end — its change made, or its error decided — with the reply written
+    /// nowhere, then aborts the connection before anything was sent.
+    /// </summary>
+    private async Task ApplyAndDropReplyAsync(HttpContext context, IServiceEndpoint endpoint, string operation, AwsRequest request)
+    {
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await endpoint.InvokeAsync(operation, request, context.Response, context.RequestAborted);
+            Log(endpoint, operation, "applied, reply dropped (injected)");
+        }
+        catch (AwsErrorException error)
+        {
+            Log(endpoint, operation, $"{error.StatusCode} {error.Code}, reply dropped (injected)");
+        }
+        context.Abort();
+    }
+
+    /// <summary>
+    /// Applies armed faults: throws the throttling or internal errors, aborts the connection for
+    /// DropConnection, and returns the terminal fault the caller still has to act on, if any.
+    /// </summary>
+    private async Task<FaultKind?> ApplyFaultsAsync(HttpContext context, IServiceEndpoint endpoint, string operation)
     {
         var fault = faults.Decide(endpoint.ServiceName, operation);
         if (fault.Latency > TimeSpan.Zero)
@@ -94,13 +122,13 @@ internal sealed class RequestDispatcher(
         {
             case FaultKind.DropConnection:
                 context.Abort();
-                return true;
+                return FaultKind.DropConnection;
             case FaultKind.Throttle:
                 throw endpoint.Throttled();
             case FaultKind.ServerError:
                 throw endpoint.InternalFailure();
             default:
-                return false;
+                return fault.Terminal;
         }
     }
 

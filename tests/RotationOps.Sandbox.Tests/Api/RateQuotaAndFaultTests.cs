@@ -89,4 +89,18 @@ public sealed class RateQuotaAndFaultTests
         await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync("GetSecretValue", """{"SecretId":"faults/slow"}"""));
         await client.GetValueAsync("faults/slow");
     }
+
+    [Fact]
+    public async Task A_dropped_reply_leaves_the_change_made_though_the_caller_saw_no_answer()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var client = new SecretsManagerHttp(sandbox);
+        await client.CreateSecretAsync("faults/lost-reply", "before");
+
+        sandbox.Faults.Add(new FaultRule { Operation = "PutSecretValue", Kind = FaultKind.DropReply, Count = 1 });
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync("PutSecretValue",
+            $$"""{"SecretId":"faults/lost-reply","SecretString":"after","ClientRequestToken":"{{SecretsManagerHttp.NewToken()}}"}"""));
+
+        Assert.Equal("after", await client.GetValueAsync("faults/lost-reply"));
+    }
 }

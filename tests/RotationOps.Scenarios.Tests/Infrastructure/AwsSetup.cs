@@ -21,12 +21,50 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
 
         private readonly AwsHttpInvoker _lambda;
         private readonly AwsHttpInvoker _cloudWatch;
+        private readonly AwsHttpInvoker _dynamoDb;
+        private readonly AwsJsonProtocol _dynamoDbProtocol = new AwsJsonProtocol("DynamoDB_20120810", "1.0");
         private readonly AwsQueryProtocol _query = new AwsQueryProtocol("2010-08-01");
 
         public AwsSetup(AwsConnectionOptions options, TimeProvider time)
         {
             _lambda = AwsHttpInvoker.Connect(AwsService.Lambda, AwsRestJsonProtocol.ErrorParser, options, time, null, AwsHttpTransport.Shared, null);
             _cloudWatch = AwsHttpInvoker.Connect(AwsService.CloudWatch, _query.ErrorParser, options, time, null, AwsHttpTransport.Shared, null);
+            _dynamoDb = AwsHttpInvoker.Connect(AwsService.DynamoDb, _dynamoDbProtocol.ErrorParser, options, time, null, AwsHttpTransport.Shared, null);
+        }
+
+        /// <summary>CreateTable with string keys, as the README's create-table command makes the journal table.</summary>
+        public async Task CreateTableAsync(string table, string hashKey = "pk", string? rangeKey = "sk")
+        {
+            var body = JsonRequestBody.Write(json =>
+            {
+                json.WriteString("TableName", table);
+                json.WriteStartArray("AttributeDefinitions");
+                foreach (var key in new[] { hashKey, rangeKey })
+                {
+                    if (key == null) continue;
+                    json.WriteStartObject();
+                    json.WriteString("AttributeName", key);
+                    json.WriteString("AttributeType", "S");
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteStartArray("KeySchema");
+                json.WriteStartObject();
+                json.WriteString("AttributeName", hashKey);
+                json.WriteString("KeyType", "HASH");
+                json.WriteEndObject();
+                if (rangeKey != null)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("AttributeName", rangeKey);
+                    json.WriteString("KeyType", "RANGE");
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteString("BillingMode", "PAY_PER_REQUEST");
+            });
+            using var request = _dynamoDbProtocol.CreateRequest("CreateTable", table, body);
+            using var response = await _dynamoDb.SendAsync(request, CancellationToken.None);
         }
 
         /// <summary>CreateFunction with a tiny zip; the Sandbox gives it no behaviour until told.</summary>

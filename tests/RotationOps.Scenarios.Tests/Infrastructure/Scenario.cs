@@ -32,8 +32,11 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly string _suffix = Guid.NewGuid().ToString("N").Substring(0, 8);
 
+        private readonly AwsConnectionOptions _options;
+
         private Scenario(SandboxServer? sandbox, AwsConnectionOptions options, TimeProvider time)
         {
+            _options = options;
             Sandbox = sandbox;
             Time = time;
             JournalDirectory = Path.Combine(Path.GetTempPath(), "rotationops-tests", _suffix);
@@ -83,15 +86,23 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
         public SandboxServer RequireSandbox() =>
             Sandbox ?? throw new InvalidOperationException("This scenario needs the Sandbox; mark the test [SandboxFact].");
 
-        public SecretRotationRunner Runner() => new SecretRotationRunner(Client, Journal, Host);
+        /// <summary>The engine objects a command makes; <paramref name="journal"/> stands for another machine's journal.</summary>
+        public SecretRotationRunner Runner(DeploymentJournal? journal = null) => new SecretRotationRunner(Client, journal ?? Journal, Host);
 
         public SecretValidator Validator() => new SecretValidator(Client, Host, Lambda, CloudWatch);
 
-        public CanaryPublisher Publisher() => new CanaryPublisher(Lambda, Journal, Host);
+        public CanaryPublisher Publisher(DeploymentJournal? journal = null) => new CanaryPublisher(Lambda, journal ?? Journal, Host);
 
-        public TrafficShifter Shifter() => new TrafficShifter(Lambda, CloudWatch, Runner(), Journal, Host);
+        public TrafficShifter Shifter(DeploymentJournal? journal = null) => new TrafficShifter(Lambda, CloudWatch, Runner(journal), journal ?? Journal, Host);
 
-        public DeploymentUndo Undo() => new DeploymentUndo(Lambda, Client, Journal, Host);
+        public DeploymentUndo Undo(DeploymentJournal? journal = null) => new DeploymentUndo(Lambda, Client, journal ?? Journal, Host);
+
+        /// <summary>
+        /// The journal in DynamoDB table <paramref name="table"/> as one machine (a CI runner, an
+        /// operator) opens it: each call is another machine, sharing only what is in the table.
+        /// </summary>
+        public Task<DeploymentJournal> OpenSharedJournalAsync(string table) =>
+            DeploymentJournal.OpenAsync(table, _options, Time, null, CancellationToken.None);
 
         /// <summary>
         /// A function as seed 000 starts from: $LATEST with <paramref name="runtime"/>, version 1
