@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Stores;
 using RotationOps.Engine.Lambda;
 using RotationOps.Engine.SecretsManager;
 using RotationOps.Engine.Security;
@@ -34,7 +35,7 @@ internal sealed class BenchSandbox : IAsyncDisposable
         Lambda = LambdaClient.Create(connection, sandbox.Clock, null);
         CloudWatch = CloudWatchClient.Create(connection, sandbox.Clock, null);
         SecretsManager = SecretsManagerClient.Create(connection, sandbox.Clock, null);
-        Journal = new DeploymentJournal(journalDirectory.Path, sandbox.Clock);
+        Journal = new DeploymentJournal(new FileJournalStore(journalDirectory.Path), sandbox.Clock);
         Host = new BenchHost(sandbox.Clock);
     }
 

@@ -41,7 +41,7 @@ internal static class FleetCanaryBench
         table.Add(Name, "virtual minutes elapsed", $"{virtualElapsed.TotalMinutes:0.0} (one bake is {BakeTime.TotalMinutes:0})");
         table.Add(Name, "serial equivalent, minutes", $"{functionCount * BakeTime.TotalMinutes:0} ({functionCount} × {BakeTime.TotalMinutes:0})");
         table.Add(Name, "real seconds", $"{realTime.Elapsed.TotalSeconds:0.0}");
-        table.Add(Name, "journal lines", $"{File.ReadLines(world.Journal.FilePath).Count()}");
+        table.Add(Name, "journal lines", $"{File.ReadLines(world.Journal.Location).Count()}");
     }
 
     /// <summary>One function's canary then traffic shift; a canary that did not start is returned as it ended.</summary>

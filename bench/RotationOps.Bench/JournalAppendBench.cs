@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Stores;
 
 namespace RotationOps.Bench;
 
@@ -18,7 +19,7 @@ internal static class JournalAppendBench
     public static void Run(int writers, int entriesPerWriter, FigureTable table)
     {
         using var directory = new ScratchDirectory();
-        var journal = new DeploymentJournal(directory.Path, TimeProvider.System);
+        var journal = new DeploymentJournal(new FileJournalStore(directory.Path), TimeProvider.System);
 
         // Dedicated threads, not pool tasks: all writers contend from the first entry on.
         var threads = Enumerable.Range(1, writers)
@@ -31,17 +32,20 @@ internal static class JournalAppendBench
 
         var expected = writers * entriesPerWriter;
         table.Add(Name, "writers × entries", $"{writers} × {entriesPerWriter}");
-        table.Add(Name, "entries read back", $"{journal.ReadAll().Count} of {expected}");
+        var readBack = Enumerable.Range(1, writers).Sum(writer => journal.ReadDeploymentAsync(DeploymentOf(writer)).GetAwaiter().GetResult().Count);
+        table.Add(Name, "entries read back", $"{readBack} of {expected}");
         table.Add(Name, "entries per second", $"{expected / realTime.Elapsed.TotalSeconds:0}");
     }
 
     private static void Append(DeploymentJournal journal, int writer, int entries)
     {
-        var deploymentId = $"bench-writer-{writer}";
+        var deploymentId = DeploymentOf(writer);
         for (var entry = 1; entry <= entries; entry++)
         {
-            journal.Append(deploymentId, "JournalBench", $"writer-{writer}", JournalPhase.Intent,
-                JournalDetails.Of(("Entry", entry.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            journal.AppendAsync(deploymentId, "JournalBench", $"writer-{writer}", JournalPhase.Intent,
+                JournalDetails.Of(("Entry", entry.ToString(System.Globalization.CultureInfo.InvariantCulture)))).GetAwaiter().GetResult();
         }
     }
+
+    private static string DeploymentOf(int writer) => $"bench-writer-{writer}";
 }

@@ -19,13 +19,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'SandboxProcess.ps1')
     $session = Enter-SandboxSession -RepositoryRoot $repositoryRoot -Empty
 
-    function Invoke-Aws {
-        # The AWS CLI as an independent client; returns its JSON output as objects.
-        $output = & /usr/bin/aws --endpoint-url $env:AWS_ENDPOINT_URL --output json @args 2>&1
-        if ($LASTEXITCODE -ne 0) { throw "aws $($args -join ' ') failed: $output" }
-        if ($output) { ($output -join "`n") | ConvertFrom-Json }
-    }
-
     function Get-AliasState {
         # The alias as the Sandbox holds it: "<version>" or "<version>+<weight>@<routed version>".
         param([string] $Name)

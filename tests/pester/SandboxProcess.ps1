@@ -103,6 +103,13 @@ function Invoke-SandboxControl {
     $reply
 }
 
+function Invoke-Aws {
+    # The AWS CLI (v2, /usr/bin/aws) against the Sandbox as an independent client; returns its JSON output as objects.
+    $output = & /usr/bin/aws --endpoint-url $env:AWS_ENDPOINT_URL --output json @args 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "aws $($args -join ' ') failed: $output" }
+    if ($output) { ($output -join "`n") | ConvertFrom-Json }
+}
+
 function New-SandboxSecret {
     # A secret whose AWSCURRENT holds $Value; returns @{ arn; versionId }.
     param([Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $Value)

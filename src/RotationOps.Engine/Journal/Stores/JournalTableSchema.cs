@@ -35,11 +35,14 @@ namespace RotationOps.Engine.Journal.Stores
         public static Dictionary<string, string> Key(string partition, string sort) =>
             new Dictionary<string, string> { [PartitionKey] = partition, [SortKey] = sort };
 
-        /// <summary>The one command that makes the table, as the README shows it.</summary>
+        /// <summary>
+        /// The one command that makes the table, as the README shows it. The comma lists are quoted
+        /// so the line runs as it is in pwsh, which would otherwise split them into arrays, and in sh.
+        /// </summary>
         public static string CreateCommand(string table, string region) =>
             $"aws dynamodb create-table --region {region} --table-name {table} " +
-            $"--attribute-definitions AttributeName={PartitionKey},AttributeType=S AttributeName={SortKey},AttributeType=S " +
-            $"--key-schema AttributeName={PartitionKey},KeyType=HASH AttributeName={SortKey},KeyType=RANGE --billing-mode PAY_PER_REQUEST";
+            $"--attribute-definitions 'AttributeName={PartitionKey},AttributeType=S' 'AttributeName={SortKey},AttributeType=S' " +
+            $"--key-schema 'AttributeName={PartitionKey},KeyType=HASH' 'AttributeName={SortKey},KeyType=RANGE' --billing-mode PAY_PER_REQUEST";
 
         /// <exception cref="RunbookException">InvalidParameter: not a name DynamoDB allows.</exception>
         public static void ValidateName(string table)
