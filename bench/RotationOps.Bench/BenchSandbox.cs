@@ -1,4 +1,7 @@
 using System;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.CloudWatch;
@@ -18,6 +21,8 @@ namespace RotationOps.Bench;
 /// </summary>
 internal sealed class BenchSandbox : IAsyncDisposable
 {
+    private static readonly HttpClient ControlClient = new();
+
     private readonly SensitiveValue secretAccessKey;
     private readonly ScratchDirectory journalDirectory = new();
 
@@ -64,6 +69,18 @@ internal sealed class BenchSandbox : IAsyncDisposable
         // A discrete-event clock: a 30-minute bake is a jump, not a wait.
         sandbox.Clock.AutoAdvance = true;
         return new BenchSandbox(sandbox);
+    }
+
+    /// <summary>
+    /// A secret with <paramref name="value"/> as AWSCURRENT, seeded through the Sandbox's control
+    /// surface (the product never creates secrets, so its client has no CreateSecret); returns its ARN.
+    /// </summary>
+    public async Task<string> SeedSecretAsync(string name, string value)
+    {
+        using var reply = await ControlClient.PostAsJsonAsync(new Uri(Sandbox.Endpoint, "_sandbox/secrets"), new { name, secretString = value });
+        reply.EnsureSuccessStatusCode();
+        using var seeded = JsonDocument.Parse(await reply.Content.ReadAsStringAsync());
+        return seeded.RootElement.GetProperty("arn").GetString()!;
     }
 
     public async ValueTask DisposeAsync()

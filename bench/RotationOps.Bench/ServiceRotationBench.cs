@@ -2,11 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;
-using RotationOps.Engine.Security;
 using RotationOps.Sandbox.RotationFunctions;
 
 namespace RotationOps.Bench;
@@ -27,9 +25,7 @@ internal static class ServiceRotationBench
         var secretArns = new List<string>();
         for (var i = 1; i <= secretCount; i++)
         {
-            using var initial = SensitiveValue.FromString($"initial-password-{i:000}");
-            var created = await world.SecretsManager.CreateSecretAsync(new CreateSecretRequest { Name = $"bench/service-{i:000}", Value = initial }, CancellationToken.None);
-            secretArns.Add(created.Arn);
+            secretArns.Add(await world.SeedSecretAsync($"bench/service-{i:000}", $"initial-password-{i:000}"));
         }
 
         var runner = new SecretRotationRunner(world.SecretsManager, world.Journal, world.Host);

@@ -129,7 +129,7 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal("2", sandbox.Lambda.Find(function)!.Aliases.Single().FunctionVersion);
             // Resumed from the journal alone, the deployment still carries what Publish-LambdaCanary reported.
             Assert.Equal(new[] { 0.05, 0.25, 0.5, 1.0 }, resumed.Steps.Select(s => s.Weight));
-            Assert.Equal(new[] { "Routed", "Stopped", "Passed", "Promoted" }, resumed.Steps.Select(s => s.Outcome));
+            Assert.Equal(new[] { StepOutcome.Routed, StepOutcome.Stopped, StepOutcome.Passed, StepOutcome.Promoted }, resumed.Steps.Select(s => s.Outcome));
             Assert.Equal(canary.Changes, resumed.Changes);
             Assert.Equal(canary.AliasArn, resumed.AliasArn);
         }

@@ -52,8 +52,8 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal(DeploymentStatus.Promoted, done.Status);
             // The promoted deployment tells the whole story: the initial canary step, then every shift.
             Assert.Equal(new[] { 0.05, 0.25, 0.5, 1.0 }, done.Steps.Select(s => s.Weight));
-            Assert.Equal("Routed", done.Steps[0].Outcome);
-            Assert.All(done.Steps.Skip(1).Take(2), s => Assert.Equal("Passed", s.Outcome));
+            Assert.Equal(StepOutcome.Routed, done.Steps[0].Outcome);
+            Assert.All(done.Steps.Skip(1).Take(2), s => Assert.Equal(StepOutcome.Passed, s.Outcome));
             Assert.Contains(done.Steps[1].Gates, g => g.Gate == "ErrorRate" && g.Result == CheckResult.Passed && g.Evidence.Contains("canary 0.00%"));
             Assert.Equal(canary.Changes, done.Changes);
             Assert.NotNull(done.AliasArn);
@@ -179,7 +179,7 @@ namespace RotationOps.Scenarios.Tests
 
             var undone = await scenario.Undo().UndoAsync(new UndoRequest { FunctionName = function, AliasName = "LIVE" });
 
-            Assert.Equal("Completed", undone.Status);
+            Assert.Equal(RollbackStatus.Completed, undone.Status);
             Assert.Equal("1", undone.ToVersion);
             Assert.Contains("50.0% on 2", undone.FromVersion);
             var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
@@ -187,7 +187,7 @@ namespace RotationOps.Scenarios.Tests
             Assert.Empty(alias.AdditionalVersionWeights);
 
             var again = await scenario.Undo().UndoAsync(new UndoRequest { DeploymentId = canary.DeploymentId });
-            Assert.Equal("NotRun", again.Status);
+            Assert.Equal(RollbackStatus.NotRun, again.Status);
         }
 
         [SandboxFact]

@@ -54,7 +54,7 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal(0.2, alias.AdditionalVersionWeights[second.CanaryVersion!]);
 
             var forced = await scenario.Undo().UndoAsync(new UndoRequest { DeploymentId = first.DeploymentId, Force = true });
-            Assert.Equal("Completed", forced.Status);
+            Assert.Equal(RollbackStatus.Completed, forced.Status);
             Assert.Equal(first.StableVersion, sandbox.Lambda.Find(function)!.Aliases.Single().FunctionVersion);
         }
     }

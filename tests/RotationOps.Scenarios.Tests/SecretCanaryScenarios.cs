@@ -117,7 +117,7 @@ namespace RotationOps.Scenarios.Tests
 
             var undone = await scenario.Undo().UndoAsync(new UndoRequest { DeploymentId = canary.DeploymentId });
 
-            Assert.Equal("Completed", undone.Status);
+            Assert.Equal(RollbackStatus.Completed, undone.Status);
             Assert.Null((await scenario.StagesAsync(secret)).Pending);
             Assert.Equal(pending.PreviousVersionId, (await scenario.StagesAsync(secret)).Current);
             Assert.Equal("1", sandbox.Lambda.Find(function)!.Aliases.Single().FunctionVersion);

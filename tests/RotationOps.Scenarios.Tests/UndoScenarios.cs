@@ -26,7 +26,7 @@ namespace RotationOps.Scenarios.Tests
 
             var undone = await scenario.Undo().UndoAsync(new UndoRequest { Rotation = rotation });
 
-            Assert.Equal("Completed", undone.Status);
+            Assert.Equal(RollbackStatus.Completed, undone.Status);
             var stages = await scenario.StagesAsync(arn);
             Assert.Equal(rotation.PreviousVersionId, stages.Current);
             Assert.Equal(rotation.VersionId, stages.Previous);
@@ -34,7 +34,7 @@ namespace RotationOps.Scenarios.Tests
             Assert.Contains(scenario.Host.Warnings, w => w.Contains("label only"));
 
             var byJournal = await scenario.Undo().UndoAsync(new UndoRequest { DeploymentId = rotation.DeploymentId });
-            Assert.Equal("NotRun", byJournal.Status);
+            Assert.Equal(RollbackStatus.NotRun, byJournal.Status);
         }
 
         [Fact]
@@ -56,7 +56,7 @@ namespace RotationOps.Scenarios.Tests
             Assert.Equal(second.VersionId, (await scenario.StagesAsync(arn)).Current);
 
             var forced = await scenario.Undo().UndoAsync(new UndoRequest { Rotation = first, Force = true });
-            Assert.Equal("Completed", forced.Status);
+            Assert.Equal(RollbackStatus.Completed, forced.Status);
             Assert.Equal(first.PreviousVersionId, (await scenario.StagesAsync(arn)).Current);
             Assert.Equal(3, (await scenario.AllVersionsAsync(arn)).Count);
         }
@@ -75,7 +75,7 @@ namespace RotationOps.Scenarios.Tests
 
             var undone = await scenario.Undo().UndoAsync(new UndoRequest { SecretId = arn });
 
-            Assert.Equal("NotRun", undone.Status);
+            Assert.Equal(RollbackStatus.NotRun, undone.Status);
             Assert.Single(scenario.Host.Prompts, p => p.Contains("Move AWSCURRENT"));
             Assert.Equal(rotation.VersionId, (await scenario.StagesAsync(arn)).Current);
         }

@@ -122,6 +122,8 @@ Describe 'Lambda parameter sets' {
 
         $undo = Undo-Deployment -FunctionName pipe-sets -AliasName LIVE -ToVersion $canary.StableVersion -Confirm:$false
         $undo.ToVersion | Should -Be $canary.StableVersion
+        $undo.Kind | Should -Be ([RotationOps.RollbackKind]::Alias)
+        $undo.Status -eq 'Completed' | Should -BeTrue -Because 'scripts compare the status enum by name'
         (Get-SandboxAlias -FunctionName pipe-sets).functionVersion | Should -Be $canary.StableVersion
     }
 

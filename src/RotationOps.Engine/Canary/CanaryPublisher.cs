@@ -192,7 +192,7 @@ namespace RotationOps.Engine.Canary
                 deployment.Weight = request.Weight;
                 deployment.Steps = new[]
                 {
-                    new DeploymentStep { Weight = request.Weight, StartedAt = _host.Time.GetUtcNow(), Outcome = "Routed" },
+                    new DeploymentStep { Weight = request.Weight, StartedAt = _host.Time.GetUtcNow(), Outcome = StepOutcome.Routed },
                 };
                 return await FinishAsync(deployment, DeploymentStatus.Canary,
                     $"Alias {deployment.AliasName} sends {Percent.Of(request.Weight, 1)} to version {deployment.CanaryVersion} and the rest to {deployment.StableVersion}. " +

@@ -76,10 +76,10 @@ namespace RotationOps.Engine.Canary
                 StableVersion = target,
                 CanaryVersion = alias.AdditionalVersionWeights.Keys.FirstOrDefault() ?? alias.FunctionVersion,
             };
-            var result = new RollbackResult { DeploymentId = record.DeploymentId, Kind = "Alias", Target = $"{function}:{aliasName}", FromVersion = from, ToVersion = target };
+            var result = new RollbackResult { DeploymentId = record.DeploymentId, Kind = RollbackKind.Alias, Target = $"{function}:{aliasName}", FromVersion = from, ToVersion = target };
             bool routingLeft = alias.AdditionalVersionWeights.Count > 0;
             if (alias.FunctionVersion == target && !routingLeft && deployment?.SecretVersionId == null)
-                return Done(result, "NotRun", $"Alias {aliasName} already serves version {target} alone; nothing to undo.");
+                return Done(result, RollbackStatus.NotRun, $"Alias {aliasName} already serves version {target} alone; nothing to undo.");
 
             string? latest = deployment == null ? null : (await DeploymentRecord.LatestOnAsync(_mutation.Journal, CanaryPublisher.Target(deployment)).ConfigureAwait(false))?.DeploymentId;
             if (deployment != null && latest != null && latest != deployment.DeploymentId && !request.Force)
@@ -91,7 +91,7 @@ namespace RotationOps.Engine.Canary
             var plan = new ChangePlan().Add($"{function}:{aliasName}", $"Point the alias at version {target} alone (now: {from})");
             if (deployment?.SecretVersionId != null)
                 plan.Add(deployment.SecretId!, $"Discard staged secret version {deployment.SecretVersionId} (AWSPENDING removed, version kept)");
-            if (!plan.Approve(_host)) return Done(result, "NotRun", ChangePlan.NotApprovedMessage);
+            if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
 
             // The emergency bypass: an undo takes the alias's lock from whoever holds it (journaled),
             // so a bake still running elsewhere stops at its next poll instead of moving it again.
@@ -106,7 +106,7 @@ namespace RotationOps.Engine.Canary
             }
             await _mutation.Journal.AppendAsync(record.DeploymentId, "LambdaDeployment", $"{function}:{aliasName}", JournalPhase.Completed,
                 JournalDetails.Of(("Status", DeploymentStatus.RolledBack.ToString()), ("RestoredVersion", target), ("CanaryVersion", record.CanaryVersion))).ConfigureAwait(false);
-            return Done(result, "Completed", $"Alias {aliasName} serves version {target} alone (was {from}).{secretNote}");
+            return Done(result, RollbackStatus.Completed, $"Alias {aliasName} serves version {target} alone (was {from}).{secretNote}");
         }
 
         /// <summary>
@@ -127,24 +127,24 @@ namespace RotationOps.Engine.Canary
             var result = new RollbackResult
             {
                 DeploymentId = deploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
-                Kind = "Secret",
+                Kind = RollbackKind.Secret,
                 Target = secret.Arn,
                 FromVersion = stages.Current ?? "",
                 ToVersion = target,
             };
-            if (stages.Current == target) return Done(result, "NotRun", $"Version {target} is already {SecretStages.Current}; nothing to undo.");
+            if (stages.Current == target) return Done(result, RollbackStatus.NotRun, $"Version {target} is already {SecretStages.Current}; nothing to undo.");
             if (rotatedVersionId != null && stages.Current != rotatedVersionId && !force)
                 throw new RunbookException("CurrentVersionChanged", RunbookErrorCategory.InvalidOperation,
                     $"{SecretStages.Current} of '{secret.Name}' is version {stages.Current}, not the rotated version {rotatedVersionId}: the secret changed since. Use -Force to move it to {target} anyway.",
                     secret.Arn, "Force");
 
             var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribePromote(target, stages.Current));
-            if (!plan.Approve(_host)) return Done(result, "NotRun", ChangePlan.NotApprovedMessage);
+            if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
             // The emergency bypass, as for an alias: a rotation run still watching this secret loses its lock.
             await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, secret.Arn, result.DeploymentId, force: true).ConfigureAwait(false);
             await runner.StepsFor(result.DeploymentId, secret.Arn).PromoteAsync(target, stages.Current).ConfigureAwait(false);
             _host.WriteWarning($"AWSCURRENT of '{secret.Name}' is back on version {target}. This rolls back the label only: if the rotation changed the password in the database, set it back there too.");
-            return Done(result, "Completed", $"{SecretStages.Current} of '{secret.Name}' moved from version {stages.Current} back to {target}; {SecretStages.Previous} now holds {stages.Current}.");
+            return Done(result, RollbackStatus.Completed, $"{SecretStages.Current} of '{secret.Name}' moved from version {stages.Current} back to {target}; {SecretStages.Previous} now holds {stages.Current}.");
         }
 
         private async Task<RollbackResult> DiscardStagedAsync(SecretRotationRunner runner, SecretDescription secret, string stagedVersionId, string? deploymentId)
@@ -152,15 +152,15 @@ namespace RotationOps.Engine.Canary
             var result = new RollbackResult
             {
                 DeploymentId = deploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
-                Kind = "Secret",
+                Kind = RollbackKind.Secret,
                 Target = secret.Arn,
                 FromVersion = stagedVersionId,
                 ToVersion = new StageMap(secret.VersionIdsToStages).Current ?? "",
             };
             var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribeRemovePending(stagedVersionId));
-            if (!plan.Approve(_host)) return Done(result, "NotRun", ChangePlan.NotApprovedMessage);
+            if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
             var discarded = await runner.AbandonAsync(secret.Arn, stagedVersionId, result.DeploymentId).ConfigureAwait(false);
-            return Done(result, "Completed", discarded.Message);
+            return Done(result, RollbackStatus.Completed, discarded.Message);
         }
 
         private async Task<SecretRotation?> FindRotationAsync(string deploymentId)
@@ -176,7 +176,7 @@ namespace RotationOps.Engine.Canary
             };
         }
 
-        private RollbackResult Done(RollbackResult result, string status, string message)
+        private RollbackResult Done(RollbackResult result, RollbackStatus status, string message)
         {
             result.Status = status;
             result.Message = message;

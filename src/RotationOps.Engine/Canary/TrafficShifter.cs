@@ -100,10 +100,10 @@ namespace RotationOps.Engine.Canary
             }
             catch (OperationCanceledException)
             {
-                foreach (var open in steps.Where(s => s.Outcome.Length == 0))
+                foreach (var open in steps.Where(s => s.Outcome == StepOutcome.Open))
                 {
                     open.EndedAt = _host.Time.GetUtcNow();
-                    open.Outcome = "Stopped";
+                    open.Outcome = StepOutcome.Stopped;
                 }
                 deployment.Steps = steps;
                 await _mutation.Journal.AppendAsync(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Aborted,
@@ -139,14 +139,14 @@ namespace RotationOps.Engine.Canary
                         if (step.Gates.Any(g => g.Result == CheckResult.Failed))
                         {
                             step.EndedAt = _host.Time.GetUtcNow();
-                            step.Outcome = "Failed";
+                            step.Outcome = StepOutcome.Failed;
                             return false;
                         }
                     }
                     if (endOfBake)
                     {
                         step.EndedAt = _host.Time.GetUtcNow();
-                        step.Outcome = "Passed";
+                        step.Outcome = StepOutcome.Passed;
                         return true;
                     }
                     _host.WriteProgress(new ProgressUpdate(activityId, activity,
@@ -199,7 +199,7 @@ namespace RotationOps.Engine.Canary
             }
             await _router.PromoteAsync(deployment, revision).ConfigureAwait(false);
             deployment.Weight = 1;
-            steps.Add(new DeploymentStep { Weight = 1, StartedAt = _host.Time.GetUtcNow(), EndedAt = _host.Time.GetUtcNow(), Outcome = "Promoted" });
+            steps.Add(new DeploymentStep { Weight = 1, StartedAt = _host.Time.GetUtcNow(), EndedAt = _host.Time.GetUtcNow(), Outcome = StepOutcome.Promoted });
             deployment.Steps = steps;
             return await RecordAsync(deployment, DeploymentStatus.Promoted,
                 $"Alias {deployment.AliasName} serves version {deployment.CanaryVersion} alone" +

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -23,24 +22,10 @@ namespace RotationOps.Engine.Lambda
         /// <summary>POST /functions/{name}/versions (201). Returns the existing version when nothing changed.</summary>
         Task<FunctionConfiguration> PublishVersionAsync(PublishVersionRequest request, CancellationToken cancellationToken);
 
-        /// <summary>All versions ($LATEST included), following Marker to the end.</summary>
-        Task<IReadOnlyList<FunctionConfiguration>> ListVersionsByFunctionAsync(string functionName, CancellationToken cancellationToken);
-
-        /// <summary>All functions ($LATEST configurations), following Marker to the end.</summary>
-        Task<IReadOnlyList<FunctionConfiguration>> ListFunctionsAsync(CancellationToken cancellationToken);
-
         Task<AliasConfiguration> GetAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken);
-
-        /// <summary>POST /functions/{name}/aliases (201).</summary>
-        Task<AliasConfiguration> CreateAliasAsync(CreateAliasRequest request, CancellationToken cancellationToken);
 
         /// <summary>PUT /functions/{name}/aliases/{alias}; RevisionId-guarded when given (412 PreconditionFailedException).</summary>
         Task<AliasConfiguration> UpdateAliasAsync(UpdateAliasRequest request, CancellationToken cancellationToken);
-
-        /// <summary>DELETE /functions/{name}/aliases/{alias} (204).</summary>
-        Task DeleteAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken);
-
-        Task<IReadOnlyList<AliasConfiguration>> ListAliasesAsync(string functionName, CancellationToken cancellationToken);
 
         /// <summary>POST /functions/{name}/invocations?Qualifier= (RequestResponse by default).</summary>
         Task<InvocationResult> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken);

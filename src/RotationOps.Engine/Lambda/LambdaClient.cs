@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,9 +27,6 @@ namespace RotationOps.Engine.Lambda
     /// </remarks>
     public sealed class LambdaClient : AwsServiceClient, ILambdaClient
     {
-        /// <summary>Page size for the listings; 50 is ListVersionsByFunction's and ListFunctions' maximum.</summary>
-        private const int PageSize = 50;
-
         private LambdaClient(AwsHttpInvoker invoker)
             : base(invoker)
         {
@@ -86,30 +82,9 @@ namespace RotationOps.Engine.Lambda
                 LambdaResponses.Configuration, cancellationToken);
         }
 
-        public async Task<IReadOnlyList<FunctionConfiguration>> ListVersionsByFunctionAsync(string functionName, CancellationToken cancellationToken)
-        {
-            string path = LambdaPaths.Function(functionName, "versions");
-            return await AwsPaging.CollectAsync(AwsService.Lambda, "ListVersionsByFunction", "NextMarker", marker =>
-                CallAsync("ListVersionsByFunction", functionName, HttpMethod.Get, path, LambdaPaths.Page(marker, PageSize), null,
-                    response => LambdaResponses.ConfigurationPage(response, "Versions"), cancellationToken)).ConfigureAwait(false);
-        }
-
-        public async Task<IReadOnlyList<FunctionConfiguration>> ListFunctionsAsync(CancellationToken cancellationToken) =>
-            await AwsPaging.CollectAsync(AwsService.Lambda, "ListFunctions", "NextMarker", marker =>
-                CallAsync("ListFunctions", "", HttpMethod.Get, LambdaPaths.Functions, LambdaPaths.Page(marker, PageSize), null,
-                    response => LambdaResponses.ConfigurationPage(response, "Functions"), cancellationToken)).ConfigureAwait(false);
-
         public Task<AliasConfiguration> GetAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken) =>
             CallAsync("GetAlias", Target(functionName, aliasName), HttpMethod.Get, LambdaPaths.Alias(functionName, aliasName), null, null,
                 LambdaResponses.Alias, cancellationToken);
-
-        public Task<AliasConfiguration> CreateAliasAsync(CreateAliasRequest request, CancellationToken cancellationToken)
-        {
-            if (request is null) throw new ArgumentNullException(nameof(request));
-            return CallAsync("CreateAlias", Target(request.FunctionName, request.Name), HttpMethod.Post,
-                LambdaPaths.Function(request.FunctionName, "aliases"), null, LambdaRequestBodies.CreateAlias(request),
-                LambdaResponses.Alias, cancellationToken);
-        }
 
         public Task<AliasConfiguration> UpdateAliasAsync(UpdateAliasRequest request, CancellationToken cancellationToken)
         {
@@ -117,18 +92,6 @@ namespace RotationOps.Engine.Lambda
             return CallAsync("UpdateAlias", Target(request.FunctionName, request.Name), HttpMethod.Put,
                 LambdaPaths.Alias(request.FunctionName, request.Name), null, LambdaRequestBodies.UpdateAlias(request),
                 LambdaResponses.Alias, cancellationToken);
-        }
-
-        public Task DeleteAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken) =>
-            CallAsync("DeleteAlias", Target(functionName, aliasName), HttpMethod.Delete, LambdaPaths.Alias(functionName, aliasName), null, null,
-                response => true, cancellationToken);
-
-        public async Task<IReadOnlyList<AliasConfiguration>> ListAliasesAsync(string functionName, CancellationToken cancellationToken)
-        {
-            string path = LambdaPaths.Function(functionName, "aliases");
-            return await AwsPaging.CollectAsync(AwsService.Lambda, "ListAliases", "NextMarker", marker =>
-                CallAsync("ListAliases", functionName, HttpMethod.Get, path, LambdaPaths.Page(marker, PageSize), null,
-                    LambdaResponses.AliasPage, cancellationToken)).ConfigureAwait(false);
         }
 
         public async Task<InvocationResult> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken)

@@ -29,15 +29,6 @@ namespace RotationOps.Engine.Lambda
         public string? RevisionId { get; set; }
     }
 
-    public sealed class CreateAliasRequest
-    {
-        public string FunctionName { get; set; } = "";
-        public string Name { get; set; } = "";
-        public string FunctionVersion { get; set; } = "";
-        public string? Description { get; set; }
-        public IDictionary<string, double>? AdditionalVersionWeights { get; set; }
-    }
-
     public sealed class UpdateAliasRequest
     {
         public string FunctionName { get; set; } = "";

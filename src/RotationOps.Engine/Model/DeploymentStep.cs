@@ -9,8 +9,7 @@ namespace RotationOps
         public double Weight { get; set; }
         public DateTimeOffset StartedAt { get; set; }
         public DateTimeOffset? EndedAt { get; set; }
-        /// <summary>Passed, Failed (a gate tripped), or Stopped (Ctrl+C).</summary>
-        public string Outcome { get; set; } = "";
+        public StepOutcome Outcome { get; set; }
         public IReadOnlyList<GateResult> Gates { get; set; } = Array.Empty<GateResult>();
     }
 }

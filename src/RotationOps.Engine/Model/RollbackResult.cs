@@ -6,14 +6,12 @@ namespace RotationOps
     public sealed class RollbackResult
     {
         public string DeploymentId { get; set; } = "";
-        /// <summary>"Alias" or "Secret".</summary>
-        public string Kind { get; set; } = "";
+        public RollbackKind Kind { get; set; }
         /// <summary>function:alias, or the secret's ARN.</summary>
         public string Target { get; set; } = "";
         public string FromVersion { get; set; } = "";
         public string ToVersion { get; set; } = "";
-        /// <summary>Completed, or NotRun (-WhatIf / declined, or nothing to undo).</summary>
-        public string Status { get; set; } = "";
+        public RollbackStatus Status { get; set; }
         public DateTimeOffset FinishedAt { get; set; }
         public string Message { get; set; } = "";
     }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Security;
@@ -12,8 +11,6 @@ namespace RotationOps.Engine.SecretsManager
     /// </summary>
     public interface ISecretsManagerClient
     {
-        Task<SecretVersionRef> CreateSecretAsync(CreateSecretRequest request, CancellationToken cancellationToken);
-
         Task<SecretDescription> DescribeSecretAsync(string secretId, CancellationToken cancellationToken);
 
         /// <summary>Reads one version; with neither VersionId nor VersionStage, AWSCURRENT.</summary>
@@ -21,19 +18,9 @@ namespace RotationOps.Engine.SecretsManager
 
         Task<SecretVersionRef> PutSecretValueAsync(PutSecretValueRequest request, CancellationToken cancellationToken);
 
-        Task<SecretVersionRef> UpdateSecretAsync(UpdateSecretRequest request, CancellationToken cancellationToken);
-
         Task UpdateSecretVersionStageAsync(UpdateSecretVersionStageRequest request, CancellationToken cancellationToken);
 
         Task<SecretVersionRef> RotateSecretAsync(RotateSecretRequest request, CancellationToken cancellationToken);
-
-        Task<SecretVersionRef> CancelRotateSecretAsync(string secretId, CancellationToken cancellationToken);
-
-        /// <summary>All versions, following NextToken to the end.</summary>
-        Task<IReadOnlyList<SecretVersionInfo>> ListSecretVersionIdsAsync(string secretId, bool includeDeprecated, CancellationToken cancellationToken);
-
-        /// <summary>All secrets matching the filters, following NextToken to the end.</summary>
-        Task<IReadOnlyList<SecretListEntry>> ListSecretsAsync(ListSecretsRequest request, CancellationToken cancellationToken);
 
         Task<SensitiveValue> GetRandomPasswordAsync(RandomPasswordRequest request, CancellationToken cancellationToken);
     }

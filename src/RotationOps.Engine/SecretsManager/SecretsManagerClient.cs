@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -40,15 +39,6 @@ namespace RotationOps.Engine.SecretsManager
             HttpClient http, Random? jitter) =>
             new SecretsManagerClient(AwsHttpInvoker.Connect(AwsService.SecretsManager, Protocol.ErrorParser, options, time, verbose, http, jitter));
 
-        public Task<SecretVersionRef> CreateSecretAsync(CreateSecretRequest request, CancellationToken cancellationToken)
-        {
-            if (request is null) throw new ArgumentNullException(nameof(request));
-            // A token fixed before the first attempt makes a retried create idempotent, as the AWS SDKs do.
-            string token = request.ClientRequestToken ?? NewClientRequestToken();
-            return CallAsync("CreateSecret", request.Name, SecretsManagerRequests.CreateSecret(request, token),
-                SecretsManagerResponses.VersionRef, cancellationToken);
-        }
-
         public Task<SecretDescription> DescribeSecretAsync(string secretId, CancellationToken cancellationToken) =>
             CallAsync("DescribeSecret", secretId, SecretsManagerRequests.SecretIdOnly(secretId),
                 SecretsManagerResponses.Description, cancellationToken);
@@ -66,15 +56,6 @@ namespace RotationOps.Engine.SecretsManager
                 SecretsManagerResponses.VersionRef, cancellationToken);
         }
 
-        public Task<SecretVersionRef> UpdateSecretAsync(UpdateSecretRequest request, CancellationToken cancellationToken)
-        {
-            if (request is null) throw new ArgumentNullException(nameof(request));
-            // Only a new value makes a version, so only then does the call need an idempotency token.
-            string? token = request.ClientRequestToken ?? (request.Value != null ? NewClientRequestToken() : null);
-            return CallAsync("UpdateSecret", request.SecretId, SecretsManagerRequests.UpdateSecret(request, token),
-                SecretsManagerResponses.VersionRef, cancellationToken);
-        }
-
         public async Task UpdateSecretVersionStageAsync(UpdateSecretVersionStageRequest request, CancellationToken cancellationToken)
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
@@ -88,25 +69,6 @@ namespace RotationOps.Engine.SecretsManager
             string token = request.ClientRequestToken ?? NewClientRequestToken();
             return CallAsync("RotateSecret", request.SecretId, SecretsManagerRequests.RotateSecret(request, token),
                 SecretsManagerResponses.VersionRef, cancellationToken);
-        }
-
-        public Task<SecretVersionRef> CancelRotateSecretAsync(string secretId, CancellationToken cancellationToken) =>
-            CallAsync("CancelRotateSecret", secretId, SecretsManagerRequests.SecretIdOnly(secretId),
-                SecretsManagerResponses.VersionRef, cancellationToken);
-
-        public async Task<IReadOnlyList<SecretVersionInfo>> ListSecretVersionIdsAsync(string secretId, bool includeDeprecated, CancellationToken cancellationToken) =>
-            await AwsPaging.CollectAsync(AwsService.SecretsManager, "ListSecretVersionIds", "NextToken", token =>
-                CallAsync("ListSecretVersionIds", secretId, SecretsManagerRequests.ListSecretVersionIds(secretId, includeDeprecated, token),
-                    SecretsManagerResponses.VersionPage,
-                    cancellationToken)).ConfigureAwait(false);
-
-        public async Task<IReadOnlyList<SecretListEntry>> ListSecretsAsync(ListSecretsRequest request, CancellationToken cancellationToken)
-        {
-            if (request is null) throw new ArgumentNullException(nameof(request));
-            return await AwsPaging.CollectAsync(AwsService.SecretsManager, "ListSecrets", "NextToken", token =>
-                CallAsync("ListSecrets", "", SecretsManagerRequests.ListSecrets(request, token),
-                    SecretsManagerResponses.SecretListPage,
-                    cancellationToken)).ConfigureAwait(false);
         }
 
         public Task<SensitiveValue> GetRandomPasswordAsync(RandomPasswordRequest request, CancellationToken cancellationToken)

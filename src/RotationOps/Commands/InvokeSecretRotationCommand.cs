@@ -164,12 +164,17 @@ namespace RotationOps.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary><para type="description">How many piped secrets rotate at the same time (each waits for its rotation function). Default 8.</para></summary>
+        /// <summary><para type="description">How many piped secrets rotate at the same time (each waits for its rotation function); the others wait their turn. Default 8.</para></summary>
         [Parameter]
-        [ValidateRange(1, 100)]
+        [ValidateRange(1, PipelineThrottle.MaxLimit)]
         public int ThrottleLimit { get; set; } = 8;
 
+        // Superseded by _throttle; goes with its assignment in BeginProcessing (the journal work's to edit).
         private SemaphoreSlim? _slots;
+        private PipelineThrottle? _throttle;
+
+        /// <summary>Made with the first pipeline item, once -ThrottleLimit is bound.</summary>
+        private PipelineThrottle Throttle => _throttle ??= new PipelineThrottle(ThrottleLimit);
 
         protected override void BeginProcessing()
         {
@@ -184,22 +189,14 @@ namespace RotationOps.Commands
             string secretId = SecretId, versionId = VersionId;
             string? previousVersionId = PreviousVersionId, deploymentId = DeploymentId;
             bool complete = ParameterSetName == CompleteSet;
-            StartConcurrent(secretId, async host =>
+            StartConcurrent(secretId, host =>
             {
                 ISecretTester? tester = TestScript != null ? new ScriptBlockSecretTester(TestScript, host) : null;
                 var request = complete ? null : BuildRequest(tester);
-                await _slots!.WaitAsync(host.Cancellation).ConfigureAwait(false);
-                try
-                {
-                    var runner = new SecretRotationRunner(_client!, _journal!, host);
-                    return complete
-                        ? await runner.CompleteAsync(secretId, versionId, previousVersionId, deploymentId, Force, tester).ConfigureAwait(false)
-                        : await runner.RotateAsync(request!).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _slots.Release();
-                }
+                var runner = new SecretRotationRunner(_client!, _journal!, host);
+                return Throttle.RunAsync(() => complete
+                    ? runner.CompleteAsync(secretId, versionId, previousVersionId, deploymentId, Force, tester)
+                    : runner.RotateAsync(request!), host.Cancellation);
             }, Deliver);
         }
 

@@ -127,6 +127,25 @@ namespace RotationOps.Commands
         [ValidateNotNullOrEmpty]
         public string SecretVersionVariable { get; set; } = "ROTATIONOPS_SECRET_VERSION_ID";
 
+        /// <summary><para type="description">How many piped functions are deployed at the same time; the others wait their turn. Default 8.</para></summary>
+        [Parameter]
+        [ValidateRange(1, PipelineThrottle.MaxLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        /// <summary>
+        /// Deploying is a burst of Lambda control-plane calls, and the wait for an update polls
+        /// GetFunctionConfiguration every second: the account has 15 such calls a second for every
+        /// tool. 8 at once stay under that with room for the publishes and alias moves. It costs a
+        /// fleet little, since a deployment takes seconds; the long part, baking, is
+        /// Set-AliasWeight's, which runs more at once.
+        /// </summary>
+        private const int DefaultThrottleLimit = 8;
+
+        private PipelineThrottle? _throttle;
+
+        /// <summary>Made with the first pipeline item, once -ThrottleLimit is bound.</summary>
+        private PipelineThrottle Throttle => _throttle ??= new PipelineThrottle(ThrottleLimit);
+
         protected override void BeginProcessing()
         {
             _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
@@ -151,7 +170,7 @@ namespace RotationOps.Commands
                 WriteError(ErrorRecords.From(ex, FunctionName));
                 return;
             }
-            StartConcurrent(FunctionName, host => new CanaryPublisher(_lambda!, _journal!, host).PublishAsync(request), Deliver);
+            StartConcurrent(FunctionName, host => Throttle.RunAsync(() => new CanaryPublisher(_lambda!, _journal!, host).PublishAsync(request), host.Cancellation), Deliver);
         }
 
         protected override void EndProcessing() => CompleteStarted();

@@ -123,6 +123,25 @@ namespace RotationOps.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary><para type="description">How many piped deployments move and bake at the same time; the others wait their turn. Default 32.</para></summary>
+        [Parameter]
+        [ValidateRange(1, PipelineThrottle.MaxLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        /// <summary>
+        /// A bake is mostly waiting: each deployment polls its gates once per -PollInterval, so 32
+        /// at once make about one call a second of each kind at the default interval, well under
+        /// the account's quotas (DescribeAlarms 9 a second, the Lambda control plane 15) with room
+        /// left for the alias moves and for other tools. A big fleet with long bakes can raise it
+        /// and bake in the time of one.
+        /// </summary>
+        private const int DefaultThrottleLimit = 32;
+
+        private PipelineThrottle? _throttle;
+
+        /// <summary>Made with the first pipeline item, once -ThrottleLimit is bound.</summary>
+        private PipelineThrottle Throttle => _throttle ??= new PipelineThrottle(ThrottleLimit);
+
         protected override void BeginProcessing()
         {
             _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
@@ -134,8 +153,10 @@ namespace RotationOps.Commands
         protected override void ProcessRecord()
         {
             object target = DeploymentId ?? $"{FunctionName}:{AliasName}";
-            StartConcurrent(target, host => new TrafficShifter(_lambda!, _cloudWatch, new SecretRotationRunner(_secrets!, _journal!, host), _journal!, host)
-                .ShiftAsync(new TrafficShiftRequest
+            StartConcurrent(target, host =>
+            {
+                // Built now, before the item waits for a slot: the parameters are rebound for the next item.
+                var request = new TrafficShiftRequest
                 {
                     DeploymentId = DeploymentId,
                     FunctionName = FunctionName,
@@ -152,7 +173,10 @@ namespace RotationOps.Commands
                     HealthCheck = HealthScript != null ? new ScriptBlockHealthCheck(HealthScript, host) : null,
                     NoRollback = NoRollback,
                     Force = Force,
-                }), Deliver);
+                };
+                var shifter = new TrafficShifter(_lambda!, _cloudWatch, new SecretRotationRunner(_secrets!, _journal!, host), _journal!, host);
+                return Throttle.RunAsync(() => shifter.ShiftAsync(request), host.Cancellation);
+            }, Deliver);
         }
 
         protected override void EndProcessing() => CompleteStarted();

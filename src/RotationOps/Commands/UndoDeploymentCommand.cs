@@ -102,7 +102,7 @@ namespace RotationOps.Commands
             }
             object target = ParameterSetName == DeploymentSet ? DeploymentId : ParameterSetName == AliasSet ? $"{FunctionName}:{AliasName}" : SecretId;
             if (!TryRun(target, host => new DeploymentUndo(_lambda, _secrets, _journal!, host).UndoAsync(request), out RollbackResult result)) return;
-            if (result.Status == "Completed") WriteObject(result);
+            if (result.Status == RollbackStatus.Completed) WriteObject(result);
             else if (!MyInvocation.BoundParameters.ContainsKey("WhatIf")) WriteWarning(result.Message);
         }
     }

@@ -106,6 +106,19 @@ namespace RotationOps.Engine.Tests.CloudWatch
         }
 
         [Fact]
+        public async Task A_listing_that_repeats_its_NextToken_is_a_malformed_response_instead_of_a_loop()
+        {
+            var handler = new StubHttpHandler(Answer.Json(HttpStatusCode.OK, CloudWatchTestClient.Alarms(CloudWatchTestClient.Alarm("a", "OK"), "same")));
+
+            var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+                CloudWatchTestClient.Create(handler).DescribeAlarmsAsync(new[] { "a" }, CancellationToken.None));
+
+            Assert.Equal("MalformedResponse", error.ErrorCode);
+            Assert.Contains("NextToken", error.ServiceMessage);
+            Assert.Equal(2, handler.Requests.Count);
+        }
+
+        [Fact]
         public async Task XML_errors_give_the_query_code_message_and_status_and_are_not_retried()
         {
             var handler = new StubHttpHandler(Answer.Json(HttpStatusCode.BadRequest,

@@ -57,16 +57,6 @@ namespace RotationOps.Engine.Tests.Lambda
         }
 
         [Fact]
-        public async Task DeleteAlias_accepts_204_without_a_body()
-        {
-            var handler = new StubHttpHandler(Answer.Json(HttpStatusCode.NoContent, ""));
-
-            await LambdaTestClient.Create(handler).DeleteAliasAsync("orders-api", "canary", CancellationToken.None);
-
-            Assert.Equal("DELETE", Assert.Single(handler.Requests).Method.Method);
-        }
-
-        [Fact]
         public async Task A_function_error_keeps_status_200_and_is_reported_with_the_executed_version_and_log_tail()
         {
             const string log = "START RequestId: 1\nSystem.Exception: boom\nEND RequestId: 1\n";

@@ -46,34 +46,13 @@ namespace RotationOps.Engine.Tests.Lambda
                 }, CancellationToken.None),
                 "POST", Functions + "orders-api/versions", "{\"CodeSha256\":\"abc=\",\"Description\":\"release 7\",\"RevisionId\":\"rev-3\"}",
                 201, LambdaTestClient.Configuration("7")),
-            ["ListVersionsByFunction"] = new Case(
-                c => c.ListVersionsByFunctionAsync("orders-api", CancellationToken.None),
-                "GET", Functions + "orders-api/versions?MaxItems=50", null, 200, "{\"Versions\":[" + LambdaTestClient.Configuration() + "]}"),
-            ["ListFunctions"] = new Case(
-                c => c.ListFunctionsAsync(CancellationToken.None),
-                "GET", Functions + "?MaxItems=50", null, 200, "{\"Functions\":[]}"),
             ["GetAlias"] = new Case(
                 c => c.GetAliasAsync("orders-api", "live", CancellationToken.None),
                 "GET", Functions + "orders-api/aliases/live", null, 200, LambdaTestClient.Alias("live", "6")),
-            ["CreateAlias"] = new Case(
-                c => c.CreateAliasAsync(new CreateAliasRequest
-                {
-                    FunctionName = "orders-api", Name = "live", FunctionVersion = "6", Description = "prod",
-                    AdditionalVersionWeights = new Dictionary<string, double> { ["7"] = 0.1 },
-                }, CancellationToken.None),
-                "POST", Functions + "orders-api/aliases",
-                "{\"Name\":\"live\",\"FunctionVersion\":\"6\",\"Description\":\"prod\",\"RoutingConfig\":{\"AdditionalVersionWeights\":{\"7\":0.1}}}",
-                201, LambdaTestClient.Alias("live", "6")),
             ["UpdateAlias"] = new Case(
                 c => c.UpdateAliasAsync(new UpdateAliasRequest { FunctionName = "orders-api", Name = "live", FunctionVersion = "7", RevisionId = "alias-rev" },
                     CancellationToken.None),
                 "PUT", Functions + "orders-api/aliases/live", "{\"FunctionVersion\":\"7\",\"RevisionId\":\"alias-rev\"}", 200, LambdaTestClient.Alias("live", "7")),
-            ["DeleteAlias"] = new Case(
-                c => c.DeleteAliasAsync("orders-api", "canary", CancellationToken.None),
-                "DELETE", Functions + "orders-api/aliases/canary", null, 204, ""),
-            ["ListAliases"] = new Case(
-                c => c.ListAliasesAsync("orders-api", CancellationToken.None),
-                "GET", Functions + "orders-api/aliases?MaxItems=50", null, 200, "{\"Aliases\":[" + LambdaTestClient.Alias("live", "6") + "]}"),
             ["Invoke"] = new Case(
                 c => c.InvokeAsync(new InvokeRequest
                 {

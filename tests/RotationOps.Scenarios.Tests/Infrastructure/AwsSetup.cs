@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
@@ -11,22 +13,26 @@ using RotationOps.Engine.Aws.Wire;
 namespace RotationOps.Scenarios.Tests.Infrastructure
 {
     /// <summary>
-    /// The setup calls a scenario needs that the product never makes (CreateFunction,
-    /// PutMetricAlarm), sent over the same signed wire as the product's clients, so scenarios
-    /// set up their world the same way against the Sandbox or any AWS-compatible endpoint.
+    /// The setup and inspection calls a scenario needs that the product never makes (CreateSecret,
+    /// ListSecretVersionIds, CreateFunction, CreateAlias, PutMetricAlarm), sent over the same signed
+    /// wire as the product's clients, so scenarios set up and inspect their world the same way
+    /// against the Sandbox or any AWS-compatible endpoint.
     /// </summary>
     public sealed class AwsSetup
     {
         public const string DefaultRole = "arn:aws:iam::123456789012:role/lambda-exec";
 
+        private readonly AwsHttpInvoker _secretsManager;
         private readonly AwsHttpInvoker _lambda;
         private readonly AwsHttpInvoker _cloudWatch;
         private readonly AwsHttpInvoker _dynamoDb;
         private readonly AwsJsonProtocol _dynamoDbProtocol = new AwsJsonProtocol("DynamoDB_20120810", "1.0");
+        private readonly AwsJsonProtocol _json = new AwsJsonProtocol("secretsmanager", "1.1");
         private readonly AwsQueryProtocol _query = new AwsQueryProtocol("2010-08-01");
 
         public AwsSetup(AwsConnectionOptions options, TimeProvider time)
         {
+            _secretsManager = AwsHttpInvoker.Connect(AwsService.SecretsManager, _json.ErrorParser, options, time, null, AwsHttpTransport.Shared, null);
             _lambda = AwsHttpInvoker.Connect(AwsService.Lambda, AwsRestJsonProtocol.ErrorParser, options, time, null, AwsHttpTransport.Shared, null);
             _cloudWatch = AwsHttpInvoker.Connect(AwsService.CloudWatch, _query.ErrorParser, options, time, null, AwsHttpTransport.Shared, null);
             _dynamoDb = AwsHttpInvoker.Connect(AwsService.DynamoDb, _dynamoDbProtocol.ErrorParser, options, time, null, AwsHttpTransport.Shared, null);
@@ -67,6 +73,49 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
             using var response = await _dynamoDb.SendAsync(request, CancellationToken.None);
         }
 
+        /// <summary>CreateSecret with a SecretString (AWSCURRENT); returns the secret's ARN.</summary>
+        public async Task<string> CreateSecretAsync(string name, string value)
+        {
+            // A token fixed before the first attempt keeps a retried create from failing as a duplicate.
+            string token = Guid.NewGuid().ToString("D");
+            var body = JsonRequestBody.Write(json =>
+            {
+                json.WriteString("Name", name);
+                json.WriteString("ClientRequestToken", token);
+                json.WriteString("SecretString", value);
+            });
+            using var request = _json.CreateRequest("CreateSecret", name, body);
+            using var response = await _secretsManager.SendAsync(request, CancellationToken.None);
+            using var created = JsonDocument.Parse(response.Body.ToArray());
+            return created.RootElement.GetProperty("ARN").GetString()!;
+        }
+
+        /// <summary>ListSecretVersionIds with deprecated versions (no label left) too, every page.</summary>
+        public async Task<IReadOnlyList<SecretVersionEntry>> ListSecretVersionIdsAsync(string secretId)
+        {
+            var versions = new List<SecretVersionEntry>();
+            string? nextToken = null;
+            do
+            {
+                string? page = nextToken;
+                var body = JsonRequestBody.Write(json =>
+                {
+                    json.WriteString("SecretId", secretId);
+                    json.WriteBoolean("IncludeDeprecated", true);
+                    if (page != null) json.WriteString("NextToken", page);
+                });
+                using var request = _json.CreateRequest("ListSecretVersionIds", secretId, body);
+                using var response = await _secretsManager.SendAsync(request, CancellationToken.None);
+                using var listing = JsonDocument.Parse(response.Body.ToArray());
+                foreach (var version in listing.RootElement.GetProperty("Versions").EnumerateArray())
+                    versions.Add(new SecretVersionEntry(version.GetProperty("VersionId").GetString()!,
+                        version.TryGetProperty("VersionStages", out var stages) ? stages.EnumerateArray().Select(s => s.GetString()!).ToArray() : Array.Empty<string>()));
+                nextToken = listing.RootElement.TryGetProperty("NextToken", out var next) ? next.GetString() : null;
+            }
+            while (!string.IsNullOrEmpty(nextToken));
+            return versions;
+        }
+
         /// <summary>CreateFunction with a tiny zip; the Sandbox gives it no behaviour until told.</summary>
         public async Task CreateFunctionAsync(string name, string runtime, IReadOnlyDictionary<string, string>? environment = null, string role = DefaultRole)
         {
@@ -89,6 +138,19 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
                 }
             });
             using var request = AwsRestJsonProtocol.CreateRequest("CreateFunction", name, HttpMethod.Post, "/2015-03-31/functions", null, body);
+            using var response = await _lambda.SendAsync(request, CancellationToken.None);
+        }
+
+        /// <summary>CreateAlias on one version, without routing.</summary>
+        public async Task CreateAliasAsync(string functionName, string aliasName, string version)
+        {
+            var body = JsonRequestBody.Write(json =>
+            {
+                json.WriteString("Name", aliasName);
+                json.WriteString("FunctionVersion", version);
+            });
+            using var request = AwsRestJsonProtocol.CreateRequest("CreateAlias", $"{functionName}:{aliasName}", HttpMethod.Post,
+                $"/2015-03-31/functions/{UrlEncodedText.Escape(functionName)}/aliases", null, body);
             using var response = await _lambda.SendAsync(request, CancellationToken.None);
         }
 

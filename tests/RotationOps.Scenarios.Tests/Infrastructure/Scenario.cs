@@ -54,7 +54,7 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
         public ISecretsManagerClient Client { get; }
         public ILambdaClient Lambda { get; }
         public ICloudWatchClient CloudWatch { get; }
-        /// <summary>Setup calls the product never makes (CreateFunction, PutMetricAlarm).</summary>
+        /// <summary>Setup and inspection calls the product never makes (CreateSecret, CreateAlias, PutMetricAlarm...).</summary>
         public AwsSetup Setup { get; }
         public RecordingHost Host { get; private set; }
         public DeploymentJournal Journal { get; }
@@ -114,7 +114,7 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
             await Setup.CreateFunctionAsync(unique, runtime, environment);
             await new LambdaWaiterForTests(Lambda, Time).UntilReadyAsync(unique);
             var version = await Lambda.PublishVersionAsync(new PublishVersionRequest { FunctionName = unique }, CancellationToken.None);
-            await Lambda.CreateAliasAsync(new CreateAliasRequest { FunctionName = unique, Name = "LIVE", FunctionVersion = version.Version }, CancellationToken.None);
+            await Setup.CreateAliasAsync(unique, "LIVE", version.Version);
             return unique;
         }
 
@@ -131,10 +131,9 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
         /// <summary>Creates a secret with a unique name (so runs against a shared account don't collide).</summary>
         public async Task<string> CreateSecretAsync(string name, string value)
         {
-            using var initial = SensitiveValue.FromString(value);
-            var created = await Client.CreateSecretAsync(new CreateSecretRequest { Name = $"{name}-{_suffix}", Value = initial }, CancellationToken.None);
-            _secretArns.Add(created.Arn);
-            return created.Arn;
+            string arn = await Setup.CreateSecretAsync($"{name}-{_suffix}", value);
+            _secretArns.Add(arn);
+            return arn;
         }
 
         public Task<SecretDescription> DescribeAsync(string secretId) => Client.DescribeSecretAsync(secretId, CancellationToken.None);
@@ -148,8 +147,7 @@ namespace RotationOps.Scenarios.Tests.Infrastructure
             return value.Value.Reveal();
         }
 
-        public async Task<IReadOnlyList<SecretVersionInfo>> AllVersionsAsync(string secretId) =>
-            await Client.ListSecretVersionIdsAsync(secretId, includeDeprecated: true, CancellationToken.None);
+        public Task<IReadOnlyList<SecretVersionEntry>> AllVersionsAsync(string secretId) => Setup.ListSecretVersionIdsAsync(secretId);
 
         /// <summary>Journal lines as written, for assertions and leak scans.</summary>
         public string JournalText => File.Exists(Journal.Location) ? File.ReadAllText(Journal.Location) : "";

@@ -14,29 +14,6 @@ namespace RotationOps.Engine.Aws.Wire
     /// </summary>
     internal static class JsonWire
     {
-        /// <summary>
-        /// One page of a listing: {"&lt;tokenName&gt;": "...", "&lt;listName&gt;": [{...}, ...]}, other
-        /// members skipped. Secrets Manager pages with NextToken, Lambda with NextMarker.
-        /// </summary>
-        public static AwsPage<T> Page<T>(ReadOnlySpan<byte> body, string tokenName, string listName, JsonItemReader<T> readItem)
-        {
-            var items = new List<T>();
-            string? next = null;
-            var reader = new Utf8JsonReader(body);
-            ReadStartObject(ref reader);
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals(tokenName)) next = String(ref reader);
-                else if (reader.ValueTextEquals(listName))
-                {
-                    if (!StartArray(ref reader)) continue;
-                    while (NextObject(ref reader)) items.Add(readItem(ref reader));
-                }
-                else Skip(ref reader);
-            }
-            return new AwsPage<T>(items, next);
-        }
-
         public static void ReadStartObject(ref Utf8JsonReader reader)
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)

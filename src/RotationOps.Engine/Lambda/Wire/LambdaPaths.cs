@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using RotationOps.Engine.Aws.Wire;
 
 namespace RotationOps.Engine.Lambda.Wire
@@ -10,7 +9,7 @@ namespace RotationOps.Engine.Lambda.Wire
     /// </summary>
     internal static class LambdaPaths
     {
-        /// <summary>ListFunctions; the trailing slash is part of the AWS path.</summary>
+        /// <summary>The functions collection every Lambda path starts from; the trailing slash is part of the AWS path.</summary>
         public const string Functions = "/2015-03-31/functions/";
 
         /// <summary>/2015-03-31/functions/{name}/{resource}, e.g. resource "configuration" or "versions".</summary>
@@ -23,10 +22,6 @@ namespace RotationOps.Engine.Lambda.Wire
         /// <summary>?Qualifier= (a version or alias); null when no qualifier is given.</summary>
         public static UrlEncodedText? Qualifier(string? qualifier) =>
             string.IsNullOrEmpty(qualifier) ? null : new UrlEncodedText().Add("Qualifier", qualifier);
-
-        /// <summary>?Marker=&amp;MaxItems= for the listing operations.</summary>
-        public static UrlEncodedText Page(string? marker, int maxItems) =>
-            new UrlEncodedText().Add("Marker", marker).Add("MaxItems", maxItems.ToString(CultureInfo.InvariantCulture));
 
         // An empty segment would address a different resource (functions//aliases is ListFunctions' neighbour).
         private static string Required(string value, string what, string parameterName)

@@ -43,15 +43,6 @@ namespace RotationOps.Engine.Lambda.Wire
                 WriteOptional(json, "RevisionId", request.RevisionId);
             });
 
-        public static SensitiveBufferWriter CreateAlias(CreateAliasRequest request) =>
-            Write(json =>
-            {
-                json.WriteString("Name", request.Name);
-                json.WriteString("FunctionVersion", request.FunctionVersion);
-                WriteOptional(json, "Description", request.Description);
-                WriteRouting(json, request.AdditionalVersionWeights);
-            });
-
         public static SensitiveBufferWriter UpdateAlias(UpdateAliasRequest request) =>
             Write(json =>
             {

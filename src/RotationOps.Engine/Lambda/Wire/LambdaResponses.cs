@@ -21,19 +21,12 @@ namespace RotationOps.Engine.Lambda.Wire
             return ReadConfiguration(ref reader);
         }
 
-        /// <summary>ListVersionsByFunction ("Versions") and ListFunctions ("Functions"), with NextMarker.</summary>
-        public static AwsPage<FunctionConfiguration> ConfigurationPage(AwsHttpResponse response, string listName) =>
-            JsonWire.Page<FunctionConfiguration>(response.Body, "NextMarker", listName, ReadConfiguration);
-
         public static AliasConfiguration Alias(AwsHttpResponse response)
         {
             var reader = new Utf8JsonReader(response.Body);
             JsonWire.ReadStartObject(ref reader);
             return ReadAlias(ref reader);
         }
-
-        public static AwsPage<AliasConfiguration> AliasPage(AwsHttpResponse response) =>
-            JsonWire.Page<AliasConfiguration>(response.Body, "NextMarker", "Aliases", ReadAlias);
 
         public static FunctionPolicy Policy(AwsHttpResponse response)
         {

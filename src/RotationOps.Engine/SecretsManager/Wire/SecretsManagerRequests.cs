@@ -12,9 +12,6 @@ namespace RotationOps.Engine.SecretsManager.Wire
     /// </summary>
     internal static class SecretsManagerRequests
     {
-        /// <summary>Page size for the listing operations; the API's maximum.</summary>
-        public const int PageSize = 100;
-
         public static SensitiveBufferWriter SecretIdOnly(string secretId) =>
             Write(json => json.WriteString("SecretId", secretId));
 
@@ -26,27 +23,6 @@ namespace RotationOps.Engine.SecretsManager.Wire
                 WriteOptional(json, "VersionStage", versionStage);
             });
 
-        public static SensitiveBufferWriter CreateSecret(CreateSecretRequest request, string clientRequestToken) =>
-            Write(json =>
-            {
-                json.WriteString("Name", request.Name);
-                json.WriteString("ClientRequestToken", clientRequestToken);
-                WriteOptional(json, "Description", request.Description);
-                if (request.Value != null) JsonSecretWriter.WriteSecretValue(json, request.Value);
-                if (request.Tags != null && request.Tags.Count > 0)
-                {
-                    json.WriteStartArray("Tags");
-                    foreach (KeyValuePair<string, string> tag in request.Tags)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("Key", tag.Key);
-                        json.WriteString("Value", tag.Value);
-                        json.WriteEndObject();
-                    }
-                    json.WriteEndArray();
-                }
-            }, request.Value);
-
         public static SensitiveBufferWriter PutSecretValue(PutSecretValueRequest request, string clientRequestToken) =>
             Write(json =>
             {
@@ -55,15 +31,6 @@ namespace RotationOps.Engine.SecretsManager.Wire
                 JsonSecretWriter.WriteSecretValue(json, request.Value);
                 if (request.VersionStages != null) WriteStrings(json, "VersionStages", request.VersionStages);
                 WriteOptional(json, "RotationToken", request.RotationToken);
-            }, request.Value);
-
-        public static SensitiveBufferWriter UpdateSecret(UpdateSecretRequest request, string? clientRequestToken) =>
-            Write(json =>
-            {
-                json.WriteString("SecretId", request.SecretId);
-                WriteOptional(json, "ClientRequestToken", clientRequestToken);
-                WriteOptional(json, "Description", request.Description);
-                if (request.Value != null) JsonSecretWriter.WriteSecretValue(json, request.Value);
             }, request.Value);
 
         public static SensitiveBufferWriter UpdateSecretVersionStage(UpdateSecretVersionStageRequest request) =>
@@ -91,35 +58,6 @@ namespace RotationOps.Engine.SecretsManager.Wire
                     json.WriteEndObject();
                 }
                 if (request.RotateImmediately.HasValue) json.WriteBoolean("RotateImmediately", request.RotateImmediately.Value);
-            });
-
-        public static SensitiveBufferWriter ListSecretVersionIds(string secretId, bool includeDeprecated, string? nextToken) =>
-            Write(json =>
-            {
-                json.WriteString("SecretId", secretId);
-                json.WriteNumber("MaxResults", PageSize);
-                if (includeDeprecated) json.WriteBoolean("IncludeDeprecated", true);
-                WriteOptional(json, "NextToken", nextToken);
-            });
-
-        public static SensitiveBufferWriter ListSecrets(ListSecretsRequest request, string? nextToken) =>
-            Write(json =>
-            {
-                json.WriteNumber("MaxResults", PageSize);
-                if (request.IncludePlannedDeletion) json.WriteBoolean("IncludePlannedDeletion", true);
-                if (request.Filters.Count > 0)
-                {
-                    json.WriteStartArray("Filters");
-                    foreach (KeyValuePair<string, IList<string>> filter in request.Filters)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("Key", filter.Key);
-                        WriteStrings(json, "Values", filter.Value);
-                        json.WriteEndObject();
-                    }
-                    json.WriteEndArray();
-                }
-                WriteOptional(json, "NextToken", nextToken);
             });
 
         public static SensitiveBufferWriter GetRandomPassword(RandomPasswordRequest request) =>

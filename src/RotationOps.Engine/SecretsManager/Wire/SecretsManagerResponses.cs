@@ -87,42 +87,6 @@ namespace RotationOps.Engine.SecretsManager.Wire
             return result;
         }
 
-        public static AwsPage<SecretVersionInfo> VersionPage(ReadOnlySpan<byte> body) =>
-            JsonWire.Page<SecretVersionInfo>(body, "NextToken", "Versions", ReadVersion);
-
-        public static AwsPage<SecretListEntry> SecretListPage(ReadOnlySpan<byte> body) =>
-            JsonWire.Page<SecretListEntry>(body, "NextToken", "SecretList", ReadListEntry);
-
-        private static SecretVersionInfo ReadVersion(ref Utf8JsonReader reader)
-        {
-            var version = new SecretVersionInfo();
-            while (JsonWire.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("VersionId"u8)) version.VersionId = JsonWire.String(ref reader) ?? "";
-                else if (reader.ValueTextEquals("VersionStages"u8)) version.VersionStages = JsonWire.StringList(ref reader);
-                else if (reader.ValueTextEquals("CreatedDate"u8)) version.CreatedDate = JsonWire.Timestamp(ref reader);
-                else if (reader.ValueTextEquals("LastAccessedDate"u8)) version.LastAccessedDate = JsonWire.Timestamp(ref reader);
-                else JsonWire.Skip(ref reader);
-            }
-            return version;
-        }
-
-        private static SecretListEntry ReadListEntry(ref Utf8JsonReader reader)
-        {
-            var entry = new SecretListEntry();
-            while (JsonWire.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("ARN"u8)) entry.Arn = JsonWire.String(ref reader) ?? "";
-                else if (reader.ValueTextEquals("Name"u8)) entry.Name = JsonWire.String(ref reader) ?? "";
-                else if (reader.ValueTextEquals("RotationEnabled"u8)) entry.RotationEnabled = JsonWire.Boolean(ref reader);
-                else if (reader.ValueTextEquals("RotationLambdaARN"u8)) entry.RotationLambdaArn = JsonWire.String(ref reader);
-                else if (reader.ValueTextEquals("LastRotatedDate"u8)) entry.LastRotatedDate = JsonWire.Timestamp(ref reader);
-                else if (reader.ValueTextEquals("NextRotationDate"u8)) entry.NextRotationDate = JsonWire.Timestamp(ref reader);
-                else JsonWire.Skip(ref reader);
-            }
-            return entry;
-        }
-
         public static SensitiveValue RandomPassword(ReadOnlySpan<byte> body)
         {
             SensitiveValue? password = null;
