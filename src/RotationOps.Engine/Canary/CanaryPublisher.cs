@@ -7,6 +7,7 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Journal.Locks;
 using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Text;
@@ -221,7 +222,7 @@ namespace RotationOps.Engine.Canary
         }
 
         private Task StartedAsync(LambdaDeployment deployment, double weight) =>
-            _mutation.Journal.AppendAsync(deployment.DeploymentId, "LambdaDeployment", Target(deployment), JournalPhase.Started,
+            _mutation.Journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, Target(deployment), JournalPhase.Started,
                 DeploymentRecord.ToDetails(deployment, weight));
 
         private Task<LambdaDeployment> NotRunAsync(LambdaDeployment deployment) =>
@@ -232,7 +233,7 @@ namespace RotationOps.Engine.Canary
             deployment.Status = status;
             deployment.Message = message;
             if (status != DeploymentStatus.Canary) deployment.FinishedAt = _host.Time.GetUtcNow();
-            await _mutation.Journal.AppendAsync(deployment.DeploymentId, "LambdaDeployment", Target(deployment),
+            await _mutation.Journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, Target(deployment),
                 status == DeploymentStatus.NotRun ? JournalPhase.Skipped : status == DeploymentStatus.Aborted ? JournalPhase.Aborted : JournalPhase.Succeeded,
                 DeploymentRecord.ToDetails(deployment, deployment.Weight), status == DeploymentStatus.Aborted ? message : null).ConfigureAwait(false);
             return deployment;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Records;
 
 namespace RotationOps.Engine.Canary
 {
@@ -44,13 +45,13 @@ namespace RotationOps.Engine.Canary
         public static async Task<LambdaDeployment?> LatestOnAsync(DeploymentJournal journal, string target)
         {
             string? id = (await journal.ReadTargetAsync(target, 5).ConfigureAwait(false))
-                .LastOrDefault(e => e.Action == "LambdaDeployment")?.DeploymentId;
+                .LastOrDefault(e => e.Action == JournalActions.LambdaDeployment)?.DeploymentId;
             return id == null ? null : await FindAsync(journal, id).ConfigureAwait(false);
         }
 
         private static LambdaDeployment? FromEntries(string deploymentId, IReadOnlyList<JournalEntry> all)
         {
-            var entries = all.Where(e => e.Action == "LambdaDeployment").ToList();
+            var entries = all.Where(e => e.Action == JournalActions.LambdaDeployment).ToList();
             if (entries.Count == 0) return null;
             var first = entries[0];
             var last = entries.Last(e => e.Details.ContainsKey("CanaryVersion") || e == first);

@@ -5,6 +5,7 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Journal.Locks;
 using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Rotation;
@@ -43,9 +44,9 @@ namespace RotationOps.Engine.Canary
             var deployment = request.DeploymentId != null ? await DeploymentRecord.FindAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false) : null;
             if (request.DeploymentId != null && deployment == null)
             {
-                var rotation = await FindRotationAsync(request.DeploymentId).ConfigureAwait(false)
+                var rotation = await RotationRecords.ReadAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false)
                     ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.Location}) has no deployment or rotation '{request.DeploymentId}'.");
-                return await UndoSecretAsync(rotation.SecretId, request.ToVersionId ?? rotation.PreviousVersionId, rotation.VersionId, request.DeploymentId, request.Force)
+                return await UndoSecretAsync(rotation.SecretArn, request.ToVersionId ?? rotation.PreviousVersionId, rotation.VersionId, request.DeploymentId, request.Force)
                     .ConfigureAwait(false);
             }
             return await UndoAliasAsync(deployment, request).ConfigureAwait(false);
@@ -104,7 +105,7 @@ namespace RotationOps.Engine.Canary
                     .AbandonAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.DeploymentId).ConfigureAwait(false);
                 secretNote = " " + discarded.Message;
             }
-            await _mutation.Journal.AppendAsync(record.DeploymentId, "LambdaDeployment", $"{function}:{aliasName}", JournalPhase.Completed,
+            await _mutation.Journal.AppendAsync(record.DeploymentId, JournalActions.LambdaDeployment, $"{function}:{aliasName}", JournalPhase.Completed,
                 JournalDetails.Of(("Status", DeploymentStatus.RolledBack.ToString()), ("RestoredVersion", target), ("CanaryVersion", record.CanaryVersion))).ConfigureAwait(false);
             return Done(result, RollbackStatus.Completed, $"Alias {aliasName} serves version {target} alone (was {from}).{secretNote}");
         }
@@ -163,18 +164,6 @@ namespace RotationOps.Engine.Canary
             return Done(result, RollbackStatus.Completed, discarded.Message);
         }
 
-        private async Task<SecretRotation?> FindRotationAsync(string deploymentId)
-        {
-            var started = (await _mutation.Journal.ReadDeploymentAsync(deploymentId).ConfigureAwait(false)).FirstOrDefault(e => e.Action == "SecretRotation" && e.Phase == JournalPhase.Started);
-            if (started == null) return null;
-            return new SecretRotation
-            {
-                SecretId = started.Target,
-                DeploymentId = deploymentId,
-                VersionId = started.Details.TryGetValue("VersionId", out var v) ? v : null,
-                PreviousVersionId = started.Details.TryGetValue("PreviousVersionId", out var p) ? p : null,
-            };
-        }
 
         private RollbackResult Done(RollbackResult result, RollbackStatus status, string message)
         {

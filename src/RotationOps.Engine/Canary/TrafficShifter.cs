@@ -8,6 +8,7 @@ using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Journal.Locks;
 using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Rotation;
@@ -52,7 +53,7 @@ namespace RotationOps.Engine.Canary
             // alias is refused rather than moving it underneath this one.
             await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, CanaryPublisher.Target(deployment), deployment.DeploymentId, request.Force).ConfigureAwait(false);
             if (!recorded)
-                await _mutation.Journal.AppendAsync(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Started,
+                await _mutation.Journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, CanaryPublisher.Target(deployment), JournalPhase.Started,
                     DeploymentRecord.ToDetails(deployment, deployment.Weight)).ConfigureAwait(false);
 
             var alias = await AliasLookup.GetAsync(_lambda, deployment.FunctionName, deployment.AliasName, _host).ConfigureAwait(false);
@@ -106,7 +107,7 @@ namespace RotationOps.Engine.Canary
                     open.Outcome = StepOutcome.Stopped;
                 }
                 deployment.Steps = steps;
-                await _mutation.Journal.AppendAsync(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), JournalPhase.Aborted,
+                await _mutation.Journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, CanaryPublisher.Target(deployment), JournalPhase.Aborted,
                     DeploymentRecord.ToDetails(deployment, deployment.Weight),
                     $"Stopped (Ctrl+C, or a terminating error elsewhere in the command) with {Percent.Of(deployment.Weight, 1)} on version {deployment.CanaryVersion}. The alias is consistent (published versions only). " +
                     $"Resume: Set-AliasWeight -DeploymentId {deployment.DeploymentId} -Steps ...; undo: Undo-Deployment -DeploymentId {deployment.DeploymentId}.").ConfigureAwait(false);
@@ -251,7 +252,7 @@ namespace RotationOps.Engine.Canary
             deployment.Status = status;
             deployment.Message = message;
             if (status != DeploymentStatus.Canary) deployment.FinishedAt = _host.Time.GetUtcNow();
-            await _mutation.Journal.AppendAsync(deployment.DeploymentId, "LambdaDeployment", CanaryPublisher.Target(deployment), phase,
+            await _mutation.Journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, CanaryPublisher.Target(deployment), phase,
                 DeploymentRecord.ToDetails(deployment, deployment.Weight), phase == JournalPhase.Aborted ? message : null).ConfigureAwait(false);
             return deployment;
         }

@@ -4,6 +4,7 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Journal.Locks;
 using RotationOps.Engine.SecretsManager;
 using RotationOps.Engine.Security;
@@ -67,8 +68,7 @@ namespace RotationOps.Engine.Rotation
                 if (interruptedDeployment != null)
                     host.WriteWarning($"Resuming rotation {deploymentId} of '{secret.Name}': version {token} was already staged {SecretStages.Pending}.");
                 else
-                    await _runner.Journal.AppendAsync(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
-                        JournalDetails.Of(("Mode", "Manual"), ("VersionId", token), ("PreviousVersionId", stages.Current))).ConfigureAwait(false);
+                    await RotationRecords.StartedAsync(_runner.Journal, result).ConfigureAwait(false);
 
                 try
                 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.SecretsManager;
 
 namespace RotationOps.Engine.Rotation
@@ -15,42 +16,45 @@ namespace RotationOps.Engine.Rotation
     /// </summary>
     internal sealed class RotationHistory
     {
-        private const string RotationAction = "SecretRotation";
-
-        private readonly IReadOnlyList<JournalEntry> _entries;
-        private readonly string _journalLocation;
-
-        private RotationHistory(IReadOnlyList<JournalEntry> entries, string journalLocation)
-        {
-            _entries = entries;
-            _journalLocation = journalLocation;
-        }
-
         /// <summary>
         /// How many of the secret's latest rotations are read: an unfinished AWSPENDING version comes
         /// from one of the last few, and a shared table is read one rotation at a time.
         /// </summary>
         private const int RecentRotations = 20;
 
-        public static async Task<RotationHistory> OfAsync(DeploymentJournal journal, string secretArn) =>
-            new RotationHistory(await journal.ReadTargetAsync(secretArn, RecentRotations).ConfigureAwait(false), journal.Location);
+        private readonly IReadOnlyList<RotationRecord> _rotations;
+        private readonly ISet<string> _stagedVersions;
+        private readonly string _journalLocation;
+
+        private RotationHistory(IReadOnlyList<RotationRecord> rotations, ISet<string> stagedVersions, string journalLocation)
+        {
+            _rotations = rotations;
+            _stagedVersions = stagedVersions;
+            _journalLocation = journalLocation;
+        }
+
+        public static async Task<RotationHistory> OfAsync(DeploymentJournal journal, string secretArn)
+        {
+            var entries = await journal.ReadTargetAsync(secretArn, RecentRotations).ConfigureAwait(false);
+            return new RotationHistory(RotationRecords.Fold(entries), RotationRecords.StagedVersions(entries), journal.Location);
+        }
 
         /// <summary>
-        /// True when this module stored the version's value itself (PutSecretValue of -Pending or a
-        /// client-side rotation): only such a value is known to be whole and meant to go live.
+        /// True when this module stored the version's value itself (PutSecretValue of -Pending, a
+        /// client-side rotation, or a canary's -SecretValue): only such a value is known to be whole
+        /// and meant to go live.
         /// </summary>
-        public bool StagedValue(string versionId) =>
-            _entries.Any(e => e.Action == "PutSecretValue" && e.Phase == JournalPhase.Succeeded && HasVersion(e, versionId));
+        public bool StagedValue(string versionId) => _stagedVersions.Contains(versionId);
 
         /// <summary>
         /// The manual rotation that staged <paramref name="versionId"/> and never reached an end
-        /// (a crash or Ctrl+C), so a re-run can pick it up.
+        /// (a crash or Ctrl+C), so a re-run can pick it up. One that failed (a promotion AWS refused)
+        /// still has its version staged and is resumable too; one left -Pending on purpose is not.
         /// </summary>
-        public JournalEntry? InterruptedManual(string versionId)
+        public RotationRecord? InterruptedManual(string versionId)
         {
-            var started = StartedWith("Manual", versionId);
-            // Aborted (Ctrl+C, or a promotion AWS refused) still has its version staged: resumable.
-            return started == null || Ends(started, e => e.Phase == JournalPhase.Completed || e.Phase == JournalPhase.Skipped) ? null : started;
+            var rotation = LastWith(RotationMode.Manual, versionId);
+            return rotation != null && (rotation.InFlight || rotation.State == RotationState.Failed) ? rotation : null;
         }
 
         /// <summary>
@@ -58,10 +62,10 @@ namespace RotationOps.Engine.Rotation
         /// watching without an outcome (Ctrl+C or a crash): the rotation goes on inside AWS, so a
         /// re-run waits for it. One that timed out or failed is over and is not picked up again.
         /// </summary>
-        public JournalEntry? InterruptedService(string versionId)
+        public RotationRecord? InterruptedService(string versionId)
         {
-            var started = StartedWith("Service", versionId);
-            return started == null || Ends(started, e => e.Phase != JournalPhase.Aborted || !IsInterruption(e)) ? null : started;
+            var rotation = LastWith(RotationMode.Service, versionId);
+            return rotation != null && rotation.InFlight ? rotation : null;
         }
 
         /// <summary>
@@ -77,11 +81,11 @@ namespace RotationOps.Engine.Rotation
                 return $"Version {versionId} holds a value this module staged. " +
                        $"Promote it with Invoke-SecretRotation -SecretId {secretName} -VersionId {versionId} -Complete, or {force}.";
 
-            var service = StartedWith("Service", versionId);
+            var service = LastWith(RotationMode.Service, versionId);
             if (service != null)
             {
-                string function = FunctionName(service.Details.TryGetValue("RotationLambdaArn", out var arn) ? arn : null);
-                if (InterruptedService(versionId) != null)
+                string function = FunctionName(service.RotationLambdaArn);
+                if (service.InFlight)
                     return $"Rotation {service.DeploymentId} started by this module with function {function} is still in flight: " +
                            $"re-run the command it was started with to wait for it, or {force}.";
                 return $"The rotation function {function} left it and did not finish (rotation {service.DeploymentId}); " +
@@ -97,17 +101,7 @@ namespace RotationOps.Engine.Rotation
         public static string FunctionName(string? arn) =>
             arn == null ? "(unknown)" : arn.Substring(arn.LastIndexOf(':') + 1);
 
-        private JournalEntry? StartedWith(string mode, string versionId) =>
-            _entries.LastOrDefault(e => e.Action == RotationAction && e.Phase == JournalPhase.Started &&
-                e.Details.TryGetValue("Mode", out var m) && m == mode && HasVersion(e, versionId));
-
-        private bool Ends(JournalEntry started, Func<JournalEntry, bool> isEnd) =>
-            _entries.Any(e => e.DeploymentId == started.DeploymentId && e.Action == RotationAction && e.Phase != JournalPhase.Started && isEnd(e));
-
-        private static bool IsInterruption(JournalEntry entry) =>
-            entry.Details.TryGetValue("Status", out var status) && status == SecretRotationRunner.InterruptedStatus;
-
-        private static bool HasVersion(JournalEntry entry, string versionId) =>
-            entry.Details.TryGetValue("VersionId", out var version) && version == versionId;
+        private RotationRecord? LastWith(RotationMode mode, string versionId) =>
+            _rotations.LastOrDefault(r => r.Mode == mode && r.VersionId == versionId);
     }
 }

@@ -6,6 +6,7 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.SecretsManager;
 
 namespace RotationOps.Engine.Rotation
@@ -95,35 +96,18 @@ namespace RotationOps.Engine.Rotation
                 RotationLambdaArn = secret.RotationLambdaArn,
             };
 
+        /// <summary>Sets the outcome on <paramref name="result"/> and journals the rotation's end.</summary>
         internal async Task<SecretRotation> FinishAsync(SecretRotation result, RotationStatus status, string message)
         {
             result.Status = status;
             result.Message = message;
             result.FinishedAt = _host.Time.GetUtcNow();
-            var details = new Dictionary<string, string>
-            {
-                ["Status"] = status.ToString(),
-                ["Mode"] = result.Mode.ToString(),
-                ["VersionId"] = result.VersionId ?? "",
-                ["PreviousVersionId"] = result.PreviousVersionId ?? "",
-            };
-            JournalPhase phase = status == RotationStatus.Completed || status == RotationStatus.Pending
-                ? JournalPhase.Completed
-                : status == RotationStatus.NotRun ? JournalPhase.Skipped : JournalPhase.Aborted;
-            await Journal.AppendAsync(result.DeploymentId, "SecretRotation", result.SecretId, phase, details,
-                status == RotationStatus.Failed ? message : null).ConfigureAwait(false);
+            await RotationRecords.FinishedAsync(Journal, result).ConfigureAwait(false);
             return result;
         }
 
-        /// <summary>The journal status of a run stopped by Ctrl+C: the rotation it watched may still be going on.</summary>
-        internal const string InterruptedStatus = "Interrupted";
-
         /// <summary>Ctrl+C mid-rotation: the journal says where it stopped; a re-run resumes or -Force clears it.</summary>
-        internal Task InterruptedAsync(SecretRotation result) =>
-            Journal.AppendAsync(result.DeploymentId, "SecretRotation", result.SecretId, JournalPhase.Aborted,
-                JournalDetails.Of(("Status", InterruptedStatus), ("Mode", result.Mode.ToString()), ("VersionId", result.VersionId),
-                    ("PreviousVersionId", result.PreviousVersionId)),
-                "Stopped by the user (Ctrl+C). Re-run the same command to resume, or run it with -Force to take AWSPENDING off the version (it is kept).");
+        internal Task InterruptedAsync(SecretRotation result) => RotationRecords.InterruptedAsync(Journal, result);
 
         /// <summary>
         /// The refusal when a previous rotation left AWSPENDING on another version, with advice

@@ -6,6 +6,7 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Journal.Locks;
 using RotationOps.Engine.SecretsManager;
 
@@ -63,9 +64,7 @@ namespace RotationOps.Engine.Rotation
             if (!plan.Approve(host))
                 return await _runner.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
 
-            await _runner.Journal.AppendAsync(deploymentId, "SecretRotation", secret.Arn, JournalPhase.Started,
-                JournalDetails.Of(("Mode", "Service"), ("VersionId", token), ("PreviousVersionId", stages.Current),
-                    ("RotationLambdaArn", function))).ConfigureAwait(false);
+            await RotationRecords.StartedAsync(_runner.Journal, result).ConfigureAwait(false);
             try
             {
                 if (unfinished != null) await _runner.StepsFor(deploymentId, secret.Arn).RemovePendingAsync(unfinished).ConfigureAwait(false);
@@ -92,26 +91,26 @@ namespace RotationOps.Engine.Rotation
         /// started as <paramref name="versionId"/> and stopped watching (Ctrl+C, crash), through the
         /// same function (naming another function is another command).
         /// </summary>
-        private JournalEntry? InFlight(RotationHistory history, string? versionId)
+        private RotationRecord? InFlight(RotationHistory history, string? versionId)
         {
             var started = versionId == null ? null : history.InterruptedService(versionId);
             if (started == null || _request.RotationLambdaArn == null) return started;
-            return started.Details.TryGetValue("RotationLambdaArn", out var function) && function == _request.RotationLambdaArn ? started : null;
+            return started.RotationLambdaArn == _request.RotationLambdaArn ? started : null;
         }
 
         /// <summary>
         /// Waits again for an interrupted rotation: same deployment, same version id, no AWS change,
         /// so the outcome is reported as if the first run had kept watching.
         /// </summary>
-        private Task<SecretRotation> ResumeAsync(SecretDescription secret, JournalEntry started)
+        private Task<SecretRotation> ResumeAsync(SecretDescription secret, RotationRecord started)
         {
-            string token = started.Details["VersionId"];
-            var result = _runner.NewResult(secret, RotationMode.Service, started.DeploymentId, started.Time);
+            string token = started.VersionId!;
+            var result = _runner.NewResult(secret, RotationMode.Service, started.DeploymentId, started.StartedAt);
             result.VersionId = token;
-            result.PreviousVersionId = started.Details.TryGetValue("PreviousVersionId", out var previous) ? previous : null;
-            if (started.Details.TryGetValue("RotationLambdaArn", out var function)) result.RotationLambdaArn = function;
+            result.PreviousVersionId = started.PreviousVersionId;
+            if (started.RotationLambdaArn != null) result.RotationLambdaArn = started.RotationLambdaArn;
             _runner.Host.WriteWarning($"Resuming rotation {started.DeploymentId} of '{secret.Name}': waiting for version {token}, " +
-                $"which it started at {started.Time:u}; no new rotation is started.");
+                $"which it started at {started.StartedAt:u}; no new rotation is started.");
             return WatchAsync(secret, result);
         }
 

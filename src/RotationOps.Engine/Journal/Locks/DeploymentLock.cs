@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading.Tasks;
 using RotationOps.Engine.Errors;
+using RotationOps.Engine.Journal.Records;
 
 namespace RotationOps.Engine.Journal.Locks
 {
@@ -61,7 +62,7 @@ namespace RotationOps.Engine.Journal.Locks
                 throw new RunbookException("DeploymentLocked", RunbookErrorCategory.ResourceBusy, Refusal(previous!, now), target, "Force");
             if (previous != null)
             {
-                await journal.AppendAsync(deploymentId, "LockTakeover", target, JournalPhase.Succeeded, new Dictionary<string, string>
+                await journal.AppendAsync(deploymentId, JournalActions.LockTakeover, target, JournalPhase.Succeeded, new Dictionary<string, string>
                 {
                     ["Reason"] = reason!,
                     ["PreviousDeploymentId"] = previous.DeploymentId,
