@@ -8,6 +8,7 @@ using RotationOps.Engine.Journal.Stores;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Canary.Gates;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Lambda;
 using RotationOps.Sandbox.Faults;
 using RotationOps.Scenarios.Tests.Infrastructure;
@@ -201,7 +202,7 @@ namespace RotationOps.Scenarios.Tests
             var settled = functions.Select(f => sandbox.Lambda.Find(f)!.Aliases.Single()).Select(a => (a.FunctionVersion, Weights: a.AdditionalVersionWeights.ToDictionary(p => p.Key, p => p.Value))).ToList();
             for (int i = 0; i < functions.Length; i++)
             {
-                var journaled = (await DeploymentRecord.FindAsync(scenario.Journal, canaries[i].DeploymentId))!;
+                var journaled = (await DeploymentRecords.FindAsync(scenario.Journal, canaries[i].DeploymentId))!;
                 Assert.Equal(journaled.StableVersion, settled[i].FunctionVersion);
                 if (journaled.Weight > 0) Assert.Equal(journaled.Weight, settled[i].Weights[journaled.CanaryVersion]);
                 else Assert.Empty(settled[i].Weights);

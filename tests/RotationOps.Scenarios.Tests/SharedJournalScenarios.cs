@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Journal.Locks;
 using RotationOps.Sandbox;
 using RotationOps.Sandbox.Faults;
@@ -107,7 +108,7 @@ namespace RotationOps.Scenarios.Tests
             var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
             Assert.Equal("1", alias.FunctionVersion);
             Assert.Empty(alias.AdditionalVersionWeights);
-            var seenByRunner = await DeploymentRecord.FindAsync(runner, canary.DeploymentId);
+            var seenByRunner = await DeploymentRecords.FindAsync(runner, canary.DeploymentId);
             Assert.Equal(DeploymentStatus.RolledBack, seenByRunner!.Status);
         }
 

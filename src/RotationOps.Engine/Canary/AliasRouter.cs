@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Lambda;
 
 namespace RotationOps.Engine.Canary
@@ -46,7 +47,7 @@ namespace RotationOps.Engine.Canary
         /// </remarks>
         private Task<AliasConfiguration> UpdateAsync(LambdaDeployment deployment, string? revisionId, string functionVersion,
             IDictionary<string, double> weights, double canaryWeight, string move) =>
-            _mutation.RunAsync(deployment.DeploymentId, "UpdateAlias", CanaryPublisher.Target(deployment),
+            _mutation.RunAsync(deployment.DeploymentId, "UpdateAlias", DeploymentRecords.TargetOf(deployment),
                 JournalDetails.Of(("Move", move), ("FunctionVersion", functionVersion), ("StableVersion", deployment.StableVersion),
                     ("CanaryVersion", deployment.CanaryVersion), ("Weight", canaryWeight.ToString("R", CultureInfo.InvariantCulture)),
                     ("RevisionId", revisionId ?? "(unguarded: -Force)")),

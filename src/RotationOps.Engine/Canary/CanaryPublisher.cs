@@ -64,7 +64,7 @@ namespace RotationOps.Engine.Canary
 
             // Held until the canary is routed: a second deployer on this alias is refused. A change
             // between the alias read above and the lock still fails the RevisionId-guarded UpdateAlias.
-            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, Target(deployment), deployment.DeploymentId, request.Force).ConfigureAwait(false);
+            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, DeploymentRecords.TargetOf(deployment), deployment.DeploymentId, request.Force).ConfigureAwait(false);
             return request.Version != null
                 ? await CanaryExistingVersionAsync(request, alias, deployment).ConfigureAwait(false)
                 : await PublishNewVersionAsync(request, alias, live, deployment).ConfigureAwait(false);
@@ -87,9 +87,9 @@ namespace RotationOps.Engine.Canary
             }
             deployment.CanaryVersion = version;
             deployment.Changes = new[] { $"Existing version {version}" };
-            var plan = new ChangePlan().Add(Target(deployment), DescribeRoute(deployment, request.Weight));
+            var plan = new ChangePlan().Add(DeploymentRecords.TargetOf(deployment), DescribeRoute(deployment, request.Weight));
             if (!plan.Approve(_host)) return await NotRunAsync(deployment).ConfigureAwait(false);
-            await StartedAsync(deployment, request.Weight).ConfigureAwait(false);
+            await DeploymentRecords.StartedAsync(_mutation.Journal, deployment, request.Weight).ConfigureAwait(false);
             return await PreTrafficThenRouteAsync(request, alias, deployment).ConfigureAwait(false);
         }
 
@@ -112,9 +112,9 @@ namespace RotationOps.Engine.Canary
             if (changes.ChangesConfiguration) plan.Add(function, "Update $LATEST configuration: " + string.Join("; ", changes.Summary.Where(s => !s.StartsWith("Code:", StringComparison.Ordinal))));
             if (request.ZipFile != null) plan.Add(function, "Update $LATEST code: " + changes.Summary.Last(s => s.StartsWith("Code:", StringComparison.Ordinal)));
             plan.Add(function, "Publish a new version from $LATEST");
-            plan.Add(Target(deployment), DescribeRoute(deployment, request.Weight));
+            plan.Add(DeploymentRecords.TargetOf(deployment), DescribeRoute(deployment, request.Weight));
             if (!plan.Approve(_host)) return await NotRunAsync(deployment).ConfigureAwait(false);
-            await StartedAsync(deployment, request.Weight).ConfigureAwait(false);
+            await DeploymentRecords.StartedAsync(_mutation.Journal, deployment, request.Weight).ConfigureAwait(false);
 
             try
             {
@@ -221,10 +221,6 @@ namespace RotationOps.Engine.Canary
                 throw RunbookException.InvalidParameter("Version", "nothing to deploy: give -Environment, -RemoveEnvironmentVariable, -Runtime, -ZipFile or -Description to publish a new version, or -Version to canary an existing one.");
         }
 
-        private Task StartedAsync(LambdaDeployment deployment, double weight) =>
-            _mutation.Journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, Target(deployment), JournalPhase.Started,
-                DeploymentRecord.ToDetails(deployment, weight));
-
         private Task<LambdaDeployment> NotRunAsync(LambdaDeployment deployment) =>
             FinishAsync(deployment, DeploymentStatus.NotRun, ChangePlan.NotApprovedMessage);
 
@@ -233,9 +229,9 @@ namespace RotationOps.Engine.Canary
             deployment.Status = status;
             deployment.Message = message;
             if (status != DeploymentStatus.Canary) deployment.FinishedAt = _host.Time.GetUtcNow();
-            await _mutation.Journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, Target(deployment),
+            await DeploymentRecords.TransitionAsync(_mutation.Journal, deployment,
                 status == DeploymentStatus.NotRun ? JournalPhase.Skipped : status == DeploymentStatus.Aborted ? JournalPhase.Aborted : JournalPhase.Succeeded,
-                DeploymentRecord.ToDetails(deployment, deployment.Weight), status == DeploymentStatus.Aborted ? message : null).ConfigureAwait(false);
+                status == DeploymentStatus.Aborted ? message : null).ConfigureAwait(false);
             return deployment;
         }
 
@@ -246,7 +242,7 @@ namespace RotationOps.Engine.Canary
         private async Task<RunbookException> AlreadyRoutedAsync(string function, AliasConfiguration alias)
         {
             var routed = alias.AdditionalVersionWeights.First();
-            var recorded = await DeploymentRecord.LatestOnAsync(_mutation.Journal, $"{function}:{alias.Name}").ConfigureAwait(false);
+            var recorded = await DeploymentRecords.LatestOnAsync(_mutation.Journal, $"{function}:{alias.Name}").ConfigureAwait(false);
             string next = recorded != null && recorded.CanaryVersion == routed.Key
                 ? $"It is deployment {recorded.DeploymentId} in the journal: resume it with Set-AliasWeight -DeploymentId {recorded.DeploymentId} -Steps ..., " +
                   $"promote it with Set-AliasWeight -DeploymentId {recorded.DeploymentId} -Promote, or undo it with Undo-Deployment -DeploymentId {recorded.DeploymentId}"
@@ -256,8 +252,6 @@ namespace RotationOps.Engine.Canary
                 $"Alias {function}:{alias.Name} already routes {Percent.Of(routed.Value, 0)} of its traffic to version {routed.Key}, a canary in progress. " +
                 $"{next}; or use -Force to replace that routing.", function, "Force");
         }
-
-        internal static string Target(LambdaDeployment deployment) => $"{deployment.FunctionName}:{deployment.AliasName}";
 
         private static string DescribeRoute(LambdaDeployment deployment, double weight) =>
             $"Route {Percent.Of(weight, 1)} of alias {deployment.AliasName} to the new version (the rest stays on {deployment.StableVersion})";

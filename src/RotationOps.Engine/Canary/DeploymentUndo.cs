@@ -41,7 +41,7 @@ namespace RotationOps.Engine.Canary
                     request.Rotation.VersionId, request.Rotation.DeploymentId, request.Force).ConfigureAwait(false);
             if (request.SecretId != null)
                 return await UndoSecretAsync(request.SecretId, request.ToVersionId, null, null, request.Force).ConfigureAwait(false);
-            var deployment = request.DeploymentId != null ? await DeploymentRecord.FindAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false) : null;
+            var deployment = request.DeploymentId != null ? await DeploymentRecords.FindAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false) : null;
             if (request.DeploymentId != null && deployment == null)
             {
                 var rotation = await RotationRecords.ReadAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false)
@@ -82,7 +82,7 @@ namespace RotationOps.Engine.Canary
             if (alias.FunctionVersion == target && !routingLeft && deployment?.SecretVersionId == null)
                 return Done(result, RollbackStatus.NotRun, $"Alias {aliasName} already serves version {target} alone; nothing to undo.");
 
-            string? latest = deployment == null ? null : (await DeploymentRecord.LatestOnAsync(_mutation.Journal, CanaryPublisher.Target(deployment)).ConfigureAwait(false))?.DeploymentId;
+            string? latest = deployment == null ? null : (await DeploymentRecords.LatestOnAsync(_mutation.Journal, DeploymentRecords.TargetOf(deployment)).ConfigureAwait(false))?.DeploymentId;
             if (deployment != null && latest != null && latest != deployment.DeploymentId && !request.Force)
                 throw new RunbookException("DeploymentSuperseded", RunbookErrorCategory.InvalidOperation,
                     $"Deployment {deployment.DeploymentId} of {function}:{aliasName} was followed by deployment {latest}; undoing the earlier one would also undo that. " +
@@ -96,7 +96,7 @@ namespace RotationOps.Engine.Canary
 
             // The emergency bypass: an undo takes the alias's lock from whoever holds it (journaled),
             // so a bake still running elsewhere stops at its next poll instead of moving it again.
-            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, CanaryPublisher.Target(record), record.DeploymentId, force: true).ConfigureAwait(false);
+            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, DeploymentRecords.TargetOf(record), record.DeploymentId, force: true).ConfigureAwait(false);
             await new AliasRouter(_lambda, _mutation, _host).RestoreAsync(record, request.Force ? null : alias.RevisionId, target).ConfigureAwait(false);
             string secretNote = "";
             if (deployment?.SecretVersionId != null && _secrets != null)
@@ -105,8 +105,7 @@ namespace RotationOps.Engine.Canary
                     .AbandonAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.DeploymentId).ConfigureAwait(false);
                 secretNote = " " + discarded.Message;
             }
-            await _mutation.Journal.AppendAsync(record.DeploymentId, JournalActions.LambdaDeployment, $"{function}:{aliasName}", JournalPhase.Completed,
-                JournalDetails.Of(("Status", DeploymentStatus.RolledBack.ToString()), ("RestoredVersion", target), ("CanaryVersion", record.CanaryVersion))).ConfigureAwait(false);
+            await DeploymentRecords.RolledBackAsync(_mutation.Journal, record, target).ConfigureAwait(false);
             return Done(result, RollbackStatus.Completed, $"Alias {aliasName} serves version {target} alone (was {from}).{secretNote}");
         }
 

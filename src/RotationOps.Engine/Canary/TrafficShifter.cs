@@ -51,10 +51,9 @@ namespace RotationOps.Engine.Canary
                 throw new InvalidOperationException("A secret canary needs the Secrets Manager client.");
             // Held from before the alias is read until the shift ends: a second deployer on this
             // alias is refused rather than moving it underneath this one.
-            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, CanaryPublisher.Target(deployment), deployment.DeploymentId, request.Force).ConfigureAwait(false);
+            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, DeploymentRecords.TargetOf(deployment), deployment.DeploymentId, request.Force).ConfigureAwait(false);
             if (!recorded)
-                await _mutation.Journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, CanaryPublisher.Target(deployment), JournalPhase.Started,
-                    DeploymentRecord.ToDetails(deployment, deployment.Weight)).ConfigureAwait(false);
+                await DeploymentRecords.StartedAsync(_mutation.Journal, deployment, deployment.Weight).ConfigureAwait(false);
 
             var alias = await AliasLookup.GetAsync(_lambda, deployment.FunctionName, deployment.AliasName, _host).ConfigureAwait(false);
             if (alias.FunctionVersion == deployment.CanaryVersion && alias.AdditionalVersionWeights.Count == 0)
@@ -66,7 +65,7 @@ namespace RotationOps.Engine.Canary
 
             var plan = new ChangePlan();
             foreach (double weight in weights)
-                plan.Add(CanaryPublisher.Target(deployment), weight >= 1
+                plan.Add(DeploymentRecords.TargetOf(deployment), weight >= 1
                     ? $"Promote version {deployment.CanaryVersion} to all traffic" + (deployment.SecretVersionId != null ? $" after moving AWSCURRENT of {deployment.SecretId} to {deployment.SecretVersionId}" : "")
                     : $"Route {Percent.Of(weight, 1)} to version {deployment.CanaryVersion}" + (request.BakeTime > TimeSpan.Zero ? $" and bake {request.BakeTime} (rolls back to {deployment.StableVersion} if a gate fails)" : ""));
             if (!plan.Approve(_host))
@@ -107,8 +106,7 @@ namespace RotationOps.Engine.Canary
                     open.Outcome = StepOutcome.Stopped;
                 }
                 deployment.Steps = steps;
-                await _mutation.Journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, CanaryPublisher.Target(deployment), JournalPhase.Aborted,
-                    DeploymentRecord.ToDetails(deployment, deployment.Weight),
+                await DeploymentRecords.TransitionAsync(_mutation.Journal, deployment, JournalPhase.Aborted,
                     $"Stopped (Ctrl+C, or a terminating error elsewhere in the command) with {Percent.Of(deployment.Weight, 1)} on version {deployment.CanaryVersion}. The alias is consistent (published versions only). " +
                     $"Resume: Set-AliasWeight -DeploymentId {deployment.DeploymentId} -Steps ...; undo: Undo-Deployment -DeploymentId {deployment.DeploymentId}.").ConfigureAwait(false);
                 throw;
@@ -252,8 +250,7 @@ namespace RotationOps.Engine.Canary
             deployment.Status = status;
             deployment.Message = message;
             if (status != DeploymentStatus.Canary) deployment.FinishedAt = _host.Time.GetUtcNow();
-            await _mutation.Journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, CanaryPublisher.Target(deployment), phase,
-                DeploymentRecord.ToDetails(deployment, deployment.Weight), phase == JournalPhase.Aborted ? message : null).ConfigureAwait(false);
+            await DeploymentRecords.TransitionAsync(_mutation.Journal, deployment, phase, phase == JournalPhase.Aborted ? message : null).ConfigureAwait(false);
             return deployment;
         }
 
@@ -267,7 +264,7 @@ namespace RotationOps.Engine.Canary
         {
             if (request.DeploymentId != null)
             {
-                var recorded = await DeploymentRecord.FindAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false)
+                var recorded = await DeploymentRecords.FindAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false)
                     ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.Location}) has no deployment '{request.DeploymentId}'.");
                 if (string.IsNullOrEmpty(recorded.CanaryVersion) || recorded.Status == DeploymentStatus.Aborted)
                     throw RunbookException.InvalidParameter("DeploymentId", $"deployment '{request.DeploymentId}' never routed traffic to its canary ({recorded.Status}); there is nothing to move. Publish a new canary.");
@@ -283,7 +280,7 @@ namespace RotationOps.Engine.Canary
                     $"Alias {request.FunctionName}:{request.AliasName} serves version {alias.FunctionVersion} alone: there is no canary to move. Start one with Publish-LambdaCanary.",
                     request.FunctionName, "AliasName");
             var routed = alias.AdditionalVersionWeights.First();
-            var inFlight = await DeploymentRecord.LatestOnAsync(_mutation.Journal, $"{request.FunctionName}:{alias.Name}").ConfigureAwait(false);
+            var inFlight = await DeploymentRecords.LatestOnAsync(_mutation.Journal, $"{request.FunctionName}:{alias.Name}").ConfigureAwait(false);
             if (inFlight != null && inFlight.CanaryVersion == routed.Key && inFlight.StableVersion == alias.FunctionVersion
                 && (inFlight.Status == DeploymentStatus.Canary || inFlight.Status == DeploymentStatus.Halted))
                 return (inFlight, true);

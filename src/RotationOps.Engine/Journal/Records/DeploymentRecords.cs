@@ -3,19 +3,41 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using RotationOps.Engine.Journal;
-using RotationOps.Engine.Journal.Records;
+using RotationOps.Engine.Canary;
 
-namespace RotationOps.Engine.Canary
+namespace RotationOps.Engine.Journal.Records
 {
     /// <summary>
-    /// A deployment as the journal keeps it (ids, versions, weight — never values), so that
-    /// Set-AliasWeight -DeploymentId can resume and Undo-Deployment -DeploymentId can undo it
-    /// from another process or after a crash.
+    /// Writes a canary deployment's transitions to the journal and reads them back (ids, versions,
+    /// weight, steps — never values): the one answer to "where is this deployment?", so that
+    /// Set-AliasWeight resumes it, Undo-Deployment undoes it and a second deployer is told about it,
+    /// from another process, another machine sharing the journal table, or after a crash.
+    /// The only code that knows how a deployment is spelled in journal entries.
     /// </summary>
-    internal static class DeploymentRecord
+    internal static class DeploymentRecords
     {
-        public static Dictionary<string, string> ToDetails(LambdaDeployment deployment, double weight) =>
+        /// <summary>The alias a deployment moves, as its journal entries and its lock name it: function:alias.</summary>
+        public static string TargetOf(LambdaDeployment deployment) => $"{deployment.FunctionName}:{deployment.AliasName}";
+
+        /// <summary>Started: the deployment about to route <paramref name="weight"/> to its canary.</summary>
+        public static Task StartedAsync(DeploymentJournal journal, LambdaDeployment deployment, double weight) =>
+            journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, TargetOf(deployment), JournalPhase.Started,
+                ToDetails(deployment, weight));
+
+        /// <summary>
+        /// The deployment's state now (its Status, weight and steps), as <paramref name="phase"/>:
+        /// Succeeded for a step reached, Completed/Aborted/Skipped for an end; <paramref name="error"/> says why it stopped.
+        /// </summary>
+        public static Task TransitionAsync(DeploymentJournal journal, LambdaDeployment deployment, JournalPhase phase, string? error = null) =>
+            journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, TargetOf(deployment), phase,
+                ToDetails(deployment, deployment.Weight), error);
+
+        /// <summary>Undone: the alias serves <paramref name="restoredVersion"/> alone again.</summary>
+        public static Task RolledBackAsync(DeploymentJournal journal, LambdaDeployment deployment, string restoredVersion) =>
+            journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, TargetOf(deployment), JournalPhase.Completed,
+                JournalDetails.Of(("Status", DeploymentStatus.RolledBack.ToString()), ("RestoredVersion", restoredVersion), ("CanaryVersion", deployment.CanaryVersion)));
+
+        private static Dictionary<string, string> ToDetails(LambdaDeployment deployment, double weight) =>
             JournalDetails.Of(
                 ("FunctionName", deployment.FunctionName),
                 ("AliasName", deployment.AliasName),
