@@ -1,10 +1,14 @@
 using System;
 using System.Linq;
+using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Tests.Shared;
 using RotationOps.Engine.Journal.Stores;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Errors;
+using RotationOps.Engine.Journal.Records;
+using RotationOps.Engine.Lambda;
 using RotationOps.Scenarios.Tests.Infrastructure;
 
 namespace RotationOps.Scenarios.Tests
@@ -56,6 +60,49 @@ namespace RotationOps.Scenarios.Tests
             var forced = await scenario.Undo().UndoAsync(new UndoRequest { DeploymentId = first.DeploymentId, Force = true });
             Assert.Equal(RollbackStatus.Completed, forced.Status);
             Assert.Equal(first.StableVersion, sandbox.Lambda.Find(function)!.Aliases.Single().FunctionVersion);
+        }
+
+        [SandboxFact]
+        public async Task A_new_canary_over_a_deployment_whose_routing_was_removed_outside_is_refused_until_the_record_is_closed()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            var sandbox = scenario.RequireSandbox();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            var first = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+            // The runbook's emergency rollback: aws lambda update-alias --function-version 1 --routing-config '{}'.
+            await scenario.Lambda.UpdateAliasAsync(new UpdateAliasRequest
+            {
+                FunctionName = function, Name = "LIVE", FunctionVersion = "1", AdditionalVersionWeights = new Dictionary<string, double>(),
+            }, CancellationToken.None);
+            var next = new CanaryRequest { FunctionName = function, AliasName = "LIVE", Version = first.CanaryVersion, Weight = 0.1 };
+
+            var refused = await Assert.ThrowsAsync<RunbookException>(() => scenario.Publisher().PublishAsync(next));
+            Assert.Equal("DeploymentInFlight", refused.ErrorId);
+            Assert.Contains($"Undo-Deployment -DeploymentId {first.DeploymentId}", refused.Message);
+            Assert.Equal(new[] { "$LATEST", "1", "2" }, sandbox.Lambda.Find(function)!.Versions.Select(v => v.Version));
+
+            // Following the message: the undo closes the record without an AWS change, and the canary goes ahead.
+            var closed = await scenario.Undo().UndoAsync(new UndoRequest { DeploymentId = first.DeploymentId });
+            Assert.Equal(RollbackStatus.NotRun, closed.Status);
+            Assert.Equal(DeploymentStatus.RolledBack, (await DeploymentRecords.FindAsync(scenario.Journal, first.DeploymentId))!.Status);
+            var canary = await scenario.Publisher().PublishAsync(next);
+            Assert.Equal(DeploymentStatus.Canary, canary.Status);
+            Assert.Equal(0.1, sandbox.Lambda.Find(function)!.Aliases.Single().AdditionalVersionWeights[canary.CanaryVersion!]);
+        }
+
+        [SandboxFact]
+        public async Task Force_starts_a_canary_over_a_deployment_still_recorded_in_flight_and_records_that_one_superseded()
+        {
+            await using var scenario = await Scenario.StartAsync();
+            string function = await scenario.CreateLiveFunctionAsync("orders-api");
+            var first = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+
+            var second = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Description = "second", Weight = 0.2, Force = true });
+
+            Assert.Equal(DeploymentStatus.Canary, second.Status);
+            Assert.Equal(DeploymentStatus.Superseded, (await DeploymentRecords.FindAsync(scenario.Journal, first.DeploymentId))!.Status);
+            var resumed = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest { FunctionName = function, AliasName = "LIVE", Promote = true });
+            Assert.Equal(second.DeploymentId, resumed.DeploymentId);
         }
     }
 }

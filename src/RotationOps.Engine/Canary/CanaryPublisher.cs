@@ -47,6 +47,13 @@ namespace RotationOps.Engine.Canary
                     $"Alias {function}:{alias.Name} points at $LATEST; a weighted alias must point at a published version. " +
                     "Point it at one first (Set-AliasWeight -Promote on a published version, or update-alias).", function, "AliasName");
 
+            // The journal's deployment still open on this alias: with routing on the alias it is the
+            // canary in progress (refused above); without, its routing was removed outside this module
+            // or its run died before routing, and starting anew would leave it open in the journal forever.
+            var open = await DeploymentRecords.LatestOnAsync(_mutation.Journal, $"{function}:{alias.Name}").ConfigureAwait(false);
+            if (open != null && !DeploymentRecords.InFlight(open)) open = null;
+            if (open != null && !request.Force) throw InFlightUnrouted(open, alias);
+
             string stable = alias.FunctionVersion;
             var live = await _client.GetFunctionConfigurationAsync(function, stable, _host.Cancellation).ConfigureAwait(false);
             var deployment = new LambdaDeployment
@@ -66,11 +73,12 @@ namespace RotationOps.Engine.Canary
             // between the alias read above and the lock still fails the RevisionId-guarded UpdateAlias.
             await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, DeploymentRecords.TargetOf(deployment), deployment.DeploymentId, request.Force).ConfigureAwait(false);
             return request.Version != null
-                ? await CanaryExistingVersionAsync(request, alias, deployment).ConfigureAwait(false)
-                : await PublishNewVersionAsync(request, alias, live, deployment).ConfigureAwait(false);
+                ? await CanaryExistingVersionAsync(request, alias, deployment, open).ConfigureAwait(false)
+                : await PublishNewVersionAsync(request, alias, live, deployment, open).ConfigureAwait(false);
         }
 
-        private async Task<LambdaDeployment> CanaryExistingVersionAsync(CanaryRequest request, AliasConfiguration alias, LambdaDeployment deployment)
+        private async Task<LambdaDeployment> CanaryExistingVersionAsync(CanaryRequest request, AliasConfiguration alias, LambdaDeployment deployment,
+            LambdaDeployment? superseded)
         {
             string version = request.Version!;
             if (version == deployment.StableVersion || version == "$LATEST")
@@ -89,12 +97,12 @@ namespace RotationOps.Engine.Canary
             deployment.Changes = new[] { $"Existing version {version}" };
             var plan = new ChangePlan().Add(DeploymentRecords.TargetOf(deployment), DescribeRoute(deployment, request.Weight));
             if (!plan.Approve(_host)) return await NotRunAsync(deployment).ConfigureAwait(false);
-            await DeploymentRecords.StartedAsync(_mutation.Journal, deployment, request.Weight).ConfigureAwait(false);
+            await StartAsync(deployment, request.Weight, superseded).ConfigureAwait(false);
             return await PreTrafficThenRouteAsync(request, alias, deployment).ConfigureAwait(false);
         }
 
         private async Task<LambdaDeployment> PublishNewVersionAsync(CanaryRequest request, AliasConfiguration alias,
-            FunctionConfiguration live, LambdaDeployment deployment)
+            FunctionConfiguration live, LambdaDeployment deployment, LambdaDeployment? superseded)
         {
             string function = deployment.FunctionName;
             var latest = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
@@ -114,7 +122,7 @@ namespace RotationOps.Engine.Canary
             plan.Add(function, "Publish a new version from $LATEST");
             plan.Add(DeploymentRecords.TargetOf(deployment), DescribeRoute(deployment, request.Weight));
             if (!plan.Approve(_host)) return await NotRunAsync(deployment).ConfigureAwait(false);
-            await DeploymentRecords.StartedAsync(_mutation.Journal, deployment, request.Weight).ConfigureAwait(false);
+            await StartAsync(deployment, request.Weight, superseded).ConfigureAwait(false);
 
             try
             {
@@ -221,6 +229,14 @@ namespace RotationOps.Engine.Canary
                 throw RunbookException.InvalidParameter("Version", "nothing to deploy: give -Environment, -RemoveEnvironmentVariable, -Runtime, -ZipFile or -Description to publish a new version, or -Version to canary an existing one.");
         }
 
+        /// <summary>Journals the start, closing first the deployment -Force starts this one over.</summary>
+        private async Task StartAsync(LambdaDeployment deployment, double weight, LambdaDeployment? superseded)
+        {
+            if (superseded != null)
+                await DeploymentRecords.SupersededAsync(_mutation.Journal, superseded, deployment.DeploymentId).ConfigureAwait(false);
+            await DeploymentRecords.StartedAsync(_mutation.Journal, deployment, weight).ConfigureAwait(false);
+        }
+
         private Task<LambdaDeployment> NotRunAsync(LambdaDeployment deployment) =>
             FinishAsync(deployment, DeploymentStatus.NotRun, ChangePlan.NotApprovedMessage);
 
@@ -252,6 +268,19 @@ namespace RotationOps.Engine.Canary
                 $"Alias {function}:{alias.Name} already routes {Percent.Of(routed.Value, 0)} of its traffic to version {routed.Key}, a canary in progress. " +
                 $"{next}; or use -Force to replace that routing.", function, "Force");
         }
+
+        /// <summary>
+        /// The refusal of a new canary while the journal records <paramref name="open"/> in flight on an
+        /// alias that no longer routes to it, with the commands that close it.
+        /// </summary>
+        private static RunbookException InFlightUnrouted(LambdaDeployment open, AliasConfiguration alias) =>
+            new RunbookException("DeploymentInFlight", RunbookErrorCategory.InvalidOperation,
+                $"The journal records deployment {open.DeploymentId} of {open.FunctionName}:{alias.Name} in flight ({open.Status}, {Percent.Of(open.Weight, 1)} on version {open.CanaryVersion}, " +
+                $"started {open.StartedAt:u}), but the alias serves version {alias.FunctionVersion} alone: its routing was removed outside RotationOps, " +
+                $"or the run that started it stopped before routing. Close it with Undo-Deployment -DeploymentId {open.DeploymentId} " +
+                $"(it records the deployment as rolled back; the alias stays on version {alias.FunctionVersion}), then run this again; " +
+                "or run this again with -Force, which records that deployment as superseded by the new one.",
+                open.FunctionName, "Force");
 
         private static string DescribeRoute(LambdaDeployment deployment, double weight) =>
             $"Route {Percent.Of(weight, 1)} of alias {deployment.AliasName} to the new version (the rest stays on {deployment.StableVersion})";

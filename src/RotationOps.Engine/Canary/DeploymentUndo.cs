@@ -80,7 +80,7 @@ namespace RotationOps.Engine.Canary
             var result = new RollbackResult { DeploymentId = record.DeploymentId, Kind = RollbackKind.Alias, Target = $"{function}:{aliasName}", FromVersion = from, ToVersion = target };
             bool routingLeft = alias.AdditionalVersionWeights.Count > 0;
             if (alias.FunctionVersion == target && !routingLeft && deployment?.SecretVersionId == null)
-                return Done(result, RollbackStatus.NotRun, $"Alias {aliasName} already serves version {target} alone; nothing to undo.");
+                return await NothingToUndoAsync(deployment, result, aliasName, target).ConfigureAwait(false);
 
             string? latest = deployment == null ? null : (await DeploymentRecords.LatestOnAsync(_mutation.Journal, DeploymentRecords.TargetOf(deployment)).ConfigureAwait(false))?.DeploymentId;
             if (deployment != null && latest != null && latest != deployment.DeploymentId && !request.Force)
@@ -145,6 +145,21 @@ namespace RotationOps.Engine.Canary
             await runner.StepsFor(result.DeploymentId, secret.Arn).PromoteAsync(target, stages.Current).ConfigureAwait(false);
             _host.WriteWarning($"AWSCURRENT of '{secret.Name}' is back on version {target}. This rolls back the label only: if the rotation changed the password in the database, set it back there too.");
             return Done(result, RollbackStatus.Completed, $"{SecretStages.Current} of '{secret.Name}' moved from version {stages.Current} back to {target}; {SecretStages.Previous} now holds {stages.Current}.");
+        }
+
+        /// <summary>
+        /// The alias already serves <paramref name="target"/> alone. A deployment the journal still
+        /// records in flight there (its routing removed outside RotationOps, or its run dead before
+        /// routing) is recorded as rolled back, so no later command takes it for one in progress.
+        /// </summary>
+        private async Task<RollbackResult> NothingToUndoAsync(LambdaDeployment? deployment, RollbackResult result, string aliasName, string target)
+        {
+            string message = $"Alias {aliasName} already serves version {target} alone; nothing to undo in AWS.";
+            if (deployment == null || !DeploymentRecords.InFlight(deployment)) return Done(result, RollbackStatus.NotRun, message);
+            var plan = new ChangePlan().Add(DeploymentRecords.TargetOf(deployment), $"Record deployment {deployment.DeploymentId} as rolled back in the journal (no AWS change)");
+            if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
+            await DeploymentRecords.RolledBackAsync(_mutation.Journal, deployment, target).ConfigureAwait(false);
+            return Done(result, RollbackStatus.NotRun, $"{message} Deployment {deployment.DeploymentId} is now recorded as rolled back.");
         }
 
         private async Task<RollbackResult> DiscardStagedAsync(SecretRotationRunner runner, SecretDescription secret, string stagedVersionId, string? deploymentId)

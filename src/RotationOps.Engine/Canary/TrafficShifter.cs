@@ -282,7 +282,7 @@ namespace RotationOps.Engine.Canary
             var routed = alias.AdditionalVersionWeights.First();
             var inFlight = await DeploymentRecords.LatestOnAsync(_mutation.Journal, $"{request.FunctionName}:{alias.Name}").ConfigureAwait(false);
             if (inFlight != null && inFlight.CanaryVersion == routed.Key && inFlight.StableVersion == alias.FunctionVersion
-                && (inFlight.Status == DeploymentStatus.Canary || inFlight.Status == DeploymentStatus.Halted))
+                && DeploymentRecords.InFlight(inFlight))
                 return (inFlight, true);
             var deployment = new LambdaDeployment
             {

@@ -14,5 +14,10 @@ namespace RotationOps
         Halted,
         /// <summary>Nothing changed (-WhatIf or declined).</summary>
         NotRun,
+        /// <summary>
+        /// Closed unfinished: a later deployment on the alias was started over it with -Force. What
+        /// the alias serves is the later deployment's to say.
+        /// </summary>
+        Superseded,
     }
 }

@@ -32,6 +32,18 @@ namespace RotationOps.Engine.Journal.Records
             journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, TargetOf(deployment), phase,
                 ToDetails(deployment, deployment.Weight), error);
 
+        /// <summary>Still open: its alias may route to its canary, and a re-run of Set-AliasWeight picks it up.</summary>
+        public static bool InFlight(LambdaDeployment deployment) =>
+            deployment.Status == DeploymentStatus.Canary || deployment.Status == DeploymentStatus.Halted;
+
+        /// <summary>Closed unfinished because <paramref name="laterDeploymentId"/> was started over it with -Force.</summary>
+        public static Task SupersededAsync(DeploymentJournal journal, LambdaDeployment deployment, string laterDeploymentId)
+        {
+            deployment.Status = DeploymentStatus.Superseded;
+            return TransitionAsync(journal, deployment, JournalPhase.Aborted,
+                $"Superseded by deployment {laterDeploymentId}, started with -Force while this one was still recorded in flight.");
+        }
+
         /// <summary>Undone: the alias serves <paramref name="restoredVersion"/> alone again.</summary>
         public static Task RolledBackAsync(DeploymentJournal journal, LambdaDeployment deployment, string restoredVersion) =>
             journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, TargetOf(deployment), JournalPhase.Completed,
