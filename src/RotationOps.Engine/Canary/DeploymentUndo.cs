@@ -138,11 +138,11 @@ namespace RotationOps.Engine.Canary
                     $"{SecretStages.Current} of '{secret.Name}' is version {stages.Current}, not the rotated version {rotatedVersionId}: the secret changed since. Use -Force to move it to {target} anyway.",
                     secret.Arn, "Force");
 
-            var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribePromote(target, stages.Current));
+            var plan = new ChangePlan().Add(secret.Name, LabelMoves.DescribePromote(target, stages.Current));
             if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
             // The emergency bypass, as for an alias: a rotation run still watching this secret loses its lock.
             await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, secret.Arn, result.DeploymentId, force: true).ConfigureAwait(false);
-            await runner.StepsFor(result.DeploymentId, secret.Arn).PromoteAsync(target, stages.Current).ConfigureAwait(false);
+            await runner.MoveCurrentBackAsync(secret.Arn, result.DeploymentId, target, stages.Current).ConfigureAwait(false);
             _host.WriteWarning($"AWSCURRENT of '{secret.Name}' is back on version {target}. This rolls back the label only: if the rotation changed the password in the database, set it back there too.");
             return Done(result, RollbackStatus.Completed, $"{SecretStages.Current} of '{secret.Name}' moved from version {stages.Current} back to {target}; {SecretStages.Previous} now holds {stages.Current}.");
         }
@@ -172,7 +172,7 @@ namespace RotationOps.Engine.Canary
                 FromVersion = stagedVersionId,
                 ToVersion = new StageMap(secret.VersionIdsToStages).Current ?? "",
             };
-            var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribeRemovePending(stagedVersionId));
+            var plan = new ChangePlan().Add(secret.Name, LabelMoves.DescribeRemovePending(stagedVersionId));
             if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
             var discarded = await runner.AbandonAsync(secret.Arn, stagedVersionId, result.DeploymentId).ConfigureAwait(false);
             return Done(result, RollbackStatus.Completed, discarded.Message);

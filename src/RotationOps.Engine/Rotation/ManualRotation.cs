@@ -18,35 +18,35 @@ namespace RotationOps.Engine.Rotation
     /// </summary>
     internal sealed class ManualRotation
     {
-        private readonly SecretRotationRunner _runner;
+        private readonly RotationContext _context;
         private readonly SecretRotationRequest _request;
         private readonly NewSecretValue _newValue;
 
-        public ManualRotation(SecretRotationRunner runner, SecretRotationRequest request)
+        public ManualRotation(RotationContext context, SecretRotationRequest request)
         {
-            _runner = runner;
+            _context = context;
             _request = request;
             _newValue = request.NewValue!;
         }
 
         public async Task<SecretRotation> RunAsync()
         {
-            var host = _runner.Host;
-            var secret = await _runner.DescribeAsync(_request.SecretId).ConfigureAwait(false);
+            var host = _context.Host;
+            var secret = await _context.DescribeAsync(_request.SecretId).ConfigureAwait(false);
             var stages = new StageMap(secret.VersionIdsToStages);
 
             string? unfinished = stages.UnfinishedPending;
-            var history = await _runner.HistoryOfAsync(secret.Arn).ConfigureAwait(false);
+            var history = await _context.HistoryOfAsync(secret.Arn).ConfigureAwait(false);
             string? interruptedDeployment = unfinished != null && !_request.Force ? history.InterruptedManual(unfinished)?.DeploymentId : null;
             if (unfinished != null && interruptedDeployment == null && !_request.Force)
-                throw SecretRotationRunner.UnfinishedRotation(secret, unfinished, history);
+                throw RotationContext.UnfinishedRotation(secret, unfinished, history);
             string? staleToClear = interruptedDeployment == null ? unfinished : null;
 
             string deploymentId = interruptedDeployment ?? DeploymentJournal.NewDeploymentId("rot", host.Time);
             // Held until the value is promoted or staged: a second rotation of this secret is refused.
-            await using var held = await DeploymentLock.AcquireAsync(_runner.Journal, host.Time, secret.Arn, deploymentId, _request.Force).ConfigureAwait(false);
+            await using var held = await DeploymentLock.AcquireAsync(_context.Journal, host.Time, secret.Arn, deploymentId, _request.Force).ConfigureAwait(false);
             string token = interruptedDeployment != null ? unfinished! : Guid.NewGuid().ToString();
-            var result = _runner.NewResult(secret, RotationMode.Manual, deploymentId, host.Time.GetUtcNow());
+            var result = _context.NewResult(secret, RotationMode.Manual, deploymentId, host.Time.GetUtcNow());
             result.VersionId = token;
 
             using (var newValue = await ResolveNewValueAsync(secret, stages).ConfigureAwait(false))
@@ -59,16 +59,16 @@ namespace RotationOps.Engine.Rotation
                         secret.Arn, "NewValue");
 
                 var plan = new ChangePlan();
-                if (staleToClear != null) plan.Add(secret.Name, RotationSteps.DescribeRemovePending(staleToClear));
-                if (staged == null) plan.Add(secret.Name, RotationSteps.DescribePutPending(token));
-                if (!_request.Pending) plan.Add(secret.Name, RotationSteps.DescribePromote(token, stages.Current));
+                if (staleToClear != null) plan.Add(secret.Name, LabelMoves.DescribeRemovePending(staleToClear));
+                if (staged == null) plan.Add(secret.Name, LabelMoves.DescribePutPending(token));
+                if (!_request.Pending) plan.Add(secret.Name, LabelMoves.DescribePromote(token, stages.Current));
                 if (!plan.Approve(host))
-                    return await _runner.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
+                    return await _context.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
 
                 if (interruptedDeployment != null)
                     host.WriteWarning($"Resuming rotation {deploymentId} of '{secret.Name}': version {token} was already staged {SecretStages.Pending}.");
                 else
-                    await RotationRecords.StartedAsync(_runner.Journal, result).ConfigureAwait(false);
+                    await RotationRecords.StartedAsync(_context.Journal, result).ConfigureAwait(false);
 
                 try
                 {
@@ -76,7 +76,7 @@ namespace RotationOps.Engine.Rotation
                 }
                 catch (OperationCanceledException)
                 {
-                    await _runner.InterruptedAsync(result).ConfigureAwait(false);
+                    await _context.InterruptedAsync(result).ConfigureAwait(false);
                     throw;
                 }
             }
@@ -85,8 +85,8 @@ namespace RotationOps.Engine.Rotation
         private async Task<SecretRotation> ApplyAsync(SecretDescription secret, StageMap stages, SecretRotation result,
             string token, string? staleToClear, SensitiveValue value, bool put)
         {
-            var steps = _runner.StepsFor(result.DeploymentId, secret.Arn);
-            var promotion = new PendingPromotion(_runner, steps, result);
+            var steps = _context.LabelMovesFor(result.DeploymentId, secret.Arn);
+            var promotion = new PromoteStaged(_context, steps, result);
             try
             {
                 if (staleToClear != null) await steps.RemovePendingAsync(staleToClear).ConfigureAwait(false);
@@ -94,7 +94,7 @@ namespace RotationOps.Engine.Rotation
             }
             catch (AwsServiceException ex)
             {
-                return await _runner.FinishAsync(result, RotationStatus.Failed,
+                return await _context.FinishAsync(result, RotationStatus.Failed,
                     $"Staging the new value failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}). " +
                     "Re-running Invoke-SecretRotation resumes with the same version id.").ConfigureAwait(false);
             }
@@ -108,7 +108,7 @@ namespace RotationOps.Engine.Rotation
             }
 
             if (_request.Pending)
-                return await _runner.FinishAsync(result, RotationStatus.Pending,
+                return await _context.FinishAsync(result, RotationStatus.Pending,
                     $"Version {token} is staged {SecretStages.Pending}; {SecretStages.Current} is still version {stages.Current}. " +
                     "Pipe this object to Invoke-SecretRotation -Complete to promote it, or to Undo-Deployment to discard it.").ConfigureAwait(false);
             return await promotion.PromoteAsync(token, stages.Current).ConfigureAwait(false);
@@ -117,9 +117,9 @@ namespace RotationOps.Engine.Rotation
         private async Task<SensitiveValue> ResolveNewValueAsync(SecretDescription secret, StageMap stages)
         {
             if (!_newValue.NeedsCurrentValue || stages.Current == null)
-                return await _newValue.ResolveAsync(_runner.Client, secret.Name, null, _runner.Host.Cancellation).ConfigureAwait(false);
-            using (var current = await _runner.Client.GetSecretValueAsync(secret.Arn, null, SecretStages.Current, _runner.Host.Cancellation).ConfigureAwait(false))
-                return await _newValue.ResolveAsync(_runner.Client, secret.Name, current.Value, _runner.Host.Cancellation).ConfigureAwait(false);
+                return await _newValue.ResolveAsync(_context.Client, secret.Name, null, _context.Host.Cancellation).ConfigureAwait(false);
+            using (var current = await _context.Client.GetSecretValueAsync(secret.Arn, null, SecretStages.Current, _context.Host.Cancellation).ConfigureAwait(false))
+                return await _newValue.ResolveAsync(_context.Client, secret.Name, current.Value, _context.Host.Cancellation).ConfigureAwait(false);
         }
 
         /// <summary>The value of a version, or null when it has none (the empty AWSPENDING placeholder).</summary>
@@ -127,7 +127,7 @@ namespace RotationOps.Engine.Rotation
         {
             try
             {
-                var value = await _runner.Client.GetSecretValueAsync(secretArn, versionId, null, _runner.Host.Cancellation).ConfigureAwait(false);
+                var value = await _context.Client.GetSecretValueAsync(secretArn, versionId, null, _context.Host.Cancellation).ConfigureAwait(false);
                 return value.Value;
             }
             catch (AwsServiceException ex) when (ex.IsNotFound)

@@ -18,15 +18,11 @@ namespace RotationOps.Engine.Rotation
     /// </summary>
     public sealed class SecretRotationRunner
     {
-        private readonly ISecretsManagerClient _client;
-        private readonly IRunbookHost _host;
-        private readonly JournaledMutation _mutation;
+        private readonly RotationContext _context;
 
         public SecretRotationRunner(ISecretsManagerClient client, DeploymentJournal journal, IRunbookHost host)
         {
-            _client = client;
-            _host = host;
-            _mutation = new JournaledMutation(journal, host);
+            _context = new RotationContext(client, journal, host);
         }
 
         public Task<SecretRotation> RotateAsync(SecretRotationRequest request)
@@ -43,8 +39,8 @@ namespace RotationOps.Engine.Rotation
                 throw RunbookException.InvalidParameter("Timeout", "give a positive time span, e.g. 00:10:00.");
 
             return request.Mode == RotationMode.Service
-                ? new ServiceRotation(this, request).RunAsync()
-                : new ManualRotation(this, request).RunAsync();
+                ? new ServiceRotation(_context, request).RunAsync()
+                : new ManualRotation(_context, request).RunAsync();
         }
 
         /// <summary>
@@ -54,7 +50,7 @@ namespace RotationOps.Engine.Rotation
         /// </summary>
         public Task<SecretRotation> CompleteAsync(string secretId, string versionId, string? expectedCurrentVersionId,
             string? deploymentId, bool force, ISecretTester? tester) =>
-            new PendingCompletion(this, secretId, versionId, expectedCurrentVersionId, deploymentId, force, tester).RunAsync();
+            new CompleteStaged(_context, secretId, versionId, expectedCurrentVersionId, deploymentId, force, tester).RunAsync();
 
         /// <summary>
         /// Discards a version staged with -Pending (a failed canary): AWSPENDING comes off it, the
@@ -62,61 +58,20 @@ namespace RotationOps.Engine.Rotation
         /// </summary>
         public async Task<SecretRotation> AbandonAsync(string secretId, string versionId, string deploymentId)
         {
-            var secret = await DescribeAsync(secretId).ConfigureAwait(false);
-            var result = NewResult(secret, RotationMode.Manual, deploymentId, _host.Time.GetUtcNow());
+            var secret = await _context.DescribeAsync(secretId).ConfigureAwait(false);
+            var result = _context.NewResult(secret, RotationMode.Manual, deploymentId, _context.Host.Time.GetUtcNow());
             result.VersionId = versionId;
             if (new StageMap(secret.VersionIdsToStages).Pending != versionId)
-                return await FinishAsync(result, RotationStatus.NotRun, $"Version {versionId} of '{secret.Name}' is not {SecretStages.Pending}; nothing to discard.").ConfigureAwait(false);
-            return await new PendingPromotion(this, StepsFor(deploymentId, secret.Arn), result)
+                return await _context.FinishAsync(result, RotationStatus.NotRun, $"Version {versionId} of '{secret.Name}' is not {SecretStages.Pending}; nothing to discard.").ConfigureAwait(false);
+            return await new PromoteStaged(_context, _context.LabelMovesFor(deploymentId, secret.Arn), result)
                 .AbandonAsync(versionId, $"Staged version {versionId} of '{secret.Name}' was discarded").ConfigureAwait(false);
         }
 
-        internal ISecretsManagerClient Client => _client;
-        internal IRunbookHost Host => _host;
-        internal JournaledMutation Mutation => _mutation;
-        internal DeploymentJournal Journal => _mutation.Journal;
-
-        internal Task<RotationHistory> HistoryOfAsync(string secretArn) => RotationHistory.OfAsync(Journal, secretArn);
-
-        internal Task<SecretDescription> DescribeAsync(string secretId) =>
-            SecretLookup.DescribeAsync(_client, secretId, _host.Cancellation);
-
-        internal RotationSteps StepsFor(string deploymentId, string secretArn) =>
-            new RotationSteps(_client, _mutation, deploymentId, secretArn, _host.Cancellation);
-
-        internal SecretRotation NewResult(SecretDescription secret, RotationMode mode, string deploymentId, DateTimeOffset startedAt) =>
-            new SecretRotation
-            {
-                SecretId = secret.Arn,
-                Name = secret.Name,
-                Mode = mode,
-                DeploymentId = deploymentId,
-                StartedAt = startedAt,
-                PreviousVersionId = new StageMap(secret.VersionIdsToStages).Current,
-                RotationLambdaArn = secret.RotationLambdaArn,
-            };
-
-        /// <summary>Sets the outcome on <paramref name="result"/> and journals the rotation's end.</summary>
-        internal async Task<SecretRotation> FinishAsync(SecretRotation result, RotationStatus status, string message)
-        {
-            result.Status = status;
-            result.Message = message;
-            result.FinishedAt = _host.Time.GetUtcNow();
-            await RotationRecords.FinishedAsync(Journal, result).ConfigureAwait(false);
-            return result;
-        }
-
-        /// <summary>Ctrl+C mid-rotation: the journal says where it stopped; a re-run resumes or -Force clears it.</summary>
-        internal Task InterruptedAsync(SecretRotation result) => RotationRecords.InterruptedAsync(Journal, result);
-
         /// <summary>
-        /// The refusal when a previous rotation left AWSPENDING on another version, with advice
-        /// that fits who left it (<see cref="RotationHistory.AdviceForUnfinished"/>).
+        /// Undo-Deployment of a rotation: AWSCURRENT back on <paramref name="toVersionId"/>, taken from
+        /// <paramref name="fromVersionId"/> (refused by AWS if it moved meanwhile), journaled under the undo.
         /// </summary>
-        internal static RunbookException UnfinishedRotation(SecretDescription secret, string pendingVersionId, RotationHistory history) =>
-            new RunbookException("RotationInProgress", RunbookErrorCategory.InvalidOperation,
-                $"Secret '{secret.Name}' has {SecretStages.Pending} on version {pendingVersionId}, which is not {SecretStages.Current}: " +
-                "a previous rotation isn't complete. " + history.AdviceForUnfinished(secret.Name, pendingVersionId),
-                secret.Arn, "Force");
+        public Task MoveCurrentBackAsync(string secretArn, string deploymentId, string toVersionId, string? fromVersionId) =>
+            _context.LabelMovesFor(deploymentId, secretArn).PromoteAsync(toVersionId, fromVersionId);
     }
 }

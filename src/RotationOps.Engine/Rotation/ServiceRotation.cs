@@ -20,23 +20,23 @@ namespace RotationOps.Engine.Rotation
     /// </summary>
     internal sealed class ServiceRotation
     {
-        private readonly SecretRotationRunner _runner;
+        private readonly RotationContext _context;
         private readonly SecretRotationRequest _request;
 
         /// <summary>The secret's lock, renewed while the rotation function works.</summary>
         private DeploymentLock? _held;
 
-        public ServiceRotation(SecretRotationRunner runner, SecretRotationRequest request)
+        public ServiceRotation(RotationContext context, SecretRotationRequest request)
         {
-            _runner = runner;
+            _context = context;
             _request = request;
         }
 
         public async Task<SecretRotation> RunAsync()
         {
-            var host = _runner.Host;
+            var host = _context.Host;
             ValidateRules(_request.RotationRules);
-            var secret = await _runner.DescribeAsync(_request.SecretId).ConfigureAwait(false);
+            var secret = await _context.DescribeAsync(_request.SecretId).ConfigureAwait(false);
             var stages = new StageMap(secret.VersionIdsToStages);
 
             string? function = _request.RotationLambdaArn ?? secret.RotationLambdaArn;
@@ -45,32 +45,32 @@ namespace RotationOps.Engine.Rotation
                     $"secret '{secret.Name}' has no rotation function configured. Give one with -RotationLambdaArn, " +
                     "or rotate client-side with -NewValue or -GeneratePassword.", secret.Arn);
             string? unfinished = stages.UnfinishedPending;
-            var history = await _runner.HistoryOfAsync(secret.Arn).ConfigureAwait(false);
+            var history = await _context.HistoryOfAsync(secret.Arn).ConfigureAwait(false);
             var inFlight = _request.Force ? null : InFlight(history, unfinished ?? stages.Current);
             string deploymentId = inFlight?.DeploymentId ?? DeploymentJournal.NewDeploymentId("rot", host.Time);
             // Held until the rotation is seen through: a second rotation of this secret is refused.
-            await using var held = _held = await DeploymentLock.AcquireAsync(_runner.Journal, host.Time, secret.Arn, deploymentId, _request.Force).ConfigureAwait(false);
+            await using var held = _held = await DeploymentLock.AcquireAsync(_context.Journal, host.Time, secret.Arn, deploymentId, _request.Force).ConfigureAwait(false);
             if (inFlight != null) return await ResumeAsync(secret, inFlight).ConfigureAwait(false);
-            if (unfinished != null && !_request.Force) throw SecretRotationRunner.UnfinishedRotation(secret, unfinished, history);
+            if (unfinished != null && !_request.Force) throw RotationContext.UnfinishedRotation(secret, unfinished, history);
 
             string token = Guid.NewGuid().ToString();
-            var result = _runner.NewResult(secret, RotationMode.Service, deploymentId, host.Time.GetUtcNow());
+            var result = _context.NewResult(secret, RotationMode.Service, deploymentId, host.Time.GetUtcNow());
             result.VersionId = token;
             result.RotationLambdaArn = function;
 
             var plan = new ChangePlan();
-            if (unfinished != null) plan.Add(secret.Name, RotationSteps.DescribeRemovePending(unfinished));
+            if (unfinished != null) plan.Add(secret.Name, LabelMoves.DescribeRemovePending(unfinished));
             plan.Add(secret.Name, $"Rotate the secret with function {function} as version {token}" + DescribeRules(_request.RotationRules));
             if (!plan.Approve(host))
-                return await _runner.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
+                return await _context.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
 
-            await RotationRecords.StartedAsync(_runner.Journal, result).ConfigureAwait(false);
+            await RotationRecords.StartedAsync(_context.Journal, result).ConfigureAwait(false);
             try
             {
-                if (unfinished != null) await _runner.StepsFor(deploymentId, secret.Arn).RemovePendingAsync(unfinished).ConfigureAwait(false);
-                await _runner.Mutation.RunAsync(deploymentId, "RotateSecret", secret.Arn,
+                if (unfinished != null) await _context.LabelMovesFor(deploymentId, secret.Arn).RemovePendingAsync(unfinished).ConfigureAwait(false);
+                await _context.Mutation.RunAsync(deploymentId, "RotateSecret", secret.Arn,
                     JournalDetails.Of(("VersionId", token), ("RotationLambdaArn", function)),
-                    () => _runner.Client.RotateSecretAsync(new RotateSecretRequest
+                    () => _context.Client.RotateSecretAsync(new RotateSecretRequest
                     {
                         SecretId = secret.Arn,
                         ClientRequestToken = token,
@@ -80,7 +80,7 @@ namespace RotationOps.Engine.Rotation
             }
             catch (AwsServiceException ex)
             {
-                return await _runner.FinishAsync(result, RotationStatus.Failed,
+                return await _context.FinishAsync(result, RotationStatus.Failed,
                     $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}).").ConfigureAwait(false);
             }
             return await WatchAsync(secret, result).ConfigureAwait(false);
@@ -105,11 +105,11 @@ namespace RotationOps.Engine.Rotation
         private Task<SecretRotation> ResumeAsync(SecretDescription secret, RotationRecord started)
         {
             string token = started.VersionId!;
-            var result = _runner.NewResult(secret, RotationMode.Service, started.DeploymentId, started.StartedAt);
+            var result = _context.NewResult(secret, RotationMode.Service, started.DeploymentId, started.StartedAt);
             result.VersionId = token;
             result.PreviousVersionId = started.PreviousVersionId;
             if (started.RotationLambdaArn != null) result.RotationLambdaArn = started.RotationLambdaArn;
-            _runner.Host.WriteWarning($"Resuming rotation {started.DeploymentId} of '{secret.Name}': waiting for version {token}, " +
+            _context.Host.WriteWarning($"Resuming rotation {started.DeploymentId} of '{secret.Name}': waiting for version {token}, " +
                 $"which it started at {started.StartedAt:u}; no new rotation is started.");
             return WatchAsync(secret, result);
         }
@@ -123,14 +123,14 @@ namespace RotationOps.Engine.Rotation
             catch (OperationCanceledException)
             {
                 // The rotation goes on inside AWS; the journal records that we stopped watching, so a re-run waits for it again.
-                await _runner.InterruptedAsync(result).ConfigureAwait(false);
+                await _context.InterruptedAsync(result).ConfigureAwait(false);
                 throw;
             }
         }
 
         private async Task<SecretRotation> WaitAsync(SecretDescription secret, SecretRotation result, string token, string? previous)
         {
-            var host = _runner.Host;
+            var host = _context.Host;
             int activityId = ProgressUpdate.NextActivityId();
             string activity = $"Rotating {secret.Name}";
             DateTimeOffset started = host.Time.GetUtcNow();
@@ -138,12 +138,12 @@ namespace RotationOps.Engine.Rotation
             {
                 while (true)
                 {
-                    var stages = new StageMap((await _runner.DescribeAsync(secret.Arn).ConfigureAwait(false)).VersionIdsToStages);
+                    var stages = new StageMap((await _context.DescribeAsync(secret.Arn).ConfigureAwait(false)).VersionIdsToStages);
                     if (stages.Current == token && stages.Pending == null)
-                        return await _runner.FinishAsync(result, RotationStatus.Completed,
+                        return await _context.FinishAsync(result, RotationStatus.Completed,
                             $"Version {token} is {SecretStages.Current}; {SecretStages.Previous} is version {stages.Previous ?? "(none)"}.").ConfigureAwait(false);
                     if (stages.Current != token && !stages.StagesOf(token).Contains(SecretStages.Pending))
-                        return await _runner.FinishAsync(result, RotationStatus.Failed,
+                        return await _context.FinishAsync(result, RotationStatus.Failed,
                             $"{SecretStages.Pending} was taken off version {token} before it became {SecretStages.Current}: the rotation was cancelled or abandoned. " +
                             $"{SecretStages.Current} is version {stages.Current}.").ConfigureAwait(false);
 
@@ -170,14 +170,14 @@ namespace RotationOps.Engine.Rotation
         {
             if (stages.Current == token)
             {
-                _runner.Host.WriteWarning($"Version {token} of '{secret.Name}' is {SecretStages.Current}, but {SecretStages.Pending} was not cleared within {_request.Timeout}.");
-                return await _runner.FinishAsync(result, RotationStatus.Completed,
+                _context.Host.WriteWarning($"Version {token} of '{secret.Name}' is {SecretStages.Current}, but {SecretStages.Pending} was not cleared within {_request.Timeout}.");
+                return await _context.FinishAsync(result, RotationStatus.Completed,
                     $"Version {token} is {SecretStages.Current}; {SecretStages.Pending} was still on it when the wait ended.").ConfigureAwait(false);
             }
             string reached;
             try
             {
-                using (await _runner.Client.GetSecretValueAsync(secret.Arn, token, null, _runner.Host.Cancellation).ConfigureAwait(false))
+                using (await _context.Client.GetSecretValueAsync(secret.Arn, token, null, _context.Host.Cancellation).ConfigureAwait(false))
                     reached = "the function stored the new value (createSecret ran) but did not finish: setSecret, testSecret or finishSecret failed or is still running";
             }
             catch (AwsServiceException ex) when (ex.IsNotFound)
@@ -186,7 +186,7 @@ namespace RotationOps.Engine.Rotation
             }
             string function = RotationHistory.FunctionName(result.RotationLambdaArn);
             // Never advise promoting the version: only the function's own setSecret puts its value in the database.
-            return await _runner.FinishAsync(result, RotationStatus.Failed,
+            return await _context.FinishAsync(result, RotationStatus.Failed,
                 $"The rotation did not finish within {_request.Timeout}: {reached}. {SecretStages.Current} is still version {previous} and readable. " +
                 $"Version {token} must not be promoted: its value may never have reached the database. " +
                 $"Look at the function's log group /aws/lambda/{function}, fix the function, then run Invoke-SecretRotation -SecretId {secret.Name} -Force, which takes {SecretStages.Pending} off version {token} " +

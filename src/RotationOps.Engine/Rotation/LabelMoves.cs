@@ -12,7 +12,7 @@ namespace RotationOps.Engine.Rotation
     /// expects to take a label from, so AWS refuses it if someone else moved the label meanwhile
     /// (Secrets Manager's equivalent of a RevisionId guard).
     /// </summary>
-    internal sealed class RotationSteps
+    internal sealed class LabelMoves
     {
         private readonly ISecretsManagerClient _client;
         private readonly JournaledMutation _mutation;
@@ -20,7 +20,7 @@ namespace RotationOps.Engine.Rotation
         private readonly string _secretArn;
         private readonly CancellationToken _cancellation;
 
-        public RotationSteps(ISecretsManagerClient client, JournaledMutation mutation, string deploymentId,
+        public LabelMoves(ISecretsManagerClient client, JournaledMutation mutation, string deploymentId,
             string secretArn, CancellationToken cancellation)
         {
             _client = client;

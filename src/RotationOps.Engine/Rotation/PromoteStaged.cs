@@ -11,15 +11,15 @@ namespace RotationOps.Engine.Rotation
     /// and clear AWSPENDING. A rejected value loses its AWSPENDING label (the version is kept), so
     /// the secret is left exactly as it was before the rotation.
     /// </summary>
-    internal sealed class PendingPromotion
+    internal sealed class PromoteStaged
     {
-        private readonly SecretRotationRunner _runner;
-        private readonly RotationSteps _steps;
+        private readonly RotationContext _context;
+        private readonly LabelMoves _steps;
         private readonly SecretRotation _result;
 
-        public PendingPromotion(SecretRotationRunner runner, RotationSteps steps, SecretRotation result)
+        public PromoteStaged(RotationContext context, LabelMoves steps, SecretRotation result)
         {
-            _runner = runner;
+            _context = context;
             _steps = steps;
             _result = result;
         }
@@ -33,7 +33,7 @@ namespace RotationOps.Engine.Rotation
             {
                 outcome = await tester.TestAsync(
                     new SecretTestInput(_result.SecretId, _result.Name, versionId, SecretStages.Pending, pendingValue),
-                    _runner.Host.Cancellation).ConfigureAwait(false);
+                    _context.Host.Cancellation).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -45,7 +45,7 @@ namespace RotationOps.Engine.Rotation
             }
             if (outcome.Passed)
             {
-                _runner.Host.WriteVerbose($"Test of version {versionId} of '{_result.Name}' passed: {outcome.Detail}");
+                _context.Host.WriteVerbose($"Test of version {versionId} of '{_result.Name}' passed: {outcome.Detail}");
                 return null;
             }
             return await AbandonAsync(versionId, $"The test rejected version {versionId}: {outcome.Detail}").ConfigureAwait(false);
@@ -58,12 +58,12 @@ namespace RotationOps.Engine.Rotation
             try
             {
                 await _steps.RemovePendingAsync(versionId).ConfigureAwait(false);
-                return await _runner.FinishAsync(_result, RotationStatus.Failed,
+                return await _context.FinishAsync(_result, RotationStatus.Failed,
                     $"{reason}. {SecretStages.Pending} was taken off it (the version is kept); {SecretStages.Current} is still version {current}.").ConfigureAwait(false);
             }
             catch (AwsServiceException ex)
             {
-                return await _runner.FinishAsync(_result, RotationStatus.Failed,
+                return await _context.FinishAsync(_result, RotationStatus.Failed,
                     $"{reason}. Taking {SecretStages.Pending} off it failed too ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is still version {current}. " +
                     "Re-run Invoke-SecretRotation with -Force to clear it.").ConfigureAwait(false);
             }
@@ -78,7 +78,7 @@ namespace RotationOps.Engine.Rotation
             }
             catch (AwsServiceException ex)
             {
-                return await _runner.FinishAsync(_result, RotationStatus.Failed,
+                return await _context.FinishAsync(_result, RotationStatus.Failed,
                     $"Moving {SecretStages.Current} to version {versionId} failed ({ex.ErrorCode}: {ex.ServiceMessage}). " +
                     $"{SecretStages.Current} stays where it was; version {versionId} is still {SecretStages.Pending}: " +
                     $"finish with Invoke-SecretRotation -SecretId {_result.Name} -VersionId {versionId} -Complete, or discard it with -Force.").ConfigureAwait(false);
@@ -89,11 +89,11 @@ namespace RotationOps.Engine.Rotation
             }
             catch (AwsServiceException ex)
             {
-                _runner.Host.WriteWarning(
+                _context.Host.WriteWarning(
                     $"Version {versionId} of '{_result.Name}' is {SecretStages.Current}, but taking {SecretStages.Pending} off it failed ({ex.ErrorCode}). " +
                     "That is harmless for readers; the next rotation clears it.");
             }
-            return await _runner.FinishAsync(_result, RotationStatus.Completed,
+            return await _context.FinishAsync(_result, RotationStatus.Completed,
                 $"Version {versionId} is {SecretStages.Current}; {SecretStages.Previous} is version {fromVersionId ?? "(none)"}.").ConfigureAwait(false);
         }
     }

@@ -13,9 +13,9 @@ namespace RotationOps.Engine.Rotation
     /// did not stage (e.g. one a failed rotation function left) is refused unless -Force: its value
     /// may never have reached the database.
     /// </summary>
-    internal sealed class PendingCompletion
+    internal sealed class CompleteStaged
     {
-        private readonly SecretRotationRunner _runner;
+        private readonly RotationContext _context;
         private readonly string _secretId;
         private readonly string _versionId;
         private readonly string? _expectedCurrent;
@@ -23,10 +23,10 @@ namespace RotationOps.Engine.Rotation
         private readonly bool _force;
         private readonly ISecretTester? _tester;
 
-        public PendingCompletion(SecretRotationRunner runner, string secretId, string versionId, string? expectedCurrent,
+        public CompleteStaged(RotationContext context, string secretId, string versionId, string? expectedCurrent,
             string? deploymentId, bool force, ISecretTester? tester)
         {
-            _runner = runner;
+            _context = context;
             _secretId = secretId;
             _versionId = versionId;
             _expectedCurrent = expectedCurrent;
@@ -37,26 +37,26 @@ namespace RotationOps.Engine.Rotation
 
         public async Task<SecretRotation> RunAsync()
         {
-            var host = _runner.Host;
+            var host = _context.Host;
             if (string.IsNullOrWhiteSpace(_versionId))
                 throw RunbookException.InvalidParameter("VersionId", "give the version staged with -Pending (its VersionId).");
-            var secret = await _runner.DescribeAsync(_secretId).ConfigureAwait(false);
+            var secret = await _context.DescribeAsync(_secretId).ConfigureAwait(false);
             var stages = new StageMap(secret.VersionIdsToStages);
-            var result = _runner.NewResult(secret, RotationMode.Manual,
+            var result = _context.NewResult(secret, RotationMode.Manual,
                 _deploymentId ?? DeploymentJournal.NewDeploymentId("rot", host.Time), host.Time.GetUtcNow());
             result.VersionId = _versionId;
-            await using var held = await DeploymentLock.AcquireAsync(_runner.Journal, host.Time, secret.Arn, result.DeploymentId, _force).ConfigureAwait(false);
+            await using var held = await DeploymentLock.AcquireAsync(_context.Journal, host.Time, secret.Arn, result.DeploymentId, _force).ConfigureAwait(false);
 
             if (stages.Current == _versionId && stages.Pending != _versionId)
             {
                 result.PreviousVersionId = stages.Previous;
-                return await _runner.FinishAsync(result, RotationStatus.Completed, $"Version {_versionId} was already {SecretStages.Current}; nothing to do.").ConfigureAwait(false);
+                return await _context.FinishAsync(result, RotationStatus.Completed, $"Version {_versionId} was already {SecretStages.Current}; nothing to do.").ConfigureAwait(false);
             }
             if (stages.Pending != _versionId)
                 throw new RunbookException("VersionNotPending", RunbookErrorCategory.InvalidOperation,
                     $"Version {_versionId} of secret '{secret.Name}' is not {SecretStages.Pending} (its labels: {string.Join(", ", stages.StagesOf(_versionId))}), so there is nothing to complete.",
                     secret.Arn, "VersionId");
-            var history = await _runner.HistoryOfAsync(secret.Arn).ConfigureAwait(false);
+            var history = await _context.HistoryOfAsync(secret.Arn).ConfigureAwait(false);
             if (!history.StagedValue(_versionId) && !_force)
                 throw new RunbookException("VersionNotStaged", RunbookErrorCategory.InvalidOperation,
                     $"Version {_versionId} of secret '{secret.Name}' is {SecretStages.Pending}, but this module did not stage its value " +
@@ -68,14 +68,14 @@ namespace RotationOps.Engine.Rotation
                     "completing now would silently replace that change. Re-run with -Force to promote it anyway.",
                     secret.Arn, "Force");
 
-            var plan = new ChangePlan().Add(secret.Name, RotationSteps.DescribePromote(_versionId, stages.Current));
+            var plan = new ChangePlan().Add(secret.Name, LabelMoves.DescribePromote(_versionId, stages.Current));
             if (!plan.Approve(host))
-                return await _runner.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
+                return await _context.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
 
-            var promotion = new PendingPromotion(_runner, _runner.StepsFor(result.DeploymentId, secret.Arn), result);
+            var promotion = new PromoteStaged(_context, _context.LabelMovesFor(result.DeploymentId, secret.Arn), result);
             if (_tester != null)
             {
-                using (var pending = await _runner.Client.GetSecretValueAsync(secret.Arn, _versionId, null, host.Cancellation).ConfigureAwait(false))
+                using (var pending = await _context.Client.GetSecretValueAsync(secret.Arn, _versionId, null, host.Cancellation).ConfigureAwait(false))
                 {
                     var rejected = await promotion.TestAsync(_tester, _versionId, pending.Value).ConfigureAwait(false);
                     if (rejected != null) return rejected;
