@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using RotationOps.Engine.Rotation;
-using RotationOps.Engine.SecretsManager;
 using RotationOps.Sandbox.RotationFunctions;
 
 namespace RotationOps.Bench;

@@ -15,7 +15,7 @@ namespace RotationOps.Commands
 {
     /// <summary>
     /// <para type="synopsis">Publishes a new Lambda version and routes a canary share of an alias's traffic to it.</para>
-    /// <para type="description">Applies -Environment (merged), -RemoveEnvironmentVariable, -Runtime, -ZipFile and -Description to $LATEST, waits for the update, publishes a version (RevisionId-guarded), waits until it is Active, optionally invokes it with -PreTrafficPayload before any traffic moves, then routes -Weight of the alias to it (RevisionId-guarded). Or canaries an existing -Version. Refuses an alias that is already routed, or a $LATEST that drifted from the live version, unless -Force. Functions piped in (names, AWS.Tools function objects) are deployed concurrently; a failure in one does not stop the others. Piping a rotation staged with Invoke-SecretRotation -Pending makes a secret canary: the new version gets the staged version id in ROTATIONOPS_SECRET_VERSION_ID.</para>
+    /// <para type="description">Applies -Environment (merged), -RemoveEnvironmentVariable, -Runtime, -ZipFile and -Description to $LATEST, waits for the update, publishes a version (RevisionId-guarded), waits until it is Active, optionally invokes it with -PreTrafficPayload before any traffic moves, then routes -Weight of the alias to it (RevisionId-guarded). Or canaries an existing -Version. Refuses an alias that is already routed, or a $LATEST that drifted from the live version, unless -Force. Functions piped in (names, AWS.Tools function objects) are deployed concurrently, -ThrottleLimit at a time (default 8); a failure in one does not stop the others. Piping a rotation staged with Invoke-SecretRotation -Pending makes a secret canary: the new version gets the staged version id in ROTATIONOPS_SECRET_VERSION_ID.</para>
     /// </summary>
     /// <example>
     /// <code>
@@ -37,7 +37,7 @@ namespace RotationOps.Commands
     ///     Publish-LambdaCanary -AliasName LIVE -Runtime python3.11 -Weight 0.05 |
     ///     Set-AliasWeight -Steps 0.25, 0.5, 1 -BakeTime 00:30:00 -MaxErrorRate 0.01
     /// </code>
-    /// <para>A fleet: AWS.Tools function objects bind by property name, every function is deployed and baked concurrently, and one failing function does not stop the others.</para>
+    /// <para>A fleet: AWS.Tools function objects bind by property name, functions are deployed 8 at a time and baked 32 at a time (the -ThrottleLimit defaults), and one failing function does not stop the others.</para>
     /// </example>
     /// <example>
     /// <code>

@@ -54,7 +54,7 @@ internal sealed class DescribeAlarmsOperation(AlarmStore alarms) : ICloudWatchOp
         var metricAlarmsWanted = (types is null || types.Count == 0 || types.Contains("MetricAlarm"))
             && !input.Has("ChildrenOfAlarmName") && !input.Has("ParentsOfAlarmName");
 
-                var wanted = names is { Count: > 0 } ? new HashSet<string>(names, StringComparer.Ordinal) : null;
+        var wanted = names is { Count: > 0 } ? new HashSet<string>(names, StringComparer.Ordinal) : null;
         List<MetricAlarm> matching = !metricAlarmsWanted ? [] : alarms.All
             .Where(a => after is null || string.CompareOrdinal(a.Definition.AlarmName, after) > 0)
             .Where(a => wanted is null || wanted.Contains(a.Definition.AlarmName))

@@ -21,7 +21,7 @@ internal sealed class PutMetricAlarmOperation(AlarmStore alarms, AlarmEvaluator 
     public void Execute(IShapeReader input, IShapeWriter output, DateTimeOffset now)
     {
         var definition = Definition(input);
-                evaluator.Reschedule(alarms.Put(definition, now), now);
+        evaluator.Reschedule(alarms.Put(definition, now), now);
     }
 
     private static AlarmDefinition Definition(IShapeReader input)

@@ -31,7 +31,7 @@ internal sealed class SetAlarmStateOperation(AlarmStore alarms, AlarmEvaluator e
             throw CloudWatchErrors.InvalidFormat("The parameter StateReasonData must be valid JSON.");
         }
 
-                var alarm = alarms.Find(name) ?? throw CloudWatchErrors.AlarmNotFound(name);
+        var alarm = alarms.Find(name) ?? throw CloudWatchErrors.AlarmNotFound(name);
         alarm.SetState(state, reason, reasonData, now);
         evaluator.Reschedule(alarm, now);
     }
