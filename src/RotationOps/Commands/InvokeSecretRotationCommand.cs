@@ -169,8 +169,6 @@ namespace RotationOps.Commands
         [ValidateRange(1, PipelineThrottle.MaxLimit)]
         public int ThrottleLimit { get; set; } = 8;
 
-        // Superseded by _throttle; goes with its assignment in BeginProcessing (the journal work's to edit).
-        private SemaphoreSlim? _slots;
         private PipelineThrottle? _throttle;
 
         /// <summary>Made with the first pipeline item, once -ThrottleLimit is bound.</summary>
@@ -180,7 +178,6 @@ namespace RotationOps.Commands
         {
             _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
             _journal = OpenJournal();
-            _slots = new SemaphoreSlim(ThrottleLimit);
         }
 
         protected override void ProcessRecord()
