@@ -7,77 +7,76 @@ using RotationOps.Engine.Rotation;
 using RotationOps.Engine.Security;
 using RotationOps.Scenarios.Tests.Infrastructure;
 
-namespace RotationOps.Scenarios.Tests
+namespace RotationOps.Scenarios.Tests;
+
+/// <summary>Undo-Deployment for secrets: AWSCURRENT back, guarded, and never losing a version.</summary>
+public sealed class UndoScenarios
 {
-    /// <summary>Undo-Deployment for secrets: AWSCURRENT back, guarded, and never losing a version.</summary>
-    public sealed class UndoScenarios
+    private const string DbJson = "{\"username\":\"app\",\"password\":\"Before-Pa55word-7001\"}";
+
+    [Fact]
+    public async Task Undoing_a_rotation_moves_AWSCURRENT_back_and_warns_that_the_database_is_not_rolled_back()
     {
-        private const string DbJson = "{\"username\":\"app\",\"password\":\"Before-Pa55word-7001\"}";
-
-        [Fact]
-        public async Task Undoing_a_rotation_moves_AWSCURRENT_back_and_warns_that_the_database_is_not_rolled_back()
+        await using var scenario = await Scenario.StartAsync();
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+        var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest
         {
-            await using var scenario = await Scenario.StartAsync();
-            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
-            var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest
-            {
-                SecretId = arn, NewValue = NewSecretValue.Literal(SensitiveValue.FromString("After-Pa55word-7002"), jsonKey: "password"),
-            });
+            SecretId = arn, NewValue = NewSecretValue.Literal(SensitiveValue.FromString("After-Pa55word-7002"), jsonKey: "password"),
+        });
 
-            var undone = await scenario.Undo().UndoAsync(new UndoRequest { Rotation = rotation });
+        var undone = await scenario.Undo().UndoAsync(new UndoRequest { Rotation = rotation });
 
-            Assert.Equal(RollbackStatus.Completed, undone.Status);
-            var stages = await scenario.StagesAsync(arn);
-            Assert.Equal(rotation.PreviousVersionId, stages.Current);
-            Assert.Equal(rotation.VersionId, stages.Previous);
-            SecretAssert.Same(DbJson, await scenario.ReadAsync(arn));
-            Assert.Contains(scenario.Host.Warnings, w => w.Contains("label only"));
+        Assert.Equal(RollbackStatus.Completed, undone.Status);
+        var stages = await scenario.StagesAsync(arn);
+        Assert.Equal(rotation.PreviousVersionId, stages.Current);
+        Assert.Equal(rotation.VersionId, stages.Previous);
+        SecretAssert.Same(DbJson, await scenario.ReadAsync(arn));
+        Assert.Contains(scenario.Host.Warnings, w => w.Contains("label only"));
 
-            var byJournal = await scenario.Undo().UndoAsync(new UndoRequest { DeploymentId = rotation.DeploymentId });
-            Assert.Equal(RollbackStatus.NotRun, byJournal.Status);
-        }
+        var byJournal = await scenario.Undo().UndoAsync(new UndoRequest { DeploymentId = rotation.DeploymentId });
+        Assert.Equal(RollbackStatus.NotRun, byJournal.Status);
+    }
 
-        [Fact]
-        public async Task Undo_refuses_when_the_secret_changed_since_the_rotation_unless_forced()
+    [Fact]
+    public async Task Undo_refuses_when_the_secret_changed_since_the_rotation_unless_forced()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+        var first = await scenario.Runner().RotateAsync(new SecretRotationRequest
         {
-            await using var scenario = await Scenario.StartAsync();
-            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
-            var first = await scenario.Runner().RotateAsync(new SecretRotationRequest
-            {
-                SecretId = arn, NewValue = NewSecretValue.Literal(SensitiveValue.FromString("First-Pa55word-7003"), jsonKey: "password"),
-            });
-            var second = await scenario.Runner().RotateAsync(new SecretRotationRequest
-            {
-                SecretId = arn, NewValue = NewSecretValue.Literal(SensitiveValue.FromString("Second-Pa55word-7004"), jsonKey: "password"),
-            });
-
-            var refused = await Assert.ThrowsAsync<RunbookException>(() => scenario.Undo().UndoAsync(new UndoRequest { Rotation = first }));
-            Assert.Equal("CurrentVersionChanged", refused.ErrorId);
-            Assert.Equal(second.VersionId, (await scenario.StagesAsync(arn)).Current);
-
-            var forced = await scenario.Undo().UndoAsync(new UndoRequest { Rotation = first, Force = true });
-            Assert.Equal(RollbackStatus.Completed, forced.Status);
-            Assert.Equal(first.PreviousVersionId, (await scenario.StagesAsync(arn)).Current);
-            Assert.Equal(3, (await scenario.AllVersionsAsync(arn)).Count);
-        }
-
-        [Fact]
-        public async Task WhatIf_undo_changes_nothing()
+            SecretId = arn, NewValue = NewSecretValue.Literal(SensitiveValue.FromString("First-Pa55word-7003"), jsonKey: "password"),
+        });
+        var second = await scenario.Runner().RotateAsync(new SecretRotationRequest
         {
-            await using var scenario = await Scenario.StartAsync();
-            string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
-            var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest
-            {
-                SecretId = arn, NewValue = NewSecretValue.Literal(SensitiveValue.FromString("After-Pa55word-7005"), jsonKey: "password"),
-            });
-            scenario.ResetHost();
-            scenario.Host.Approve = false;
+            SecretId = arn, NewValue = NewSecretValue.Literal(SensitiveValue.FromString("Second-Pa55word-7004"), jsonKey: "password"),
+        });
 
-            var undone = await scenario.Undo().UndoAsync(new UndoRequest { SecretId = arn });
+        var refused = await Assert.ThrowsAsync<RunbookException>(() => scenario.Undo().UndoAsync(new UndoRequest { Rotation = first }));
+        Assert.Equal("CurrentVersionChanged", refused.ErrorId);
+        Assert.Equal(second.VersionId, (await scenario.StagesAsync(arn)).Current);
 
-            Assert.Equal(RollbackStatus.NotRun, undone.Status);
-            Assert.Single(scenario.Host.Prompts, p => p.Contains("Move AWSCURRENT"));
-            Assert.Equal(rotation.VersionId, (await scenario.StagesAsync(arn)).Current);
-        }
+        var forced = await scenario.Undo().UndoAsync(new UndoRequest { Rotation = first, Force = true });
+        Assert.Equal(RollbackStatus.Completed, forced.Status);
+        Assert.Equal(first.PreviousVersionId, (await scenario.StagesAsync(arn)).Current);
+        Assert.Equal(3, (await scenario.AllVersionsAsync(arn)).Count);
+    }
+
+    [Fact]
+    public async Task WhatIf_undo_changes_nothing()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+        var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest
+        {
+            SecretId = arn, NewValue = NewSecretValue.Literal(SensitiveValue.FromString("After-Pa55word-7005"), jsonKey: "password"),
+        });
+        scenario.ResetHost();
+        scenario.Host.Approve = false;
+
+        var undone = await scenario.Undo().UndoAsync(new UndoRequest { SecretId = arn });
+
+        Assert.Equal(RollbackStatus.NotRun, undone.Status);
+        Assert.Single(scenario.Host.Prompts, p => p.Contains("Move AWSCURRENT"));
+        Assert.Equal(rotation.VersionId, (await scenario.StagesAsync(arn)).Current);
     }
 }

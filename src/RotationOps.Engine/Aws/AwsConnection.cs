@@ -1,100 +1,99 @@
 using System;
 using Amazon.Runtime.CredentialManagement;
 
-namespace RotationOps.Engine.Aws
+namespace RotationOps.Engine.Aws;
+
+/// <summary>
+/// Resolved connection settings: as whom (credentials), where (region, and per-service endpoints)
+/// and with which call limits. Resolving checks everything that can be checked without calling
+/// AWS, so a wrong -ProfileName or a missing region fails before the first request.
+/// </summary>
+public sealed class AwsConnection
 {
-    /// <summary>
-    /// Resolved connection settings: as whom (credentials), where (region, and per-service endpoints)
-    /// and with which call limits. Resolving checks everything that can be checked without calling
-    /// AWS, so a wrong -ProfileName or a missing region fails before the first request.
-    /// </summary>
-    public sealed class AwsConnection
+    private readonly CredentialProfile? _profile;
+    private readonly Uri? _explicitEndpoint;
+
+    private AwsConnection(AwsConnectionOptions options, ResolvedCredentials credentials, string region, string regionSource,
+        CredentialProfile? profile)
     {
-        private readonly CredentialProfile? _profile;
-        private readonly Uri? _explicitEndpoint;
+        Credentials = credentials;
+        Region = region;
+        RegionSource = regionSource;
+        _profile = profile;
+        // A snapshot: the options object is mutable and shared by the caller.
+        _explicitEndpoint = options.EndpointUrl;
+        CallTimeout = options.CallTimeout;
+        MaxRetryTime = options.MaxRetryTime;
+        MaxAttempts = options.MaxAttempts;
+    }
 
-        private AwsConnection(AwsConnectionOptions options, ResolvedCredentials credentials, string region, string regionSource,
-            CredentialProfile? profile)
+    public string Region { get; }
+
+    /// <summary>Which setting chose the region: "-Region", "AWS_REGION", "region of profile 'x'", ...</summary>
+    public string RegionSource { get; }
+
+    /// <summary>Redacted, e.g. "access key AKIA...XYZ from profile 'x'". Safe for verbose output.</summary>
+    public string CredentialDescription => Credentials.Description;
+
+    internal ResolvedCredentials Credentials { get; }
+
+    internal TimeSpan CallTimeout { get; }
+
+    internal TimeSpan MaxRetryTime { get; }
+
+    internal int MaxAttempts { get; }
+
+    /// <exception cref="AwsConfigurationException">The settings cannot work; the message says what to change.</exception>
+    public static AwsConnection Resolve(AwsConnectionOptions options)
+    {
+        if (options is null) throw new ArgumentNullException(nameof(options));
+        ValidateCallLimits(options);
+
+        CredentialProfileStoreChain? store = null;
+        CredentialProfile? namedProfile = null;
+        if (!string.IsNullOrWhiteSpace(options.ProfileName))
         {
-            Credentials = credentials;
-            Region = region;
-            RegionSource = regionSource;
-            _profile = profile;
-            // A snapshot: the options object is mutable and shared by the caller.
-            _explicitEndpoint = options.EndpointUrl;
-            CallTimeout = options.CallTimeout;
-            MaxRetryTime = options.MaxRetryTime;
-            MaxAttempts = options.MaxAttempts;
+            string name = options.ProfileName!.Trim();
+            store = AwsSharedProfiles.OpenStore();
+            namedProfile = AwsSharedProfiles.Find(store, name) ?? throw new AwsConfigurationException("ProfileName",
+                $"The profile '{name}' given by -ProfileName is not in {AwsSharedProfiles.Locations}. " +
+                $"Check the name with 'aws configure list-profiles', or create it with 'aws configure --profile {name}'.");
         }
 
-        public string Region { get; }
+        ResolvedCredentials credentials = AwsCredentialResolver.Resolve(options, store, namedProfile);
 
-        /// <summary>Which setting chose the region: "-Region", "AWS_REGION", "region of profile 'x'", ...</summary>
-        public string RegionSource { get; }
-
-        /// <summary>Redacted, e.g. "access key AKIA...XYZ from profile 'x'". Safe for verbose output.</summary>
-        public string CredentialDescription => Credentials.Description;
-
-        internal ResolvedCredentials Credentials { get; }
-
-        internal TimeSpan CallTimeout { get; }
-
-        internal TimeSpan MaxRetryTime { get; }
-
-        internal int MaxAttempts { get; }
-
-        /// <exception cref="AwsConfigurationException">The settings cannot work; the message says what to change.</exception>
-        public static AwsConnection Resolve(AwsConnectionOptions options)
+        // The profile behind region and endpoint_url when -ProfileName is not given; read only if needed.
+        CredentialProfile? settingsProfile = namedProfile;
+        bool settingsProfileRead = namedProfile != null;
+        CredentialProfile? SettingsProfile()
         {
-            if (options is null) throw new ArgumentNullException(nameof(options));
-            ValidateCallLimits(options);
-
-            CredentialProfileStoreChain? store = null;
-            CredentialProfile? namedProfile = null;
-            if (!string.IsNullOrWhiteSpace(options.ProfileName))
+            if (!settingsProfileRead)
             {
-                string name = options.ProfileName!.Trim();
-                store = AwsSharedProfiles.OpenStore();
-                namedProfile = AwsSharedProfiles.Find(store, name) ?? throw new AwsConfigurationException("ProfileName",
-                    $"The profile '{name}' given by -ProfileName is not in {AwsSharedProfiles.Locations}. " +
-                    $"Check the name with 'aws configure list-profiles', or create it with 'aws configure --profile {name}'.");
+                settingsProfile = AwsSharedProfiles.Find(AwsSharedProfiles.DefaultProfileName);
+                settingsProfileRead = true;
             }
-
-            ResolvedCredentials credentials = AwsCredentialResolver.Resolve(options, store, namedProfile);
-
-            // The profile behind region and endpoint_url when -ProfileName is not given; read only if needed.
-            CredentialProfile? settingsProfile = namedProfile;
-            bool settingsProfileRead = namedProfile != null;
-            CredentialProfile? SettingsProfile()
-            {
-                if (!settingsProfileRead)
-                {
-                    settingsProfile = AwsSharedProfiles.Find(AwsSharedProfiles.DefaultProfileName);
-                    settingsProfileRead = true;
-                }
-                return settingsProfile;
-            }
-
-            string region = AwsRegionResolver.Resolve(options, namedProfile, SettingsProfile, out string regionSource);
-            CredentialProfile? endpointProfile = options.EndpointUrl is null ? SettingsProfile() : null;
-            return new AwsConnection(options, credentials, region, regionSource, endpointProfile);
+            return settingsProfile;
         }
 
-        /// <summary>The endpoint for one service; -EndpointUrl applies to every service.</summary>
-        /// <exception cref="AwsConfigurationException">A configured endpoint URL is malformed.</exception>
-        internal AwsServiceEndpoint ResolveEndpoint(AwsService service) =>
-            AwsEndpointResolver.Resolve(service, _explicitEndpoint, Region, _profile);
+        string region = AwsRegionResolver.Resolve(options, namedProfile, SettingsProfile, out string regionSource);
+        CredentialProfile? endpointProfile = options.EndpointUrl is null ? SettingsProfile() : null;
+        return new AwsConnection(options, credentials, region, regionSource, endpointProfile);
+    }
 
-        public override string ToString() => $"region {Region} ({RegionSource}), credentials: {CredentialDescription}";
+    /// <summary>The endpoint for one service; -EndpointUrl applies to every service.</summary>
+    /// <exception cref="AwsConfigurationException">A configured endpoint URL is malformed.</exception>
+    internal AwsServiceEndpoint ResolveEndpoint(AwsService service) =>
+        AwsEndpointResolver.Resolve(service, _explicitEndpoint, Region, _profile);
 
-        private static void ValidateCallLimits(AwsConnectionOptions options)
-        {
-            if (options.CallTimeout <= TimeSpan.Zero)
-                throw new AwsConfigurationException("CallTimeout", $"CallTimeout must be positive; it is {options.CallTimeout}.");
-            if (options.MaxRetryTime < TimeSpan.Zero)
-                throw new AwsConfigurationException("MaxRetryTime", $"MaxRetryTime cannot be negative; it is {options.MaxRetryTime}.");
-            if (options.MaxAttempts < 1)
-                throw new AwsConfigurationException("MaxAttempts", $"MaxAttempts must be at least 1; it is {options.MaxAttempts}.");
-        }
+    public override string ToString() => $"region {Region} ({RegionSource}), credentials: {CredentialDescription}";
+
+    private static void ValidateCallLimits(AwsConnectionOptions options)
+    {
+        if (options.CallTimeout <= TimeSpan.Zero)
+            throw new AwsConfigurationException("CallTimeout", $"CallTimeout must be positive; it is {options.CallTimeout}.");
+        if (options.MaxRetryTime < TimeSpan.Zero)
+            throw new AwsConfigurationException("MaxRetryTime", $"MaxRetryTime cannot be negative; it is {options.MaxRetryTime}.");
+        if (options.MaxAttempts < 1)
+            throw new AwsConfigurationException("MaxAttempts", $"MaxAttempts must be at least 1; it is {options.MaxAttempts}.");
     }
 }

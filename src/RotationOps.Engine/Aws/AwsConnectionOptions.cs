@@ -1,36 +1,35 @@
 using System;
 using RotationOps.Engine.Security;
 
-namespace RotationOps.Engine.Aws
+namespace RotationOps.Engine.Aws;
+
+/// <summary>
+/// What the user said about where and as whom to call AWS (the common cmdlet parameters).
+/// Anything left null is resolved through the AWS SDK chain: environment, shared config and
+/// credentials files, SSO and assume-role profiles, container and instance roles.
+/// </summary>
+public sealed class AwsConnectionOptions
 {
-    /// <summary>
-    /// What the user said about where and as whom to call AWS (the common cmdlet parameters).
-    /// Anything left null is resolved through the AWS SDK chain: environment, shared config and
-    /// credentials files, SSO and assume-role profiles, container and instance roles.
-    /// </summary>
-    public sealed class AwsConnectionOptions
-    {
-        public string? Region { get; set; }
+    public string? Region { get; set; }
 
-        /// <summary>A named profile; one that does not exist is an error, never a fall-back.</summary>
-        public string? ProfileName { get; set; }
+    /// <summary>A named profile; one that does not exist is an error, never a fall-back.</summary>
+    public string? ProfileName { get; set; }
 
-        /// <summary>Wins over AWS_ENDPOINT_URL_&lt;SERVICE&gt;, AWS_ENDPOINT_URL and profile endpoint_url.</summary>
-        public Uri? EndpointUrl { get; set; }
+    /// <summary>Wins over AWS_ENDPOINT_URL_&lt;SERVICE&gt;, AWS_ENDPOINT_URL and profile endpoint_url.</summary>
+    public Uri? EndpointUrl { get; set; }
 
-        /// <summary>Explicit keys (-Credential): access key id as user name, secret key as password.</summary>
-        public string? AccessKeyId { get; set; }
+    /// <summary>Explicit keys (-Credential): access key id as user name, secret key as password.</summary>
+    public string? AccessKeyId { get; set; }
 
-        public SensitiveValue? SecretAccessKey { get; set; }
+    public SensitiveValue? SecretAccessKey { get; set; }
 
-        public string? SessionToken { get; set; }
+    public string? SessionToken { get; set; }
 
-        /// <summary>Per-attempt HTTP timeout.</summary>
-        public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Per-attempt HTTP timeout.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>Upper bound on the time one operation may spend retrying.</summary>
-        public TimeSpan MaxRetryTime { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Upper bound on the time one operation may spend retrying.</summary>
+    public TimeSpan MaxRetryTime { get; set; } = TimeSpan.FromMinutes(2);
 
-        public int MaxAttempts { get; set; } = 6;
-    }
+    public int MaxAttempts { get; set; } = 6;
 }

@@ -5,186 +5,185 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
-using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Journal.Locks;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;
 using RotationOps.Engine.Text;
 
-namespace RotationOps.Engine.Canary
+namespace RotationOps.Engine.Canary;
+
+/// <summary>
+/// Undo-Deployment's engine: puts an alias back on one version (routing cleared) or moves
+/// AWSCURRENT back, guarded so a change made since is not silently overwritten (-Force skips
+/// the guard). A staged secret of a canary is discarded with it.
+/// </summary>
+public sealed class DeploymentUndo
 {
-    /// <summary>
-    /// Undo-Deployment's engine: puts an alias back on one version (routing cleared) or moves
-    /// AWSCURRENT back, guarded so a change made since is not silently overwritten (-Force skips
-    /// the guard). A staged secret of a canary is discarded with it.
-    /// </summary>
-    public sealed class DeploymentUndo
+    private readonly ILambdaClient? _lambda;
+    private readonly ISecretsManagerClient? _secrets;
+    private readonly IRunbookHost _host;
+    private readonly JournaledMutation _mutation;
+
+    public DeploymentUndo(ILambdaClient? lambda, ISecretsManagerClient? secrets, DeploymentJournal journal, IRunbookHost host)
     {
-        private readonly ILambdaClient? _lambda;
-        private readonly ISecretsManagerClient? _secrets;
-        private readonly IRunbookHost _host;
-        private readonly JournaledMutation _mutation;
+        _lambda = lambda;
+        _secrets = secrets;
+        _host = host;
+        _mutation = new JournaledMutation(journal, host);
+    }
 
-        public DeploymentUndo(ILambdaClient? lambda, ISecretsManagerClient? secrets, DeploymentJournal journal, IRunbookHost host)
+    public async Task<RollbackResult> UndoAsync(UndoRequest request)
+    {
+        if (request.Rotation != null)
+            return await UndoSecretAsync(request.Rotation.SecretId, request.ToVersionId ?? request.Rotation.PreviousVersionId,
+                request.Rotation.VersionId, request.Rotation.DeploymentId, request.Force).ConfigureAwait(false);
+        if (request.SecretId != null)
+            return await UndoSecretAsync(request.SecretId, request.ToVersionId, null, null, request.Force).ConfigureAwait(false);
+        var deployment = request.DeploymentId != null ? await DeploymentRecords.FindAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false) : null;
+        if (request.DeploymentId != null && deployment == null)
         {
-            _lambda = lambda;
-            _secrets = secrets;
-            _host = host;
-            _mutation = new JournaledMutation(journal, host);
+            var rotation = await RotationRecords.ReadAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false)
+                ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.Location}) has no deployment or rotation '{request.DeploymentId}'.");
+            return await UndoSecretAsync(rotation.SecretArn, request.ToVersionId ?? rotation.PreviousVersionId, rotation.VersionId, request.DeploymentId, request.Force)
+                .ConfigureAwait(false);
         }
+        return await UndoAliasAsync(deployment, request).ConfigureAwait(false);
+    }
 
-        public async Task<RollbackResult> UndoAsync(UndoRequest request)
+    private async Task<RollbackResult> UndoAliasAsync(LambdaDeployment? deployment, UndoRequest request)
+    {
+        if (_lambda == null) throw new InvalidOperationException("Undoing an alias needs the Lambda client.");
+        string function = deployment?.FunctionName ?? request.FunctionName
+            ?? throw RunbookException.InvalidParameter("FunctionName", "give -FunctionName and -AliasName, a -DeploymentId, or pipe in a deployment or rotation.");
+        string aliasName = deployment?.AliasName ?? request.AliasName
+            ?? throw RunbookException.InvalidParameter("AliasName", "give the alias to restore, e.g. LIVE.");
+        var alias = await AliasLookup.GetAsync(_lambda, function, aliasName, _host).ConfigureAwait(false);
+        string target = request.ToVersion ?? deployment?.StableVersion ?? alias.FunctionVersion;
+        if (target == "$LATEST")
+            throw RunbookException.InvalidParameter("ToVersion", "an alias is restored to a published version, not $LATEST.");
+        if (deployment != null && !request.Force && alias.FunctionVersion != deployment.StableVersion && alias.FunctionVersion != deployment.CanaryVersion)
+            throw new RunbookException("AliasChanged", RunbookErrorCategory.InvalidOperation,
+                $"Alias {function}:{aliasName} now serves version {alias.FunctionVersion}, which is neither side of deployment {deployment.DeploymentId}; someone deployed since. Use -Force to restore {target} anyway.",
+                function, "Force");
+
+        string from = alias.FunctionVersion + string.Concat(alias.AdditionalVersionWeights.Select(p => $" + {Percent.Of(p.Value, 1)} on {p.Key}"));
+        var record = deployment ?? new LambdaDeployment
         {
-            if (request.Rotation != null)
-                return await UndoSecretAsync(request.Rotation.SecretId, request.ToVersionId ?? request.Rotation.PreviousVersionId,
-                    request.Rotation.VersionId, request.Rotation.DeploymentId, request.Force).ConfigureAwait(false);
-            if (request.SecretId != null)
-                return await UndoSecretAsync(request.SecretId, request.ToVersionId, null, null, request.Force).ConfigureAwait(false);
-            var deployment = request.DeploymentId != null ? await DeploymentRecords.FindAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false) : null;
-            if (request.DeploymentId != null && deployment == null)
-            {
-                var rotation = await RotationRecords.ReadAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false)
-                    ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.Location}) has no deployment or rotation '{request.DeploymentId}'.");
-                return await UndoSecretAsync(rotation.SecretArn, request.ToVersionId ?? rotation.PreviousVersionId, rotation.VersionId, request.DeploymentId, request.Force)
-                    .ConfigureAwait(false);
-            }
-            return await UndoAliasAsync(deployment, request).ConfigureAwait(false);
-        }
+            DeploymentId = request.DeploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
+            FunctionName = function,
+            AliasName = aliasName,
+            StableVersion = target,
+            CanaryVersion = alias.AdditionalVersionWeights.Keys.FirstOrDefault() ?? alias.FunctionVersion,
+        };
+        var result = new RollbackResult { DeploymentId = record.DeploymentId, Kind = RollbackKind.Alias, Target = $"{function}:{aliasName}", FromVersion = from, ToVersion = target };
+        bool routingLeft = alias.AdditionalVersionWeights.Count > 0;
+        if (alias.FunctionVersion == target && !routingLeft && deployment?.SecretVersionId == null)
+            return await NothingToUndoAsync(deployment, result, aliasName, target).ConfigureAwait(false);
 
-        private async Task<RollbackResult> UndoAliasAsync(LambdaDeployment? deployment, UndoRequest request)
+        string? latest = deployment == null ? null : (await DeploymentRecords.LatestOnAsync(_mutation.Journal, DeploymentRecords.TargetOf(deployment)).ConfigureAwait(false))?.DeploymentId;
+        if (deployment != null && latest != null && latest != deployment.DeploymentId && !request.Force)
+            throw new RunbookException("DeploymentSuperseded", RunbookErrorCategory.InvalidOperation,
+                $"Deployment {deployment.DeploymentId} of {function}:{aliasName} was followed by deployment {latest}; undoing the earlier one would also undo that. " +
+                $"Undo the latest with Undo-Deployment -DeploymentId {latest}, or use -Force to put the alias back on version {target} anyway.",
+                function, "Force");
+
+        var plan = new ChangePlan().Add($"{function}:{aliasName}", $"Point the alias at version {target} alone (now: {from})");
+        if (deployment?.SecretVersionId != null)
+            plan.Add(deployment.SecretId!, $"Discard staged secret version {deployment.SecretVersionId} (AWSPENDING removed, version kept)");
+        if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
+
+        // The emergency bypass: an undo takes the alias's lock from whoever holds it (journaled),
+        // so a bake still running elsewhere stops at its next poll instead of moving it again.
+        await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, DeploymentRecords.TargetOf(record), record.DeploymentId, force: true).ConfigureAwait(false);
+        await new AliasRouter(_lambda, _mutation, _host).RestoreAsync(record, request.Force ? null : alias.RevisionId, target).ConfigureAwait(false);
+        string secretNote = "";
+        if (deployment?.SecretVersionId != null && _secrets != null)
         {
-            if (_lambda == null) throw new InvalidOperationException("Undoing an alias needs the Lambda client.");
-            string function = deployment?.FunctionName ?? request.FunctionName
-                ?? throw RunbookException.InvalidParameter("FunctionName", "give -FunctionName and -AliasName, a -DeploymentId, or pipe in a deployment or rotation.");
-            string aliasName = deployment?.AliasName ?? request.AliasName
-                ?? throw RunbookException.InvalidParameter("AliasName", "give the alias to restore, e.g. LIVE.");
-            var alias = await AliasLookup.GetAsync(_lambda, function, aliasName, _host).ConfigureAwait(false);
-            string target = request.ToVersion ?? deployment?.StableVersion ?? alias.FunctionVersion;
-            if (target == "$LATEST")
-                throw RunbookException.InvalidParameter("ToVersion", "an alias is restored to a published version, not $LATEST.");
-            if (deployment != null && !request.Force && alias.FunctionVersion != deployment.StableVersion && alias.FunctionVersion != deployment.CanaryVersion)
-                throw new RunbookException("AliasChanged", RunbookErrorCategory.InvalidOperation,
-                    $"Alias {function}:{aliasName} now serves version {alias.FunctionVersion}, which is neither side of deployment {deployment.DeploymentId}; someone deployed since. Use -Force to restore {target} anyway.",
-                    function, "Force");
-
-            string from = alias.FunctionVersion + string.Concat(alias.AdditionalVersionWeights.Select(p => $" + {Percent.Of(p.Value, 1)} on {p.Key}"));
-            var record = deployment ?? new LambdaDeployment
-            {
-                DeploymentId = request.DeploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
-                FunctionName = function,
-                AliasName = aliasName,
-                StableVersion = target,
-                CanaryVersion = alias.AdditionalVersionWeights.Keys.FirstOrDefault() ?? alias.FunctionVersion,
-            };
-            var result = new RollbackResult { DeploymentId = record.DeploymentId, Kind = RollbackKind.Alias, Target = $"{function}:{aliasName}", FromVersion = from, ToVersion = target };
-            bool routingLeft = alias.AdditionalVersionWeights.Count > 0;
-            if (alias.FunctionVersion == target && !routingLeft && deployment?.SecretVersionId == null)
-                return await NothingToUndoAsync(deployment, result, aliasName, target).ConfigureAwait(false);
-
-            string? latest = deployment == null ? null : (await DeploymentRecords.LatestOnAsync(_mutation.Journal, DeploymentRecords.TargetOf(deployment)).ConfigureAwait(false))?.DeploymentId;
-            if (deployment != null && latest != null && latest != deployment.DeploymentId && !request.Force)
-                throw new RunbookException("DeploymentSuperseded", RunbookErrorCategory.InvalidOperation,
-                    $"Deployment {deployment.DeploymentId} of {function}:{aliasName} was followed by deployment {latest}; undoing the earlier one would also undo that. " +
-                    $"Undo the latest with Undo-Deployment -DeploymentId {latest}, or use -Force to put the alias back on version {target} anyway.",
-                    function, "Force");
-
-            var plan = new ChangePlan().Add($"{function}:{aliasName}", $"Point the alias at version {target} alone (now: {from})");
-            if (deployment?.SecretVersionId != null)
-                plan.Add(deployment.SecretId!, $"Discard staged secret version {deployment.SecretVersionId} (AWSPENDING removed, version kept)");
-            if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
-
-            // The emergency bypass: an undo takes the alias's lock from whoever holds it (journaled),
-            // so a bake still running elsewhere stops at its next poll instead of moving it again.
-            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, DeploymentRecords.TargetOf(record), record.DeploymentId, force: true).ConfigureAwait(false);
-            await new AliasRouter(_lambda, _mutation, _host).RestoreAsync(record, request.Force ? null : alias.RevisionId, target).ConfigureAwait(false);
-            string secretNote = "";
-            if (deployment?.SecretVersionId != null && _secrets != null)
-            {
-                var discarded = await new SecretRotationRunner(_secrets, _mutation.Journal, _host)
-                    .AbandonAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.DeploymentId).ConfigureAwait(false);
-                secretNote = " " + discarded.Message;
-            }
-            await DeploymentRecords.RolledBackAsync(_mutation.Journal, record, target).ConfigureAwait(false);
-            return Done(result, RollbackStatus.Completed, $"Alias {aliasName} serves version {target} alone (was {from}).{secretNote}");
+            var discarded = await new SecretRotationRunner(_secrets, _mutation.Journal, _host)
+                .AbandonAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.DeploymentId).ConfigureAwait(false);
+            secretNote = " " + discarded.Message;
         }
+        await DeploymentRecords.RolledBackAsync(_mutation.Journal, record, target).ConfigureAwait(false);
+        return Done(result, RollbackStatus.Completed, $"Alias {aliasName} serves version {target} alone (was {from}).{secretNote}");
+    }
 
-        /// <summary>
-        /// A rotation still staged (its version AWSPENDING, not current) is discarded; a finished
-        /// one has AWSCURRENT moved back to <paramref name="toVersionId"/> (default AWSPREVIOUS).
-        /// </summary>
-        private async Task<RollbackResult> UndoSecretAsync(string secretId, string? toVersionId, string? rotatedVersionId,
-            string? deploymentId, bool force)
+    /// <summary>
+    /// A rotation still staged (its version AWSPENDING, not current) is discarded; a finished
+    /// one has AWSCURRENT moved back to <paramref name="toVersionId"/> (default AWSPREVIOUS).
+    /// </summary>
+    private async Task<RollbackResult> UndoSecretAsync(string secretId, string? toVersionId, string? rotatedVersionId,
+        string? deploymentId, bool force)
+    {
+        if (_secrets == null) throw new InvalidOperationException("Undoing a rotation needs the Secrets Manager client.");
+        var runner = new SecretRotationRunner(_secrets, _mutation.Journal, _host);
+        var secret = await SecretLookup.DescribeAsync(_secrets, secretId, _host.Cancellation).ConfigureAwait(false);
+        var stages = new StageMap(secret.VersionIdsToStages);
+        if (rotatedVersionId != null && stages.UnfinishedPending == rotatedVersionId)
+            return await DiscardStagedAsync(runner, secret, rotatedVersionId, deploymentId).ConfigureAwait(false);
+        string target = toVersionId ?? stages.Previous
+            ?? throw RunbookException.InvalidParameter("ToVersionId", $"secret '{secret.Name}' has no {SecretStages.Previous} version to go back to; name one with -ToVersionId.", secret.Arn);
+        var result = new RollbackResult
         {
-            if (_secrets == null) throw new InvalidOperationException("Undoing a rotation needs the Secrets Manager client.");
-            var runner = new SecretRotationRunner(_secrets, _mutation.Journal, _host);
-            var secret = await SecretLookup.DescribeAsync(_secrets, secretId, _host.Cancellation).ConfigureAwait(false);
-            var stages = new StageMap(secret.VersionIdsToStages);
-            if (rotatedVersionId != null && stages.UnfinishedPending == rotatedVersionId)
-                return await DiscardStagedAsync(runner, secret, rotatedVersionId, deploymentId).ConfigureAwait(false);
-            string target = toVersionId ?? stages.Previous
-                ?? throw RunbookException.InvalidParameter("ToVersionId", $"secret '{secret.Name}' has no {SecretStages.Previous} version to go back to; name one with -ToVersionId.", secret.Arn);
-            var result = new RollbackResult
-            {
-                DeploymentId = deploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
-                Kind = RollbackKind.Secret,
-                Target = secret.Arn,
-                FromVersion = stages.Current ?? "",
-                ToVersion = target,
-            };
-            if (stages.Current == target) return Done(result, RollbackStatus.NotRun, $"Version {target} is already {SecretStages.Current}; nothing to undo.");
-            if (rotatedVersionId != null && stages.Current != rotatedVersionId && !force)
-                throw new RunbookException("CurrentVersionChanged", RunbookErrorCategory.InvalidOperation,
-                    $"{SecretStages.Current} of '{secret.Name}' is version {stages.Current}, not the rotated version {rotatedVersionId}: the secret changed since. Use -Force to move it to {target} anyway.",
-                    secret.Arn, "Force");
+            DeploymentId = deploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
+            Kind = RollbackKind.Secret,
+            Target = secret.Arn,
+            FromVersion = stages.Current ?? "",
+            ToVersion = target,
+        };
+        if (stages.Current == target) return Done(result, RollbackStatus.NotRun, $"Version {target} is already {SecretStages.Current}; nothing to undo.");
+        if (rotatedVersionId != null && stages.Current != rotatedVersionId && !force)
+            throw new RunbookException("CurrentVersionChanged", RunbookErrorCategory.InvalidOperation,
+                $"{SecretStages.Current} of '{secret.Name}' is version {stages.Current}, not the rotated version {rotatedVersionId}: the secret changed since. Use -Force to move it to {target} anyway.",
+                secret.Arn, "Force");
 
-            var plan = new ChangePlan().Add(secret.Name, LabelMoves.DescribePromote(target, stages.Current));
-            if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
-            // The emergency bypass, as for an alias: a rotation run still watching this secret loses its lock.
-            await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, secret.Arn, result.DeploymentId, force: true).ConfigureAwait(false);
-            await runner.MoveCurrentBackAsync(secret.Arn, result.DeploymentId, target, stages.Current).ConfigureAwait(false);
-            _host.WriteWarning($"AWSCURRENT of '{secret.Name}' is back on version {target}. This rolls back the label only: if the rotation changed the password in the database, set it back there too.");
-            return Done(result, RollbackStatus.Completed, $"{SecretStages.Current} of '{secret.Name}' moved from version {stages.Current} back to {target}; {SecretStages.Previous} now holds {stages.Current}.");
-        }
+        var plan = new ChangePlan().Add(secret.Name, LabelMoves.DescribePromote(target, stages.Current));
+        if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
+        // The emergency bypass, as for an alias: a rotation run still watching this secret loses its lock.
+        await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, secret.Arn, result.DeploymentId, force: true).ConfigureAwait(false);
+        await runner.MoveCurrentBackAsync(secret.Arn, result.DeploymentId, target, stages.Current).ConfigureAwait(false);
+        _host.WriteWarning($"AWSCURRENT of '{secret.Name}' is back on version {target}. This rolls back the label only: if the rotation changed the password in the database, set it back there too.");
+        return Done(result, RollbackStatus.Completed, $"{SecretStages.Current} of '{secret.Name}' moved from version {stages.Current} back to {target}; {SecretStages.Previous} now holds {stages.Current}.");
+    }
 
-        /// <summary>
-        /// The alias already serves <paramref name="target"/> alone. A deployment the journal still
-        /// records in flight there (its routing removed outside RotationOps, or its run dead before
-        /// routing) is recorded as rolled back, so no later command takes it for one in progress.
-        /// </summary>
-        private async Task<RollbackResult> NothingToUndoAsync(LambdaDeployment? deployment, RollbackResult result, string aliasName, string target)
+    /// <summary>
+    /// The alias already serves <paramref name="target"/> alone. A deployment the journal still
+    /// records in flight there (its routing removed outside RotationOps, or its run dead before
+    /// routing) is recorded as rolled back, so no later command takes it for one in progress.
+    /// </summary>
+    private async Task<RollbackResult> NothingToUndoAsync(LambdaDeployment? deployment, RollbackResult result, string aliasName, string target)
+    {
+        string message = $"Alias {aliasName} already serves version {target} alone; nothing to undo in AWS.";
+        if (deployment == null || !DeploymentRecords.InFlight(deployment)) return Done(result, RollbackStatus.NotRun, message);
+        var plan = new ChangePlan().Add(DeploymentRecords.TargetOf(deployment), $"Record deployment {deployment.DeploymentId} as rolled back in the journal (no AWS change)");
+        if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
+        await DeploymentRecords.RolledBackAsync(_mutation.Journal, deployment, target).ConfigureAwait(false);
+        return Done(result, RollbackStatus.NotRun, $"{message} Deployment {deployment.DeploymentId} is now recorded as rolled back.");
+    }
+
+    private async Task<RollbackResult> DiscardStagedAsync(SecretRotationRunner runner, SecretDescription secret, string stagedVersionId, string? deploymentId)
+    {
+        var result = new RollbackResult
         {
-            string message = $"Alias {aliasName} already serves version {target} alone; nothing to undo in AWS.";
-            if (deployment == null || !DeploymentRecords.InFlight(deployment)) return Done(result, RollbackStatus.NotRun, message);
-            var plan = new ChangePlan().Add(DeploymentRecords.TargetOf(deployment), $"Record deployment {deployment.DeploymentId} as rolled back in the journal (no AWS change)");
-            if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
-            await DeploymentRecords.RolledBackAsync(_mutation.Journal, deployment, target).ConfigureAwait(false);
-            return Done(result, RollbackStatus.NotRun, $"{message} Deployment {deployment.DeploymentId} is now recorded as rolled back.");
-        }
-
-        private async Task<RollbackResult> DiscardStagedAsync(SecretRotationRunner runner, SecretDescription secret, string stagedVersionId, string? deploymentId)
-        {
-            var result = new RollbackResult
-            {
-                DeploymentId = deploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
-                Kind = RollbackKind.Secret,
-                Target = secret.Arn,
-                FromVersion = stagedVersionId,
-                ToVersion = new StageMap(secret.VersionIdsToStages).Current ?? "",
-            };
-            var plan = new ChangePlan().Add(secret.Name, LabelMoves.DescribeRemovePending(stagedVersionId));
-            if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
-            var discarded = await runner.AbandonAsync(secret.Arn, stagedVersionId, result.DeploymentId).ConfigureAwait(false);
-            return Done(result, RollbackStatus.Completed, discarded.Message);
-        }
+            DeploymentId = deploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
+            Kind = RollbackKind.Secret,
+            Target = secret.Arn,
+            FromVersion = stagedVersionId,
+            ToVersion = new StageMap(secret.VersionIdsToStages).Current ?? "",
+        };
+        var plan = new ChangePlan().Add(secret.Name, LabelMoves.DescribeRemovePending(stagedVersionId));
+        if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
+        var discarded = await runner.AbandonAsync(secret.Arn, stagedVersionId, result.DeploymentId).ConfigureAwait(false);
+        return Done(result, RollbackStatus.Completed, discarded.Message);
+    }
 
 
-        private RollbackResult Done(RollbackResult result, RollbackStatus status, string message)
-        {
-            result.Status = status;
-            result.Message = message;
-            result.FinishedAt = _host.Time.GetUtcNow();
-            return result;
-        }
+    private RollbackResult Done(RollbackResult result, RollbackStatus status, string message)
+    {
+        result.Status = status;
+        result.Message = message;
+        result.FinishedAt = _host.Time.GetUtcNow();
+        return result;
     }
 }

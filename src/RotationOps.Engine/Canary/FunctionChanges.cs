@@ -6,98 +6,97 @@ using System.Text;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Lambda;
 
-namespace RotationOps.Engine.Canary
+namespace RotationOps.Engine.Canary;
+
+/// <summary>
+/// What a canary changes relative to the live version: the full new environment (Lambda
+/// replaces the whole set, so the merge happens here) and human-readable lines for the plan.
+/// Environment values are shown only as short SHA-256 prefixes: they often hold credentials.
+/// </summary>
+internal sealed class FunctionChanges
 {
-    /// <summary>
-    /// What a canary changes relative to the live version: the full new environment (Lambda
-    /// replaces the whole set, so the merge happens here) and human-readable lines for the plan.
-    /// Environment values are shown only as short SHA-256 prefixes: they often hold credentials.
-    /// </summary>
-    internal sealed class FunctionChanges
+    private FunctionChanges(IDictionary<string, string>? environment, string? runtime, string? description, IReadOnlyList<string> summary)
     {
-        private FunctionChanges(IDictionary<string, string>? environment, string? runtime, string? description, IReadOnlyList<string> summary)
+        Environment = environment;
+        Runtime = runtime;
+        Description = description;
+        Summary = summary;
+    }
+
+    /// <summary>The complete new variable set, or null when the environment does not change.</summary>
+    public IDictionary<string, string>? Environment { get; }
+    public string? Runtime { get; }
+    public string? Description { get; }
+    public IReadOnlyList<string> Summary { get; }
+
+    public bool ChangesConfiguration => Environment != null || Runtime != null || Description != null;
+
+    public static FunctionChanges Compute(FunctionConfiguration live, CanaryRequest request)
+    {
+        var summary = new List<string>();
+        IDictionary<string, string>? environment = null;
+        var merged = new Dictionary<string, string>(live.Environment.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+        foreach (var change in request.Environment ?? new Dictionary<string, string>())
         {
-            Environment = environment;
-            Runtime = runtime;
-            Description = description;
-            Summary = summary;
+            if (!merged.TryGetValue(change.Key, out var old)) summary.Add($"Environment {change.Key}: added ({Fingerprint(change.Value)})");
+            else if (old != change.Value) summary.Add($"Environment {change.Key}: changed ({Fingerprint(old)} -> {Fingerprint(change.Value)})");
+            merged[change.Key] = change.Value;
         }
-
-        /// <summary>The complete new variable set, or null when the environment does not change.</summary>
-        public IDictionary<string, string>? Environment { get; }
-        public string? Runtime { get; }
-        public string? Description { get; }
-        public IReadOnlyList<string> Summary { get; }
-
-        public bool ChangesConfiguration => Environment != null || Runtime != null || Description != null;
-
-        public static FunctionChanges Compute(FunctionConfiguration live, CanaryRequest request)
+        if (request.SecretVersionId != null)
         {
-            var summary = new List<string>();
-            IDictionary<string, string>? environment = null;
-            var merged = new Dictionary<string, string>(live.Environment.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
-            foreach (var change in request.Environment ?? new Dictionary<string, string>())
-            {
-                if (!merged.TryGetValue(change.Key, out var old)) summary.Add($"Environment {change.Key}: added ({Fingerprint(change.Value)})");
-                else if (old != change.Value) summary.Add($"Environment {change.Key}: changed ({Fingerprint(old)} -> {Fingerprint(change.Value)})");
-                merged[change.Key] = change.Value;
-            }
-            if (request.SecretVersionId != null)
-            {
-                merged[request.SecretVersionVariable] = request.SecretVersionId;
-                summary.Add($"Environment {request.SecretVersionVariable}: staged secret version {request.SecretVersionId} of {request.SecretId}");
-            }
-            foreach (string name in request.RemoveEnvironmentVariables ?? new List<string>())
-            {
-                if (!merged.Remove(name))
-                    throw RunbookException.InvalidParameter("RemoveEnvironmentVariable",
-                        $"{live.FunctionName} version {live.Version} has no variable '{name}' (it has: {string.Join(", ", live.Environment.Keys.OrderBy(k => k))}).",
-                        live.FunctionName);
-                summary.Add($"Environment {name}: removed");
-            }
-            if (!SameEnvironment(merged, live.Environment)) environment = merged;
-
-            string? runtime = request.Runtime != null && request.Runtime != live.Runtime ? request.Runtime : null;
-            if (runtime != null) summary.Add($"Runtime: {live.Runtime} -> {runtime}");
-            string? description = request.Description != null && request.Description != live.Description ? request.Description : null;
-            if (description != null) summary.Add("Description changed");
-            if (request.ZipFile != null) summary.Add($"Code: {request.ZipFileName ?? "zip"} ({request.ZipFile.Length} bytes, sha256 {Convert.ToBase64String(Sha256(request.ZipFile))})");
-            return new FunctionChanges(environment, runtime, description, summary);
+            merged[request.SecretVersionVariable] = request.SecretVersionId;
+            summary.Add($"Environment {request.SecretVersionVariable}: staged secret version {request.SecretVersionId} of {request.SecretId}");
         }
-
-        /// <summary>
-        /// Differences between $LATEST and the live version: published on top, they would ship
-        /// unreviewed alongside the requested change.
-        /// </summary>
-        public static IReadOnlyList<string> Drift(FunctionConfiguration live, FunctionConfiguration latest)
+        foreach (string name in request.RemoveEnvironmentVariables ?? new List<string>())
         {
-            var drift = new List<string>();
-            if (live.CodeSha256 != latest.CodeSha256) drift.Add("code");
-            if (live.Runtime != latest.Runtime) drift.Add($"runtime ({live.Runtime} vs {latest.Runtime})");
-            if (live.Handler != latest.Handler) drift.Add("handler");
-            if (live.MemorySize != latest.MemorySize) drift.Add("memory size");
-            if (live.Timeout != latest.Timeout) drift.Add("timeout");
-            if (live.Role != latest.Role) drift.Add("execution role");
-            var keys = live.Environment.Keys.Union(latest.Environment.Keys)
-                .Where(k => !live.Environment.TryGetValue(k, out var a) || !latest.Environment.TryGetValue(k, out var b) || a != b)
-                .OrderBy(k => k, StringComparer.Ordinal).ToList();
-            if (keys.Count > 0) drift.Add("environment " + string.Join(", ", keys));
-            return drift;
+            if (!merged.Remove(name))
+                throw RunbookException.InvalidParameter("RemoveEnvironmentVariable",
+                    $"{live.FunctionName} version {live.Version} has no variable '{name}' (it has: {string.Join(", ", live.Environment.Keys.OrderBy(k => k))}).",
+                    live.FunctionName);
+            summary.Add($"Environment {name}: removed");
         }
+        if (!SameEnvironment(merged, live.Environment)) environment = merged;
 
-        /// <summary>A short, non-reversible marker of a value, enough to tell values apart in a plan.</summary>
-        public static string Fingerprint(string value)
-        {
-            byte[] hash = Sha256(Encoding.UTF8.GetBytes(value));
-            return "sha256 " + BitConverter.ToString(hash, 0, 4).Replace("-", "").ToLowerInvariant();
-        }
+        string? runtime = request.Runtime != null && request.Runtime != live.Runtime ? request.Runtime : null;
+        if (runtime != null) summary.Add($"Runtime: {live.Runtime} -> {runtime}");
+        string? description = request.Description != null && request.Description != live.Description ? request.Description : null;
+        if (description != null) summary.Add("Description changed");
+        if (request.ZipFile != null) summary.Add($"Code: {request.ZipFileName ?? "zip"} ({request.ZipFile.Length} bytes, sha256 {Convert.ToBase64String(Sha256(request.ZipFile))})");
+        return new FunctionChanges(environment, runtime, description, summary);
+    }
 
-        private static bool SameEnvironment(IDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-            a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
+    /// <summary>
+    /// Differences between $LATEST and the live version: published on top, they would ship
+    /// unreviewed alongside the requested change.
+    /// </summary>
+    public static IReadOnlyList<string> Drift(FunctionConfiguration live, FunctionConfiguration latest)
+    {
+        var drift = new List<string>();
+        if (live.CodeSha256 != latest.CodeSha256) drift.Add("code");
+        if (live.Runtime != latest.Runtime) drift.Add($"runtime ({live.Runtime} vs {latest.Runtime})");
+        if (live.Handler != latest.Handler) drift.Add("handler");
+        if (live.MemorySize != latest.MemorySize) drift.Add("memory size");
+        if (live.Timeout != latest.Timeout) drift.Add("timeout");
+        if (live.Role != latest.Role) drift.Add("execution role");
+        var keys = live.Environment.Keys.Union(latest.Environment.Keys)
+            .Where(k => !live.Environment.TryGetValue(k, out var a) || !latest.Environment.TryGetValue(k, out var b) || a != b)
+            .OrderBy(k => k, StringComparer.Ordinal).ToList();
+        if (keys.Count > 0) drift.Add("environment " + string.Join(", ", keys));
+        return drift;
+    }
 
-        private static byte[] Sha256(byte[] data)
-        {
-            using (var sha = SHA256.Create()) return sha.ComputeHash(data);
-        }
+    /// <summary>A short, non-reversible marker of a value, enough to tell values apart in a plan.</summary>
+    public static string Fingerprint(string value)
+    {
+        byte[] hash = Sha256(Encoding.UTF8.GetBytes(value));
+        return "sha256 " + BitConverter.ToString(hash, 0, 4).Replace("-", "").ToLowerInvariant();
+    }
+
+    private static bool SameEnvironment(IDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
+
+    private static byte[] Sha256(byte[] data)
+    {
+        using (var sha = SHA256.Create()) return sha.ComputeHash(data);
     }
 }

@@ -3,19 +3,18 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace RotationOps.Engine.CloudWatch
-{
-    /// <summary>
-    /// The CloudWatch operations RotationOps uses, spoken as awsQuery (form POST, XML answers) —
-    /// the protocol every AWS endpoint and emulator accepts.
-    /// </summary>
-    public interface ICloudWatchClient
-    {
-        /// <summary>GetMetricData for up to 500 queries, following NextToken to the end.</summary>
-        Task<IReadOnlyList<MetricDataResult>> GetMetricDataAsync(IReadOnlyList<MetricDataQuery> queries,
-            DateTimeOffset startTime, DateTimeOffset endTime, CancellationToken cancellationToken);
+namespace RotationOps.Engine.CloudWatch;
 
-        /// <summary>DescribeAlarms by name (at most 100 names a call; larger lists are split).</summary>
-        Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken);
-    }
+/// <summary>
+/// The CloudWatch operations RotationOps uses, spoken as awsQuery (form POST, XML answers) —
+/// the protocol every AWS endpoint and emulator accepts.
+/// </summary>
+public interface ICloudWatchClient
+{
+    /// <summary>GetMetricData for up to 500 queries, following NextToken to the end.</summary>
+    Task<IReadOnlyList<MetricDataResult>> GetMetricDataAsync(IReadOnlyList<MetricDataQuery> queries,
+        DateTimeOffset startTime, DateTimeOffset endTime, CancellationToken cancellationToken);
+
+    /// <summary>DescribeAlarms by name (at most 100 names a call; larger lists are split).</summary>
+    Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken);
 }

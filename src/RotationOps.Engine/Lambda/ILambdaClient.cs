@@ -1,36 +1,35 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace RotationOps.Engine.Lambda
+namespace RotationOps.Engine.Lambda;
+
+/// <summary>
+/// The Lambda operations RotationOps uses (restJson1, /2015-03-31/...), named after the AWS API
+/// so the official AWSSDK.Lambda client could stand behind it in one adapter file. Failures
+/// surface as <see cref="Aws.AwsServiceException"/> after the safe retries are spent.
+/// </summary>
+public interface ILambdaClient
 {
-    /// <summary>
-    /// The Lambda operations RotationOps uses (restJson1, /2015-03-31/...), named after the AWS API
-    /// so the official AWSSDK.Lambda client could stand behind it in one adapter file. Failures
-    /// surface as <see cref="Aws.AwsServiceException"/> after the safe retries are spent.
-    /// </summary>
-    public interface ILambdaClient
-    {
-        /// <summary>GET /functions/{name}/configuration?Qualifier=</summary>
-        Task<FunctionConfiguration> GetFunctionConfigurationAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
+    /// <summary>GET /functions/{name}/configuration?Qualifier=</summary>
+    Task<FunctionConfiguration> GetFunctionConfigurationAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
 
-        /// <summary>PUT /functions/{name}/configuration; RevisionId-guarded when given.</summary>
-        Task<FunctionConfiguration> UpdateFunctionConfigurationAsync(UpdateFunctionConfigurationRequest request, CancellationToken cancellationToken);
+    /// <summary>PUT /functions/{name}/configuration; RevisionId-guarded when given.</summary>
+    Task<FunctionConfiguration> UpdateFunctionConfigurationAsync(UpdateFunctionConfigurationRequest request, CancellationToken cancellationToken);
 
-        /// <summary>PUT /functions/{name}/code (ZipFile only; Publish=false).</summary>
-        Task<FunctionConfiguration> UpdateFunctionCodeAsync(UpdateFunctionCodeRequest request, CancellationToken cancellationToken);
+    /// <summary>PUT /functions/{name}/code (ZipFile only; Publish=false).</summary>
+    Task<FunctionConfiguration> UpdateFunctionCodeAsync(UpdateFunctionCodeRequest request, CancellationToken cancellationToken);
 
-        /// <summary>POST /functions/{name}/versions (201). Returns the existing version when nothing changed.</summary>
-        Task<FunctionConfiguration> PublishVersionAsync(PublishVersionRequest request, CancellationToken cancellationToken);
+    /// <summary>POST /functions/{name}/versions (201). Returns the existing version when nothing changed.</summary>
+    Task<FunctionConfiguration> PublishVersionAsync(PublishVersionRequest request, CancellationToken cancellationToken);
 
-        Task<AliasConfiguration> GetAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken);
+    Task<AliasConfiguration> GetAliasAsync(string functionName, string aliasName, CancellationToken cancellationToken);
 
-        /// <summary>PUT /functions/{name}/aliases/{alias}; RevisionId-guarded when given (412 PreconditionFailedException).</summary>
-        Task<AliasConfiguration> UpdateAliasAsync(UpdateAliasRequest request, CancellationToken cancellationToken);
+    /// <summary>PUT /functions/{name}/aliases/{alias}; RevisionId-guarded when given (412 PreconditionFailedException).</summary>
+    Task<AliasConfiguration> UpdateAliasAsync(UpdateAliasRequest request, CancellationToken cancellationToken);
 
-        /// <summary>POST /functions/{name}/invocations?Qualifier= (RequestResponse by default).</summary>
-        Task<InvocationResult> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken);
+    /// <summary>POST /functions/{name}/invocations?Qualifier= (RequestResponse by default).</summary>
+    Task<InvocationResult> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken);
 
-        /// <summary>GET /functions/{name}/policy?Qualifier=; ResourceNotFoundException when the function has no policy.</summary>
-        Task<FunctionPolicy> GetPolicyAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
-    }
+    /// <summary>GET /functions/{name}/policy?Qualifier=; ResourceNotFoundException when the function has no policy.</summary>
+    Task<FunctionPolicy> GetPolicyAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
 }

@@ -1,24 +1,23 @@
-namespace RotationOps
+namespace RotationOps;
+
+/// <summary>
+/// One health gate's verdict with its evidence: the values measured and the threshold they
+/// were held to, so a rollback explains itself.
+/// </summary>
+public sealed class GateResult
 {
-    /// <summary>
-    /// One health gate's verdict with its evidence: the values measured and the threshold they
-    /// were held to, so a rollback explains itself.
-    /// </summary>
-    public sealed class GateResult
+    public GateResult(string gate, CheckResult result, string evidence)
     {
-        public GateResult(string gate, CheckResult result, string evidence)
-        {
-            Gate = gate;
-            Result = result;
-            Evidence = evidence;
-        }
-
-        /// <summary>e.g. "Alarm orders-api-errors", "ErrorRate", "CanaryVsStable", "HealthScript".</summary>
-        public string Gate { get; }
-        /// <summary>Passed, Failed, or Skipped (not enough data yet).</summary>
-        public CheckResult Result { get; }
-        public string Evidence { get; }
-
-        public override string ToString() => $"{Gate}: {Result} ({Evidence})";
+        Gate = gate;
+        Result = result;
+        Evidence = evidence;
     }
+
+    /// <summary>e.g. "Alarm orders-api-errors", "ErrorRate", "CanaryVsStable", "HealthScript".</summary>
+    public string Gate { get; }
+    /// <summary>Passed, Failed, or Skipped (not enough data yet).</summary>
+    public CheckResult Result { get; }
+    public string Evidence { get; }
+
+    public override string ToString() => $"{Gate}: {Result} ({Evidence})";
 }

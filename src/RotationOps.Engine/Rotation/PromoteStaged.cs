@@ -4,97 +4,96 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.SecretsManager;
 using RotationOps.Engine.Security;
 
-namespace RotationOps.Engine.Rotation
+namespace RotationOps.Engine.Rotation;
+
+/// <summary>
+/// The end of every client-side rotation: test the AWSPENDING value, then move AWSCURRENT to it
+/// and clear AWSPENDING. A rejected value loses its AWSPENDING label (the version is kept), so
+/// the secret is left exactly as it was before the rotation.
+/// </summary>
+internal sealed class PromoteStaged
 {
-    /// <summary>
-    /// The end of every client-side rotation: test the AWSPENDING value, then move AWSCURRENT to it
-    /// and clear AWSPENDING. A rejected value loses its AWSPENDING label (the version is kept), so
-    /// the secret is left exactly as it was before the rotation.
-    /// </summary>
-    internal sealed class PromoteStaged
+    private readonly RotationContext _context;
+    private readonly LabelMoves _steps;
+    private readonly SecretRotation _result;
+
+    public PromoteStaged(RotationContext context, LabelMoves steps, SecretRotation result)
     {
-        private readonly RotationContext _context;
-        private readonly LabelMoves _steps;
-        private readonly SecretRotation _result;
+        _context = context;
+        _steps = steps;
+        _result = result;
+    }
 
-        public PromoteStaged(RotationContext context, LabelMoves steps, SecretRotation result)
+    /// <summary>Runs the tester on the staged value; on rejection abandons the version and returns the failed result.</summary>
+    public async Task<SecretRotation?> TestAsync(ISecretTester? tester, string versionId, SensitiveValue pendingValue)
+    {
+        if (tester == null) return null;
+        SecretTestOutcome outcome;
+        try
         {
-            _context = context;
-            _steps = steps;
-            _result = result;
+            outcome = await tester.TestAsync(
+                new SecretTestInput(_result.SecretId, _result.Name, versionId, SecretStages.Pending, pendingValue),
+                _context.Host.Cancellation).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            outcome = new SecretTestOutcome(false, "the test script threw: " + ex.Message);
+        }
+        if (outcome.Passed)
+        {
+            _context.Host.WriteVerbose($"Test of version {versionId} of '{_result.Name}' passed: {outcome.Detail}");
+            return null;
+        }
+        return await AbandonAsync(versionId, $"The test rejected version {versionId}: {outcome.Detail}").ConfigureAwait(false);
+    }
 
-        /// <summary>Runs the tester on the staged value; on rejection abandons the version and returns the failed result.</summary>
-        public async Task<SecretRotation?> TestAsync(ISecretTester? tester, string versionId, SensitiveValue pendingValue)
+    /// <summary>Takes AWSPENDING off a version that must not go live and reports the failure.</summary>
+    public async Task<SecretRotation> AbandonAsync(string versionId, string reason)
+    {
+        string current = _result.PreviousVersionId ?? "(none)";
+        try
         {
-            if (tester == null) return null;
-            SecretTestOutcome outcome;
-            try
-            {
-                outcome = await tester.TestAsync(
-                    new SecretTestInput(_result.SecretId, _result.Name, versionId, SecretStages.Pending, pendingValue),
-                    _context.Host.Cancellation).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                outcome = new SecretTestOutcome(false, "the test script threw: " + ex.Message);
-            }
-            if (outcome.Passed)
-            {
-                _context.Host.WriteVerbose($"Test of version {versionId} of '{_result.Name}' passed: {outcome.Detail}");
-                return null;
-            }
-            return await AbandonAsync(versionId, $"The test rejected version {versionId}: {outcome.Detail}").ConfigureAwait(false);
+            await _steps.RemovePendingAsync(versionId).ConfigureAwait(false);
+            return await _context.FinishAsync(_result, RotationStatus.Failed,
+                $"{reason}. {SecretStages.Pending} was taken off it (the version is kept); {SecretStages.Current} is still version {current}.").ConfigureAwait(false);
         }
+        catch (AwsServiceException ex)
+        {
+            return await _context.FinishAsync(_result, RotationStatus.Failed,
+                $"{reason}. Taking {SecretStages.Pending} off it failed too ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is still version {current}. " +
+                "Re-run Invoke-SecretRotation with -Force to clear it.").ConfigureAwait(false);
+        }
+    }
 
-        /// <summary>Takes AWSPENDING off a version that must not go live and reports the failure.</summary>
-        public async Task<SecretRotation> AbandonAsync(string versionId, string reason)
+    /// <summary>Moves AWSCURRENT to the version (guarded on where it was) and clears AWSPENDING.</summary>
+    public async Task<SecretRotation> PromoteAsync(string versionId, string? fromVersionId)
+    {
+        try
         {
-            string current = _result.PreviousVersionId ?? "(none)";
-            try
-            {
-                await _steps.RemovePendingAsync(versionId).ConfigureAwait(false);
-                return await _context.FinishAsync(_result, RotationStatus.Failed,
-                    $"{reason}. {SecretStages.Pending} was taken off it (the version is kept); {SecretStages.Current} is still version {current}.").ConfigureAwait(false);
-            }
-            catch (AwsServiceException ex)
-            {
-                return await _context.FinishAsync(_result, RotationStatus.Failed,
-                    $"{reason}. Taking {SecretStages.Pending} off it failed too ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is still version {current}. " +
-                    "Re-run Invoke-SecretRotation with -Force to clear it.").ConfigureAwait(false);
-            }
+            await _steps.PromoteAsync(versionId, fromVersionId).ConfigureAwait(false);
         }
-
-        /// <summary>Moves AWSCURRENT to the version (guarded on where it was) and clears AWSPENDING.</summary>
-        public async Task<SecretRotation> PromoteAsync(string versionId, string? fromVersionId)
+        catch (AwsServiceException ex)
         {
-            try
-            {
-                await _steps.PromoteAsync(versionId, fromVersionId).ConfigureAwait(false);
-            }
-            catch (AwsServiceException ex)
-            {
-                return await _context.FinishAsync(_result, RotationStatus.Failed,
-                    $"Moving {SecretStages.Current} to version {versionId} failed ({ex.ErrorCode}: {ex.ServiceMessage}). " +
-                    $"{SecretStages.Current} stays where it was; version {versionId} is still {SecretStages.Pending}: " +
-                    $"finish with Invoke-SecretRotation -SecretId {_result.Name} -VersionId {versionId} -Complete, or discard it with -Force.").ConfigureAwait(false);
-            }
-            try
-            {
-                await _steps.RemovePendingAsync(versionId).ConfigureAwait(false);
-            }
-            catch (AwsServiceException ex)
-            {
-                _context.Host.WriteWarning(
-                    $"Version {versionId} of '{_result.Name}' is {SecretStages.Current}, but taking {SecretStages.Pending} off it failed ({ex.ErrorCode}). " +
-                    "That is harmless for readers; the next rotation clears it.");
-            }
-            return await _context.FinishAsync(_result, RotationStatus.Completed,
-                $"Version {versionId} is {SecretStages.Current}; {SecretStages.Previous} is version {fromVersionId ?? "(none)"}.").ConfigureAwait(false);
+            return await _context.FinishAsync(_result, RotationStatus.Failed,
+                $"Moving {SecretStages.Current} to version {versionId} failed ({ex.ErrorCode}: {ex.ServiceMessage}). " +
+                $"{SecretStages.Current} stays where it was; version {versionId} is still {SecretStages.Pending}: " +
+                $"finish with Invoke-SecretRotation -SecretId {_result.Name} -VersionId {versionId} -Complete, or discard it with -Force.").ConfigureAwait(false);
         }
+        try
+        {
+            await _steps.RemovePendingAsync(versionId).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex)
+        {
+            _context.Host.WriteWarning(
+                $"Version {versionId} of '{_result.Name}' is {SecretStages.Current}, but taking {SecretStages.Pending} off it failed ({ex.ErrorCode}). " +
+                "That is harmless for readers; the next rotation clears it.");
+        }
+        return await _context.FinishAsync(_result, RotationStatus.Completed,
+            $"Version {versionId} is {SecretStages.Current}; {SecretStages.Previous} is version {fromVersionId ?? "(none)"}.").ConfigureAwait(false);
     }
 }

@@ -6,71 +6,70 @@ using RotationOps.Engine.Journal;
 using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.SecretsManager;
 
-namespace RotationOps.Engine.Rotation
+namespace RotationOps.Engine.Rotation;
+
+/// <summary>
+/// What the steps of one rotation share — the client, the host, the journal — and the few
+/// things every step does with them (read the secret and its history, record the outcome),
+/// so a step depends on this small context rather than on the runner that made it.
+/// </summary>
+internal sealed class RotationContext
 {
-    /// <summary>
-    /// What the steps of one rotation share — the client, the host, the journal — and the few
-    /// things every step does with them (read the secret and its history, record the outcome),
-    /// so a step depends on this small context rather than on the runner that made it.
-    /// </summary>
-    internal sealed class RotationContext
+    public RotationContext(ISecretsManagerClient client, DeploymentJournal journal, IRunbookHost host)
     {
-        public RotationContext(ISecretsManagerClient client, DeploymentJournal journal, IRunbookHost host)
-        {
-            Client = client;
-            Host = host;
-            Mutation = new JournaledMutation(journal, host);
-        }
-
-        public ISecretsManagerClient Client { get; }
-
-        public IRunbookHost Host { get; }
-
-        public JournaledMutation Mutation { get; }
-
-        public DeploymentJournal Journal => Mutation.Journal;
-
-        public Task<RotationHistory> HistoryOfAsync(string secretArn) => RotationHistory.OfAsync(Journal, secretArn);
-
-        public Task<SecretDescription> DescribeAsync(string secretId) =>
-            SecretLookup.DescribeAsync(Client, secretId, Host.Cancellation);
-
-        public LabelMoves LabelMovesFor(string deploymentId, string secretArn) =>
-            new LabelMoves(Client, Mutation, deploymentId, secretArn, Host.Cancellation);
-
-        public SecretRotation NewResult(SecretDescription secret, RotationMode mode, string deploymentId, DateTimeOffset startedAt) =>
-            new SecretRotation
-            {
-                SecretId = secret.Arn,
-                Name = secret.Name,
-                Mode = mode,
-                DeploymentId = deploymentId,
-                StartedAt = startedAt,
-                PreviousVersionId = new StageMap(secret.VersionIdsToStages).Current,
-                RotationLambdaArn = secret.RotationLambdaArn,
-            };
-
-        /// <summary>Sets the outcome on <paramref name="result"/> and journals the rotation's end.</summary>
-        public async Task<SecretRotation> FinishAsync(SecretRotation result, RotationStatus status, string message)
-        {
-            result.Status = status;
-            result.Message = message;
-            result.FinishedAt = Host.Time.GetUtcNow();
-            await RotationRecords.FinishedAsync(Journal, result).ConfigureAwait(false);
-            return result;
-        }
-
-        /// <summary>Ctrl+C mid-rotation: the journal says where it stopped; a re-run resumes or -Force clears it.</summary>
-        public Task InterruptedAsync(SecretRotation result) => RotationRecords.InterruptedAsync(Journal, result);
-
-        /// <summary>
-        /// The refusal when a previous rotation left AWSPENDING on another version, with advice
-        /// that fits who left it (<see cref="RotationHistory.AdviceForUnfinished"/>).
-        /// </summary>
-        public static RunbookException UnfinishedRotation(SecretDescription secret, string pendingVersionId, RotationHistory history) =>
-            new RunbookException("RotationInProgress", RunbookErrorCategory.InvalidOperation,
-                $"Secret '{secret.Name}' has {SecretStages.Pending} on version {pendingVersionId}, which is not {SecretStages.Current}: " +
-                "a previous rotation isn't complete. " + history.AdviceForUnfinished(secret.Name, pendingVersionId),
-                secret.Arn, "Force");
+        Client = client;
+        Host = host;
+        Mutation = new JournaledMutation(journal, host);
     }
+
+    public ISecretsManagerClient Client { get; }
+
+    public IRunbookHost Host { get; }
+
+    public JournaledMutation Mutation { get; }
+
+    public DeploymentJournal Journal => Mutation.Journal;
+
+    public Task<RotationHistory> HistoryOfAsync(string secretArn) => RotationHistory.OfAsync(Journal, secretArn);
+
+    public Task<SecretDescription> DescribeAsync(string secretId) =>
+        SecretLookup.DescribeAsync(Client, secretId, Host.Cancellation);
+
+    public LabelMoves LabelMovesFor(string deploymentId, string secretArn) =>
+        new LabelMoves(Client, Mutation, deploymentId, secretArn, Host.Cancellation);
+
+    public SecretRotation NewResult(SecretDescription secret, RotationMode mode, string deploymentId, DateTimeOffset startedAt) =>
+        new SecretRotation
+        {
+            SecretId = secret.Arn,
+            Name = secret.Name,
+            Mode = mode,
+            DeploymentId = deploymentId,
+            StartedAt = startedAt,
+            PreviousVersionId = new StageMap(secret.VersionIdsToStages).Current,
+            RotationLambdaArn = secret.RotationLambdaArn,
+        };
+
+    /// <summary>Sets the outcome on <paramref name="result"/> and journals the rotation's end.</summary>
+    public async Task<SecretRotation> FinishAsync(SecretRotation result, RotationStatus status, string message)
+    {
+        result.Status = status;
+        result.Message = message;
+        result.FinishedAt = Host.Time.GetUtcNow();
+        await RotationRecords.FinishedAsync(Journal, result).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Ctrl+C mid-rotation: the journal says where it stopped; a re-run resumes or -Force clears it.</summary>
+    public Task InterruptedAsync(SecretRotation result) => RotationRecords.InterruptedAsync(Journal, result);
+
+    /// <summary>
+    /// The refusal when a previous rotation left AWSPENDING on another version, with advice
+    /// that fits who left it (<see cref="RotationHistory.AdviceForUnfinished"/>).
+    /// </summary>
+    public static RunbookException UnfinishedRotation(SecretDescription secret, string pendingVersionId, RotationHistory history) =>
+        new RunbookException("RotationInProgress", RunbookErrorCategory.InvalidOperation,
+            $"Secret '{secret.Name}' has {SecretStages.Pending} on version {pendingVersionId}, which is not {SecretStages.Current}: " +
+            "a previous rotation isn't complete. " + history.AdviceForUnfinished(secret.Name, pendingVersionId),
+            secret.Arn, "Force");
 }

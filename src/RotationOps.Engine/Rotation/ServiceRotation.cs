@@ -6,210 +6,209 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
-using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Journal.Locks;
+using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.SecretsManager;
 
-namespace RotationOps.Engine.Rotation
+namespace RotationOps.Engine.Rotation;
+
+/// <summary>
+/// RotateSecret through the rotation function, then waiting until the new version is
+/// AWSCURRENT and no AWSPENDING is left. RotateSecret returns before the function runs and
+/// never reports a step failure, so the wait is the only way to know; on timeout the report
+/// says how far the function got.
+/// </summary>
+internal sealed class ServiceRotation
 {
-    /// <summary>
-    /// RotateSecret through the rotation function, then waiting until the new version is
-    /// AWSCURRENT and no AWSPENDING is left. RotateSecret returns before the function runs and
-    /// never reports a step failure, so the wait is the only way to know; on timeout the report
-    /// says how far the function got.
-    /// </summary>
-    internal sealed class ServiceRotation
+    private readonly RotationContext _context;
+    private readonly SecretRotationRequest _request;
+
+    /// <summary>The secret's lock, renewed while the rotation function works.</summary>
+    private DeploymentLock? _held;
+
+    public ServiceRotation(RotationContext context, SecretRotationRequest request)
     {
-        private readonly RotationContext _context;
-        private readonly SecretRotationRequest _request;
+        _context = context;
+        _request = request;
+    }
 
-        /// <summary>The secret's lock, renewed while the rotation function works.</summary>
-        private DeploymentLock? _held;
+    public async Task<SecretRotation> RunAsync()
+    {
+        var host = _context.Host;
+        ValidateRules(_request.RotationRules);
+        var secret = await _context.DescribeAsync(_request.SecretId).ConfigureAwait(false);
+        var stages = new StageMap(secret.VersionIdsToStages);
 
-        public ServiceRotation(RotationContext context, SecretRotationRequest request)
+        string? function = _request.RotationLambdaArn ?? secret.RotationLambdaArn;
+        if (function == null)
+            throw RunbookException.InvalidParameter("RotationLambdaArn",
+                $"secret '{secret.Name}' has no rotation function configured. Give one with -RotationLambdaArn, " +
+                "or rotate client-side with -NewValue or -GeneratePassword.", secret.Arn);
+        string? unfinished = stages.UnfinishedPending;
+        var history = await _context.HistoryOfAsync(secret.Arn).ConfigureAwait(false);
+        var inFlight = _request.Force ? null : InFlight(history, unfinished ?? stages.Current);
+        string deploymentId = inFlight?.DeploymentId ?? DeploymentJournal.NewDeploymentId("rot", host.Time);
+        // Held until the rotation is seen through: a second rotation of this secret is refused.
+        await using var held = _held = await DeploymentLock.AcquireAsync(_context.Journal, host.Time, secret.Arn, deploymentId, _request.Force).ConfigureAwait(false);
+        if (inFlight != null) return await ResumeAsync(secret, inFlight).ConfigureAwait(false);
+        if (unfinished != null && !_request.Force) throw RotationContext.UnfinishedRotation(secret, unfinished, history);
+
+        string token = Guid.NewGuid().ToString();
+        var result = _context.NewResult(secret, RotationMode.Service, deploymentId, host.Time.GetUtcNow());
+        result.VersionId = token;
+        result.RotationLambdaArn = function;
+
+        var plan = new ChangePlan();
+        if (unfinished != null) plan.Add(secret.Name, LabelMoves.DescribeRemovePending(unfinished));
+        plan.Add(secret.Name, $"Rotate the secret with function {function} as version {token}" + DescribeRules(_request.RotationRules));
+        if (!plan.Approve(host))
+            return await _context.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
+
+        await RotationRecords.StartedAsync(_context.Journal, result).ConfigureAwait(false);
+        try
         {
-            _context = context;
-            _request = request;
-        }
-
-        public async Task<SecretRotation> RunAsync()
-        {
-            var host = _context.Host;
-            ValidateRules(_request.RotationRules);
-            var secret = await _context.DescribeAsync(_request.SecretId).ConfigureAwait(false);
-            var stages = new StageMap(secret.VersionIdsToStages);
-
-            string? function = _request.RotationLambdaArn ?? secret.RotationLambdaArn;
-            if (function == null)
-                throw RunbookException.InvalidParameter("RotationLambdaArn",
-                    $"secret '{secret.Name}' has no rotation function configured. Give one with -RotationLambdaArn, " +
-                    "or rotate client-side with -NewValue or -GeneratePassword.", secret.Arn);
-            string? unfinished = stages.UnfinishedPending;
-            var history = await _context.HistoryOfAsync(secret.Arn).ConfigureAwait(false);
-            var inFlight = _request.Force ? null : InFlight(history, unfinished ?? stages.Current);
-            string deploymentId = inFlight?.DeploymentId ?? DeploymentJournal.NewDeploymentId("rot", host.Time);
-            // Held until the rotation is seen through: a second rotation of this secret is refused.
-            await using var held = _held = await DeploymentLock.AcquireAsync(_context.Journal, host.Time, secret.Arn, deploymentId, _request.Force).ConfigureAwait(false);
-            if (inFlight != null) return await ResumeAsync(secret, inFlight).ConfigureAwait(false);
-            if (unfinished != null && !_request.Force) throw RotationContext.UnfinishedRotation(secret, unfinished, history);
-
-            string token = Guid.NewGuid().ToString();
-            var result = _context.NewResult(secret, RotationMode.Service, deploymentId, host.Time.GetUtcNow());
-            result.VersionId = token;
-            result.RotationLambdaArn = function;
-
-            var plan = new ChangePlan();
-            if (unfinished != null) plan.Add(secret.Name, LabelMoves.DescribeRemovePending(unfinished));
-            plan.Add(secret.Name, $"Rotate the secret with function {function} as version {token}" + DescribeRules(_request.RotationRules));
-            if (!plan.Approve(host))
-                return await _context.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
-
-            await RotationRecords.StartedAsync(_context.Journal, result).ConfigureAwait(false);
-            try
-            {
-                if (unfinished != null) await _context.LabelMovesFor(deploymentId, secret.Arn).RemovePendingAsync(unfinished).ConfigureAwait(false);
-                await _context.Mutation.RunAsync(deploymentId, "RotateSecret", secret.Arn,
-                    JournalDetails.Of(("VersionId", token), ("RotationLambdaArn", function)),
-                    () => _context.Client.RotateSecretAsync(new RotateSecretRequest
-                    {
-                        SecretId = secret.Arn,
-                        ClientRequestToken = token,
-                        RotationLambdaArn = _request.RotationLambdaArn,
-                        RotationRules = _request.RotationRules,
-                    }, host.Cancellation)).ConfigureAwait(false);
-            }
-            catch (AwsServiceException ex)
-            {
-                return await _context.FinishAsync(result, RotationStatus.Failed,
-                    $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}).").ConfigureAwait(false);
-            }
-            return await WatchAsync(secret, result).ConfigureAwait(false);
-        }
-
-        /// <summary>
-        /// The rotation a re-run of the same command picks up instead of refusing: one this module
-        /// started as <paramref name="versionId"/> and stopped watching (Ctrl+C, crash), through the
-        /// same function (naming another function is another command).
-        /// </summary>
-        private RotationRecord? InFlight(RotationHistory history, string? versionId)
-        {
-            var started = versionId == null ? null : history.InterruptedService(versionId);
-            if (started == null || _request.RotationLambdaArn == null) return started;
-            return started.RotationLambdaArn == _request.RotationLambdaArn ? started : null;
-        }
-
-        /// <summary>
-        /// Waits again for an interrupted rotation: same deployment, same version id, no AWS change,
-        /// so the outcome is reported as if the first run had kept watching.
-        /// </summary>
-        private Task<SecretRotation> ResumeAsync(SecretDescription secret, RotationRecord started)
-        {
-            string token = started.VersionId!;
-            var result = _context.NewResult(secret, RotationMode.Service, started.DeploymentId, started.StartedAt);
-            result.VersionId = token;
-            result.PreviousVersionId = started.PreviousVersionId;
-            if (started.RotationLambdaArn != null) result.RotationLambdaArn = started.RotationLambdaArn;
-            _context.Host.WriteWarning($"Resuming rotation {started.DeploymentId} of '{secret.Name}': waiting for version {token}, " +
-                $"which it started at {started.StartedAt:u}; no new rotation is started.");
-            return WatchAsync(secret, result);
-        }
-
-        private async Task<SecretRotation> WatchAsync(SecretDescription secret, SecretRotation result)
-        {
-            try
-            {
-                return await WaitAsync(secret, result, result.VersionId!, result.PreviousVersionId).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // The rotation goes on inside AWS; the journal records that we stopped watching, so a re-run waits for it again.
-                await _context.InterruptedAsync(result).ConfigureAwait(false);
-                throw;
-            }
-        }
-
-        private async Task<SecretRotation> WaitAsync(SecretDescription secret, SecretRotation result, string token, string? previous)
-        {
-            var host = _context.Host;
-            int activityId = ProgressUpdate.NextActivityId();
-            string activity = $"Rotating {secret.Name}";
-            DateTimeOffset started = host.Time.GetUtcNow();
-            try
-            {
-                while (true)
+            if (unfinished != null) await _context.LabelMovesFor(deploymentId, secret.Arn).RemovePendingAsync(unfinished).ConfigureAwait(false);
+            await _context.Mutation.RunAsync(deploymentId, "RotateSecret", secret.Arn,
+                JournalDetails.Of(("VersionId", token), ("RotationLambdaArn", function)),
+                () => _context.Client.RotateSecretAsync(new RotateSecretRequest
                 {
-                    var stages = new StageMap((await _context.DescribeAsync(secret.Arn).ConfigureAwait(false)).VersionIdsToStages);
-                    if (stages.Current == token && stages.Pending == null)
-                        return await _context.FinishAsync(result, RotationStatus.Completed,
-                            $"Version {token} is {SecretStages.Current}; {SecretStages.Previous} is version {stages.Previous ?? "(none)"}.").ConfigureAwait(false);
-                    if (stages.Current != token && !stages.StagesOf(token).Contains(SecretStages.Pending))
-                        return await _context.FinishAsync(result, RotationStatus.Failed,
-                            $"{SecretStages.Pending} was taken off version {token} before it became {SecretStages.Current}: the rotation was cancelled or abandoned. " +
-                            $"{SecretStages.Current} is version {stages.Current}.").ConfigureAwait(false);
-
-                    TimeSpan elapsed = host.Time.GetUtcNow() - started;
-                    if (elapsed >= _request.Timeout)
-                        return await TimedOutAsync(secret, result, token, stages, previous).ConfigureAwait(false);
-                    host.WriteProgress(new ProgressUpdate(activityId, activity,
-                        stages.Current == token ? "New version is current; waiting for AWSPENDING to be cleared" : "Waiting for the rotation function")
-                    {
-                        PercentComplete = (int)(100 * elapsed.Ticks / _request.Timeout.Ticks),
-                        SecondsRemaining = (int)(_request.Timeout - elapsed).TotalSeconds,
-                    });
-                    if (_held != null) await _held.RenewAsync().ConfigureAwait(false);
-                    await host.Time.Delay(_request.PollInterval, host.Cancellation).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
-            }
+                    SecretId = secret.Arn,
+                    ClientRequestToken = token,
+                    RotationLambdaArn = _request.RotationLambdaArn,
+                    RotationRules = _request.RotationRules,
+                }, host.Cancellation)).ConfigureAwait(false);
         }
-
-        private async Task<SecretRotation> TimedOutAsync(SecretDescription secret, SecretRotation result, string token, StageMap stages, string? previous)
+        catch (AwsServiceException ex)
         {
-            if (stages.Current == token)
-            {
-                _context.Host.WriteWarning($"Version {token} of '{secret.Name}' is {SecretStages.Current}, but {SecretStages.Pending} was not cleared within {_request.Timeout}.");
-                return await _context.FinishAsync(result, RotationStatus.Completed,
-                    $"Version {token} is {SecretStages.Current}; {SecretStages.Pending} was still on it when the wait ended.").ConfigureAwait(false);
-            }
-            string reached;
-            try
-            {
-                using (await _context.Client.GetSecretValueAsync(secret.Arn, token, null, _context.Host.Cancellation).ConfigureAwait(false))
-                    reached = "the function stored the new value (createSecret ran) but did not finish: setSecret, testSecret or finishSecret failed or is still running";
-            }
-            catch (AwsServiceException ex) when (ex.IsNotFound)
-            {
-                reached = "the function never stored a new value: createSecret failed, or Secrets Manager could not invoke the function";
-            }
-            string function = RotationHistory.FunctionName(result.RotationLambdaArn);
-            // Never advise promoting the version: only the function's own setSecret puts its value in the database.
             return await _context.FinishAsync(result, RotationStatus.Failed,
-                $"The rotation did not finish within {_request.Timeout}: {reached}. {SecretStages.Current} is still version {previous} and readable. " +
-                $"Version {token} must not be promoted: its value may never have reached the database. " +
-                $"Look at the function's log group /aws/lambda/{function}, fix the function, then run Invoke-SecretRotation -SecretId {secret.Name} -Force, which takes {SecretStages.Pending} off version {token} " +
-                "(the version is kept) and rotates anew.").ConfigureAwait(false);
+                $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}).").ConfigureAwait(false);
         }
+        return await WatchAsync(secret, result).ConfigureAwait(false);
+    }
 
-        private static string DescribeRules(RotationRules? rules) =>
-            rules == null ? "" :
-            rules.ScheduleExpression != null ? $", schedule {rules.ScheduleExpression}" :
-            rules.AutomaticallyAfterDays != null ? $", every {rules.AutomaticallyAfterDays} days" : "";
+    /// <summary>
+    /// The rotation a re-run of the same command picks up instead of refusing: one this module
+    /// started as <paramref name="versionId"/> and stopped watching (Ctrl+C, crash), through the
+    /// same function (naming another function is another command).
+    /// </summary>
+    private RotationRecord? InFlight(RotationHistory history, string? versionId)
+    {
+        var started = versionId == null ? null : history.InterruptedService(versionId);
+        if (started == null || _request.RotationLambdaArn == null) return started;
+        return started.RotationLambdaArn == _request.RotationLambdaArn ? started : null;
+    }
 
-        /// <summary>AWS's RotationRules limits, checked before any change so the error names our parameter.</summary>
-        private static void ValidateRules(RotationRules? rules)
+    /// <summary>
+    /// Waits again for an interrupted rotation: same deployment, same version id, no AWS change,
+    /// so the outcome is reported as if the first run had kept watching.
+    /// </summary>
+    private Task<SecretRotation> ResumeAsync(SecretDescription secret, RotationRecord started)
+    {
+        string token = started.VersionId!;
+        var result = _context.NewResult(secret, RotationMode.Service, started.DeploymentId, started.StartedAt);
+        result.VersionId = token;
+        result.PreviousVersionId = started.PreviousVersionId;
+        if (started.RotationLambdaArn != null) result.RotationLambdaArn = started.RotationLambdaArn;
+        _context.Host.WriteWarning($"Resuming rotation {started.DeploymentId} of '{secret.Name}': waiting for version {token}, " +
+            $"which it started at {started.StartedAt:u}; no new rotation is started.");
+        return WatchAsync(secret, result);
+    }
+
+    private async Task<SecretRotation> WatchAsync(SecretDescription secret, SecretRotation result)
+    {
+        try
         {
-            if (rules == null) return;
-            if (rules.AutomaticallyAfterDays is int days && (days < 1 || days > 1000))
-                throw RunbookException.InvalidParameter("AutomaticallyAfterDays", "must be between 1 and 1000 days.");
-            if (rules.AutomaticallyAfterDays != null && rules.ScheduleExpression != null)
-                throw RunbookException.InvalidParameter("ScheduleExpression", "give either -AutomaticallyAfterDays or -ScheduleExpression, not both.");
-            if (rules.ScheduleExpression != null && !Regex.IsMatch(rules.ScheduleExpression, @"^(rate|cron)\(.+\)$"))
-                throw RunbookException.InvalidParameter("ScheduleExpression", "use rate(...) or cron(...), e.g. 'rate(30 days)' or 'cron(0 4 ? * SUN *)'.");
-            if (rules.Duration != null && !Regex.IsMatch(rules.Duration, @"^[0-9]+h$"))
-                throw RunbookException.InvalidParameter("RotationWindow", "the window is whole hours, e.g. 3h.");
+            return await WaitAsync(secret, result, result.VersionId!, result.PreviousVersionId).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            // The rotation goes on inside AWS; the journal records that we stopped watching, so a re-run waits for it again.
+            await _context.InterruptedAsync(result).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<SecretRotation> WaitAsync(SecretDescription secret, SecretRotation result, string token, string? previous)
+    {
+        var host = _context.Host;
+        int activityId = ProgressUpdate.NextActivityId();
+        string activity = $"Rotating {secret.Name}";
+        DateTimeOffset started = host.Time.GetUtcNow();
+        try
+        {
+            while (true)
+            {
+                var stages = new StageMap((await _context.DescribeAsync(secret.Arn).ConfigureAwait(false)).VersionIdsToStages);
+                if (stages.Current == token && stages.Pending == null)
+                    return await _context.FinishAsync(result, RotationStatus.Completed,
+                        $"Version {token} is {SecretStages.Current}; {SecretStages.Previous} is version {stages.Previous ?? "(none)"}.").ConfigureAwait(false);
+                if (stages.Current != token && !stages.StagesOf(token).Contains(SecretStages.Pending))
+                    return await _context.FinishAsync(result, RotationStatus.Failed,
+                        $"{SecretStages.Pending} was taken off version {token} before it became {SecretStages.Current}: the rotation was cancelled or abandoned. " +
+                        $"{SecretStages.Current} is version {stages.Current}.").ConfigureAwait(false);
+
+                TimeSpan elapsed = host.Time.GetUtcNow() - started;
+                if (elapsed >= _request.Timeout)
+                    return await TimedOutAsync(secret, result, token, stages, previous).ConfigureAwait(false);
+                host.WriteProgress(new ProgressUpdate(activityId, activity,
+                    stages.Current == token ? "New version is current; waiting for AWSPENDING to be cleared" : "Waiting for the rotation function")
+                {
+                    PercentComplete = (int)(100 * elapsed.Ticks / _request.Timeout.Ticks),
+                    SecondsRemaining = (int)(_request.Timeout - elapsed).TotalSeconds,
+                });
+                if (_held != null) await _held.RenewAsync().ConfigureAwait(false);
+                await host.Time.Delay(_request.PollInterval, host.Cancellation).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
+        }
+    }
+
+    private async Task<SecretRotation> TimedOutAsync(SecretDescription secret, SecretRotation result, string token, StageMap stages, string? previous)
+    {
+        if (stages.Current == token)
+        {
+            _context.Host.WriteWarning($"Version {token} of '{secret.Name}' is {SecretStages.Current}, but {SecretStages.Pending} was not cleared within {_request.Timeout}.");
+            return await _context.FinishAsync(result, RotationStatus.Completed,
+                $"Version {token} is {SecretStages.Current}; {SecretStages.Pending} was still on it when the wait ended.").ConfigureAwait(false);
+        }
+        string reached;
+        try
+        {
+            using (await _context.Client.GetSecretValueAsync(secret.Arn, token, null, _context.Host.Cancellation).ConfigureAwait(false))
+                reached = "the function stored the new value (createSecret ran) but did not finish: setSecret, testSecret or finishSecret failed or is still running";
+        }
+        catch (AwsServiceException ex) when (ex.IsNotFound)
+        {
+            reached = "the function never stored a new value: createSecret failed, or Secrets Manager could not invoke the function";
+        }
+        string function = RotationHistory.FunctionName(result.RotationLambdaArn);
+        // Never advise promoting the version: only the function's own setSecret puts its value in the database.
+        return await _context.FinishAsync(result, RotationStatus.Failed,
+            $"The rotation did not finish within {_request.Timeout}: {reached}. {SecretStages.Current} is still version {previous} and readable. " +
+            $"Version {token} must not be promoted: its value may never have reached the database. " +
+            $"Look at the function's log group /aws/lambda/{function}, fix the function, then run Invoke-SecretRotation -SecretId {secret.Name} -Force, which takes {SecretStages.Pending} off version {token} " +
+            "(the version is kept) and rotates anew.").ConfigureAwait(false);
+    }
+
+    private static string DescribeRules(RotationRules? rules) =>
+        rules == null ? "" :
+        rules.ScheduleExpression != null ? $", schedule {rules.ScheduleExpression}" :
+        rules.AutomaticallyAfterDays != null ? $", every {rules.AutomaticallyAfterDays} days" : "";
+
+    /// <summary>AWS's RotationRules limits, checked before any change so the error names our parameter.</summary>
+    private static void ValidateRules(RotationRules? rules)
+    {
+        if (rules == null) return;
+        if (rules.AutomaticallyAfterDays is int days && (days < 1 || days > 1000))
+            throw RunbookException.InvalidParameter("AutomaticallyAfterDays", "must be between 1 and 1000 days.");
+        if (rules.AutomaticallyAfterDays != null && rules.ScheduleExpression != null)
+            throw RunbookException.InvalidParameter("ScheduleExpression", "give either -AutomaticallyAfterDays or -ScheduleExpression, not both.");
+        if (rules.ScheduleExpression != null && !Regex.IsMatch(rules.ScheduleExpression, @"^(rate|cron)\(.+\)$"))
+            throw RunbookException.InvalidParameter("ScheduleExpression", "use rate(...) or cron(...), e.g. 'rate(30 days)' or 'cron(0 4 ? * SUN *)'.");
+        if (rules.Duration != null && !Regex.IsMatch(rules.Duration, @"^[0-9]+h$"))
+            throw RunbookException.InvalidParameter("RotationWindow", "the window is whole hours, e.g. 3h.");
     }
 }

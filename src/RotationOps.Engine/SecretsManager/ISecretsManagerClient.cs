@@ -2,26 +2,25 @@ using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Security;
 
-namespace RotationOps.Engine.SecretsManager
+namespace RotationOps.Engine.SecretsManager;
+
+/// <summary>
+/// The Secrets Manager operations RotationOps uses, named after the AWS API so the official
+/// AWSSDK.SecretsManager client could stand behind it in one adapter file. Failures surface as
+/// <see cref="Aws.AwsServiceException"/> after the safe retries are spent.
+/// </summary>
+public interface ISecretsManagerClient
 {
-    /// <summary>
-    /// The Secrets Manager operations RotationOps uses, named after the AWS API so the official
-    /// AWSSDK.SecretsManager client could stand behind it in one adapter file. Failures surface as
-    /// <see cref="Aws.AwsServiceException"/> after the safe retries are spent.
-    /// </summary>
-    public interface ISecretsManagerClient
-    {
-        Task<SecretDescription> DescribeSecretAsync(string secretId, CancellationToken cancellationToken);
+    Task<SecretDescription> DescribeSecretAsync(string secretId, CancellationToken cancellationToken);
 
-        /// <summary>Reads one version; with neither VersionId nor VersionStage, AWSCURRENT.</summary>
-        Task<SecretValue> GetSecretValueAsync(string secretId, string? versionId, string? versionStage, CancellationToken cancellationToken);
+    /// <summary>Reads one version; with neither VersionId nor VersionStage, AWSCURRENT.</summary>
+    Task<SecretValue> GetSecretValueAsync(string secretId, string? versionId, string? versionStage, CancellationToken cancellationToken);
 
-        Task<SecretVersionRef> PutSecretValueAsync(PutSecretValueRequest request, CancellationToken cancellationToken);
+    Task<SecretVersionRef> PutSecretValueAsync(PutSecretValueRequest request, CancellationToken cancellationToken);
 
-        Task UpdateSecretVersionStageAsync(UpdateSecretVersionStageRequest request, CancellationToken cancellationToken);
+    Task UpdateSecretVersionStageAsync(UpdateSecretVersionStageRequest request, CancellationToken cancellationToken);
 
-        Task<SecretVersionRef> RotateSecretAsync(RotateSecretRequest request, CancellationToken cancellationToken);
+    Task<SecretVersionRef> RotateSecretAsync(RotateSecretRequest request, CancellationToken cancellationToken);
 
-        Task<SensitiveValue> GetRandomPasswordAsync(RandomPasswordRequest request, CancellationToken cancellationToken);
-    }
+    Task<SensitiveValue> GetRandomPasswordAsync(RandomPasswordRequest request, CancellationToken cancellationToken);
 }

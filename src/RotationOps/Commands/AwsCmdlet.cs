@@ -8,185 +8,184 @@ using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Security;
 
-namespace RotationOps.Commands
+namespace RotationOps.Commands;
+
+/// <summary>
+/// The parameters every RotationOps cmdlet shares (-Region, -ProfileName, -EndpointUrl,
+/// -Credential), Ctrl+C wiring, and the bridge that runs engine work for one pipeline item.
+/// </summary>
+public abstract class AwsCmdlet : PSCmdlet, IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
     /// <summary>
-    /// The parameters every RotationOps cmdlet shares (-Region, -ProfileName, -EndpointUrl,
-    /// -Credential), Ctrl+C wiring, and the bridge that runs engine work for one pipeline item.
+    /// <para type="description">The AWS Region, e.g. eu-west-1. Default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region.</para>
     /// </summary>
-    public abstract class AwsCmdlet : PSCmdlet, IDisposable
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    /// <summary>
+    /// <para type="description">A named profile from the shared AWS config/credentials files (SSO and assume-role profiles work). A profile that does not exist is an error.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Alias("Profile")]
+    public string? ProfileName { get; set; }
+
+    /// <summary>
+    /// <para type="description">Send every AWS call to this endpoint instead (a RotationOps Sandbox, LocalStack, a VPC endpoint). Wins over AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_&lt;SERVICE&gt;.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EndpointUrl { get; set; }
+
+    /// <summary>
+    /// <para type="description">AWS keys to call with: the access key id as user name, the secret access key as password.</para>
+    /// </summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    private readonly List<Task> _started = new List<Task>();
+    private PipelineHost? _host;
+    private AwsConnectionOptions? _options;
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    public void Dispose() => _stopping.Dispose();
+
+    /// <summary>The common parameters as engine options; bad values stop the command before any AWS call.</summary>
+    private AwsConnectionOptions ConnectionOptions()
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-
-        /// <summary>
-        /// <para type="description">The AWS Region, e.g. eu-west-1. Default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region.</para>
-        /// </summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Region { get; set; }
-
-        /// <summary>
-        /// <para type="description">A named profile from the shared AWS config/credentials files (SSO and assume-role profiles work). A profile that does not exist is an error.</para>
-        /// </summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [Alias("Profile")]
-        public string? ProfileName { get; set; }
-
-        /// <summary>
-        /// <para type="description">Send every AWS call to this endpoint instead (a RotationOps Sandbox, LocalStack, a VPC endpoint). Wins over AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_&lt;SERVICE&gt;.</para>
-        /// </summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? EndpointUrl { get; set; }
-
-        /// <summary>
-        /// <para type="description">AWS keys to call with: the access key id as user name, the secret access key as password.</para>
-        /// </summary>
-        [Parameter]
-        [Credential]
-        public PSCredential? Credential { get; set; }
-
-        private readonly List<Task> _started = new List<Task>();
-        private PipelineHost? _host;
-        private AwsConnectionOptions? _options;
-
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        public void Dispose() => _stopping.Dispose();
-
-        /// <summary>The common parameters as engine options; bad values stop the command before any AWS call.</summary>
-        private AwsConnectionOptions ConnectionOptions()
+        var options = new AwsConnectionOptions { Region = Region, ProfileName = ProfileName };
+        if (EndpointUrl != null)
         {
-            var options = new AwsConnectionOptions { Region = Region, ProfileName = ProfileName };
-            if (EndpointUrl != null)
-            {
-                if (!Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != "https" && endpoint.Scheme != "http"))
-                    ThrowTerminatingError(ErrorRecords.From(RunbookException.InvalidParameter("EndpointUrl",
-                        $"'{EndpointUrl}' is not an absolute http(s) URL, e.g. http://127.0.0.1:4566."), EndpointUrl));
-                options.EndpointUrl = endpoint;
-            }
-            if (Credential != null)
-            {
-                options.AccessKeyId = Credential.UserName;
-                options.SecretAccessKey = SensitiveValue.FromSecureString(Credential.Password);
-            }
-            return options;
+            if (!Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != "https" && endpoint.Scheme != "http"))
+                ThrowTerminatingError(ErrorRecords.From(RunbookException.InvalidParameter("EndpointUrl",
+                    $"'{EndpointUrl}' is not an absolute http(s) URL, e.g. http://127.0.0.1:4566."), EndpointUrl));
+            options.EndpointUrl = endpoint;
         }
-
-        /// <summary>Creates an AWS client, turning configuration errors into a terminating error.</summary>
-        protected T CreateClient<T>(Func<AwsConnectionOptions, Action<string>, T> factory)
+        if (Credential != null)
         {
-            _ = EngineHost; // made here, on the pipeline thread, so the client's first verbose line has a way out
-            try
-            {
-                // One set of options per command: several clients share the parsed -Credential and endpoint.
-                return factory(Connection, WriteVerboseFromAnyThread);
-            }
-            catch (Exception ex) when (ex is AwsConfigurationException || ex is RunbookException)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, null));
-                throw; // unreachable: ThrowTerminatingError always throws
-            }
+            options.AccessKeyId = Credential.UserName;
+            options.SecretAccessKey = SensitiveValue.FromSecureString(Credential.Password);
         }
-
-        /// <summary>
-        /// Runs engine work the whole command needs before its first item (opening the journal),
-        /// serving the pipeline thread meanwhile; a failure ends the command as a terminating error.
-        /// </summary>
-        private protected T RunOnce<T>(Func<PipelineHost, Task<T>> work)
-        {
-            var task = PipelineThreadBridge.Start(() => work(EngineHost));
-            Serve(() => EngineHost.Bridge.Pump(task), task);
-            if (task.Status == TaskStatus.RanToCompletion) return task.Result;
-            Exception error = task.Exception?.GetBaseException() ?? new OperationCanceledException();
-            if (error is OperationCanceledException && _stopping.IsCancellationRequested) throw new PipelineStoppedException();
-            ThrowTerminatingError(ErrorRecords.From(error, null));
-            throw error; // unreachable: ThrowTerminatingError always throws
-        }
-
-        /// <summary>The connection parameters as engine options, parsed once per command.</summary>
-        private protected AwsConnectionOptions Connection => _options ??= ConnectionOptions();
-
-        /// <summary>The bridge to the pipeline thread, made on first use (always on the pipeline thread).</summary>
-        private protected PipelineHost EngineHost => _host ??= new PipelineHost(this, _stopping.Token);
-
-        /// <summary>
-        /// Runs engine work for one pipeline item to the end. A failure is written as a
-        /// non-terminating error so a fleet run goes on past one bad item; Ctrl+C ends the pipeline.
-        /// </summary>
-        private protected bool TryRun<T>(object target, Func<PipelineHost, Task<T>> work, out T result)
-        {
-            var task = PipelineThreadBridge.Start(() => work(EngineHost));
-            Serve(() => EngineHost.Bridge.Pump(task), task);
-            return Collect(task, target, out result);
-        }
-
-        /// <summary>
-        /// Starts engine work for one pipeline item and returns at once, so many items run
-        /// concurrently (200 functions bake in the time of one). <paramref name="deliver"/> gets the
-        /// result on the pipeline thread; <see cref="CompleteStarted"/> waits for them all.
-        /// </summary>
-        private protected void StartConcurrent<T>(object target, Func<PipelineHost, Task<T>> work, Action<T> deliver)
-        {
-            var host = EngineHost;
-            var task = PipelineThreadBridge.Start(() => work(host));
-            var delivered = task.ContinueWith(t => host.Bridge.Post(() =>
-            {
-                if (Collect(t, target, out var result)) deliver(result);
-            }), TaskScheduler.Default);
-            _started.Add(delivered);
-            Serve(host.Bridge.DrainPending);
-        }
-
-        /// <summary>Serves every started item until all have delivered (call from EndProcessing).</summary>
-        private protected void CompleteStarted()
-        {
-            if (_started.Count == 0) return;
-            Serve(() => EngineHost.Bridge.Pump(Task.WhenAll(_started)));
-        }
-
-        /// <summary>
-        /// Serves engine work on the pipeline thread with <paramref name="pump"/>. When that throws —
-        /// a WriteError under -ErrorAction Stop, a downstream command ending the pipeline, Ctrl+C —
-        /// the command is over, but other items may still be mid-bake: they are cancelled the way
-        /// Ctrl+C cancels them, and the bridge (now closed to PowerShell) is pumped until every one
-        /// has wound down, so each has journaled where it stopped and left its alias consistent, and
-        /// nothing changes after control returns to the caller. Then the exception goes on.
-        /// </summary>
-        private void Serve(Action pump, Task? current = null)
-        {
-            try
-            {
-                pump();
-            }
-            catch
-            {
-                _stopping.Cancel();
-                var bridge = EngineHost.Bridge;
-                bridge.Close();
-                var running = new List<Task>(_started);
-                if (current != null) running.Add(current);
-                bridge.Pump(Task.WhenAll(running));
-                throw;
-            }
-        }
-
-        private bool Collect<T>(Task<T> task, object target, out T result)
-        {
-            result = default!;
-            if (task.Status == TaskStatus.RanToCompletion)
-            {
-                result = task.Result;
-                return true;
-            }
-            Exception error = task.Exception?.GetBaseException() ?? new OperationCanceledException();
-            if (error is OperationCanceledException && _stopping.IsCancellationRequested) throw new PipelineStoppedException();
-            WriteError(ErrorRecords.From(error, target));
-            return false;
-        }
-
-        /// <summary>AWS client verbose lines come from worker threads; route them through the live host.</summary>
-        private protected void WriteVerboseFromAnyThread(string message) => _host?.WriteVerbose(message);
+        return options;
     }
+
+    /// <summary>Creates an AWS client, turning configuration errors into a terminating error.</summary>
+    protected T CreateClient<T>(Func<AwsConnectionOptions, Action<string>, T> factory)
+    {
+        _ = EngineHost; // made here, on the pipeline thread, so the client's first verbose line has a way out
+        try
+        {
+            // One set of options per command: several clients share the parsed -Credential and endpoint.
+            return factory(Connection, WriteVerboseFromAnyThread);
+        }
+        catch (Exception ex) when (ex is AwsConfigurationException || ex is RunbookException)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, null));
+            throw; // unreachable: ThrowTerminatingError always throws
+        }
+    }
+
+    /// <summary>
+    /// Runs engine work the whole command needs before its first item (opening the journal),
+    /// serving the pipeline thread meanwhile; a failure ends the command as a terminating error.
+    /// </summary>
+    private protected T RunOnce<T>(Func<PipelineHost, Task<T>> work)
+    {
+        var task = PipelineThreadBridge.Start(() => work(EngineHost));
+        Serve(() => EngineHost.Bridge.Pump(task), task);
+        if (task.Status == TaskStatus.RanToCompletion) return task.Result;
+        Exception error = task.Exception?.GetBaseException() ?? new OperationCanceledException();
+        if (error is OperationCanceledException && _stopping.IsCancellationRequested) throw new PipelineStoppedException();
+        ThrowTerminatingError(ErrorRecords.From(error, null));
+        throw error; // unreachable: ThrowTerminatingError always throws
+    }
+
+    /// <summary>The connection parameters as engine options, parsed once per command.</summary>
+    private protected AwsConnectionOptions Connection => _options ??= ConnectionOptions();
+
+    /// <summary>The bridge to the pipeline thread, made on first use (always on the pipeline thread).</summary>
+    private protected PipelineHost EngineHost => _host ??= new PipelineHost(this, _stopping.Token);
+
+    /// <summary>
+    /// Runs engine work for one pipeline item to the end. A failure is written as a
+    /// non-terminating error so a fleet run goes on past one bad item; Ctrl+C ends the pipeline.
+    /// </summary>
+    private protected bool TryRun<T>(object target, Func<PipelineHost, Task<T>> work, out T result)
+    {
+        var task = PipelineThreadBridge.Start(() => work(EngineHost));
+        Serve(() => EngineHost.Bridge.Pump(task), task);
+        return Collect(task, target, out result);
+    }
+
+    /// <summary>
+    /// Starts engine work for one pipeline item and returns at once, so many items run
+    /// concurrently (200 functions bake in the time of one). <paramref name="deliver"/> gets the
+    /// result on the pipeline thread; <see cref="CompleteStarted"/> waits for them all.
+    /// </summary>
+    private protected void StartConcurrent<T>(object target, Func<PipelineHost, Task<T>> work, Action<T> deliver)
+    {
+        var host = EngineHost;
+        var task = PipelineThreadBridge.Start(() => work(host));
+        var delivered = task.ContinueWith(t => host.Bridge.Post(() =>
+        {
+            if (Collect(t, target, out var result)) deliver(result);
+        }), TaskScheduler.Default);
+        _started.Add(delivered);
+        Serve(host.Bridge.DrainPending);
+    }
+
+    /// <summary>Serves every started item until all have delivered (call from EndProcessing).</summary>
+    private protected void CompleteStarted()
+    {
+        if (_started.Count == 0) return;
+        Serve(() => EngineHost.Bridge.Pump(Task.WhenAll(_started)));
+    }
+
+    /// <summary>
+    /// Serves engine work on the pipeline thread with <paramref name="pump"/>. When that throws —
+    /// a WriteError under -ErrorAction Stop, a downstream command ending the pipeline, Ctrl+C —
+    /// the command is over, but other items may still be mid-bake: they are cancelled the way
+    /// Ctrl+C cancels them, and the bridge (now closed to PowerShell) is pumped until every one
+    /// has wound down, so each has journaled where it stopped and left its alias consistent, and
+    /// nothing changes after control returns to the caller. Then the exception goes on.
+    /// </summary>
+    private void Serve(Action pump, Task? current = null)
+    {
+        try
+        {
+            pump();
+        }
+        catch
+        {
+            _stopping.Cancel();
+            var bridge = EngineHost.Bridge;
+            bridge.Close();
+            var running = new List<Task>(_started);
+            if (current != null) running.Add(current);
+            bridge.Pump(Task.WhenAll(running));
+            throw;
+        }
+    }
+
+    private bool Collect<T>(Task<T> task, object target, out T result)
+    {
+        result = default!;
+        if (task.Status == TaskStatus.RanToCompletion)
+        {
+            result = task.Result;
+            return true;
+        }
+        Exception error = task.Exception?.GetBaseException() ?? new OperationCanceledException();
+        if (error is OperationCanceledException && _stopping.IsCancellationRequested) throw new PipelineStoppedException();
+        WriteError(ErrorRecords.From(error, target));
+        return false;
+    }
+
+    /// <summary>AWS client verbose lines come from worker threads; route them through the live host.</summary>
+    private protected void WriteVerboseFromAnyThread(string message) => _host?.WriteVerbose(message);
 }

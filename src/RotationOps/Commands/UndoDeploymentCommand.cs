@@ -5,105 +5,104 @@ using RotationOps.Engine.Journal;
 using RotationOps.Engine.Lambda;
 using RotationOps.Engine.SecretsManager;
 
-namespace RotationOps.Commands
+namespace RotationOps.Commands;
+
+/// <summary>
+/// <para type="synopsis">Puts an alias back on one version, or a secret's AWSCURRENT back on an earlier version.</para>
+/// <para type="description">Takes a deployment or rotation (piped, or -DeploymentId from the journal), or -FunctionName/-AliasName [-ToVersion], or -SecretId [-ToVersionId]. An alias goes back to the deployment's stable version with routing cleared; a staged secret of a canary is discarded; a finished rotation has AWSCURRENT moved back to AWSPREVIOUS (the label only: a password changed in the database must be set back there). RevisionId-guarded: a change made since is not overwritten unless -Force.</para>
+/// </summary>
+/// <example>
+/// <code>
+/// Undo-Deployment -FunctionName orders-api -AliasName LIVE
+/// </code>
+/// <para>Emergency rollback: the alias goes back to its recorded stable version with routing cleared.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Undo-Deployment -DeploymentId dep-20261122T0930Z-1a2b3c4d -Confirm:$false
+/// </code>
+/// <para>Undoes any deployment or rotation recorded in the journal, without a prompt (for scripts).</para>
+/// </example>
+/// <example>
+/// <code>
+/// $rotation = Invoke-SecretRotation -SecretId prod/orders/db
+/// $rotation | Undo-Deployment
+/// </code>
+/// <para>Moves AWSCURRENT back to the version before the rotation (the label only: a password changed in the database must be set back there).</para>
+/// </example>
+/// <example>
+/// <code>
+/// Undo-Deployment -SecretId prod/orders/db -ToVersionId 3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71 -WhatIf
+/// </code>
+/// <para>Shows which label moves would put AWSCURRENT back on a chosen version, changing nothing.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Undo, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = DeploymentSet)]
+[OutputType(typeof(RollbackResult))]
+public sealed class UndoDeploymentCommand : JournaledCmdlet
 {
-    /// <summary>
-    /// <para type="synopsis">Puts an alias back on one version, or a secret's AWSCURRENT back on an earlier version.</para>
-    /// <para type="description">Takes a deployment or rotation (piped, or -DeploymentId from the journal), or -FunctionName/-AliasName [-ToVersion], or -SecretId [-ToVersionId]. An alias goes back to the deployment's stable version with routing cleared; a staged secret of a canary is discarded; a finished rotation has AWSCURRENT moved back to AWSPREVIOUS (the label only: a password changed in the database must be set back there). RevisionId-guarded: a change made since is not overwritten unless -Force.</para>
-    /// </summary>
-    /// <example>
-    /// <code>
-    /// Undo-Deployment -FunctionName orders-api -AliasName LIVE
-    /// </code>
-    /// <para>Emergency rollback: the alias goes back to its recorded stable version with routing cleared.</para>
-    /// </example>
-    /// <example>
-    /// <code>
-    /// Undo-Deployment -DeploymentId dep-20261122T0930Z-1a2b3c4d -Confirm:$false
-    /// </code>
-    /// <para>Undoes any deployment or rotation recorded in the journal, without a prompt (for scripts).</para>
-    /// </example>
-    /// <example>
-    /// <code>
-    /// $rotation = Invoke-SecretRotation -SecretId prod/orders/db
-    /// $rotation | Undo-Deployment
-    /// </code>
-    /// <para>Moves AWSCURRENT back to the version before the rotation (the label only: a password changed in the database must be set back there).</para>
-    /// </example>
-    /// <example>
-    /// <code>
-    /// Undo-Deployment -SecretId prod/orders/db -ToVersionId 3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71 -WhatIf
-    /// </code>
-    /// <para>Shows which label moves would put AWSCURRENT back on a chosen version, changing nothing.</para>
-    /// </example>
-    [Cmdlet(VerbsCommon.Undo, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = DeploymentSet)]
-    [OutputType(typeof(RollbackResult))]
-    public sealed class UndoDeploymentCommand : JournaledCmdlet
+    private const string DeploymentSet = "Deployment";
+    private const string AliasSet = "Alias";
+    private const string SecretSet = "Secret";
+
+    private ILambdaClient? _lambda;
+    private ISecretsManagerClient? _secrets;
+    private DeploymentJournal? _journal;
+
+    /// <summary><para type="description">A deployment or rotation in the journal. Bound from piped deployments and rotations.</para></summary>
+    [Parameter(Mandatory = true, ParameterSetName = DeploymentSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string DeploymentId { get; set; } = "";
+
+    /// <summary><para type="description">The function whose alias to restore.</para></summary>
+    [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string FunctionName { get; set; } = "";
+
+    /// <summary><para type="description">The alias to restore.</para></summary>
+    [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string AliasName { get; set; } = "";
+
+    /// <summary><para type="description">The version the alias goes back to. Default: the alias's main (stable) version, routing cleared.</para></summary>
+    [Parameter(ParameterSetName = AliasSet)]
+    [Parameter(ParameterSetName = DeploymentSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ToVersion { get; set; }
+
+    /// <summary><para type="description">The secret whose AWSCURRENT goes back.</para></summary>
+    [Parameter(Mandatory = true, ParameterSetName = SecretSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string SecretId { get; set; } = "";
+
+    /// <summary><para type="description">The version AWSCURRENT goes back to. Default: AWSPREVIOUS.</para></summary>
+    [Parameter(ParameterSetName = SecretSet)]
+    [Parameter(ParameterSetName = DeploymentSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ToVersionId { get; set; }
+
+    /// <summary><para type="description">Skip the guard against changes made since (RevisionId / AWSCURRENT moved), and undo a deployment that a later one on the same alias followed (DeploymentSuperseded). An alias undo always takes the alias's deployment lock, -Force or not: it is the emergency bypass, and a bake still running elsewhere stops at its next poll.</para></summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void BeginProcessing()
     {
-        private const string DeploymentSet = "Deployment";
-        private const string AliasSet = "Alias";
-        private const string SecretSet = "Secret";
+        _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
+        _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
+        _journal = OpenJournal();
+    }
 
-        private ILambdaClient? _lambda;
-        private ISecretsManagerClient? _secrets;
-        private DeploymentJournal? _journal;
-
-        /// <summary><para type="description">A deployment or rotation in the journal. Bound from piped deployments and rotations.</para></summary>
-        [Parameter(Mandatory = true, ParameterSetName = DeploymentSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string DeploymentId { get; set; } = "";
-
-        /// <summary><para type="description">The function whose alias to restore.</para></summary>
-        [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string FunctionName { get; set; } = "";
-
-        /// <summary><para type="description">The alias to restore.</para></summary>
-        [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string AliasName { get; set; } = "";
-
-        /// <summary><para type="description">The version the alias goes back to. Default: the alias's main (stable) version, routing cleared.</para></summary>
-        [Parameter(ParameterSetName = AliasSet)]
-        [Parameter(ParameterSetName = DeploymentSet)]
-        [ValidateNotNullOrEmpty]
-        public string? ToVersion { get; set; }
-
-        /// <summary><para type="description">The secret whose AWSCURRENT goes back.</para></summary>
-        [Parameter(Mandatory = true, ParameterSetName = SecretSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string SecretId { get; set; } = "";
-
-        /// <summary><para type="description">The version AWSCURRENT goes back to. Default: AWSPREVIOUS.</para></summary>
-        [Parameter(ParameterSetName = SecretSet)]
-        [Parameter(ParameterSetName = DeploymentSet)]
-        [ValidateNotNullOrEmpty]
-        public string? ToVersionId { get; set; }
-
-        /// <summary><para type="description">Skip the guard against changes made since (RevisionId / AWSCURRENT moved), and undo a deployment that a later one on the same alias followed (DeploymentSuperseded). An alias undo always takes the alias's deployment lock, -Force or not: it is the emergency bypass, and a bake still running elsewhere stops at its next poll.</para></summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        protected override void BeginProcessing()
+    protected override void ProcessRecord()
+    {
+        var request = new UndoRequest { ToVersion = ToVersion, ToVersionId = ToVersionId, Force = Force };
+        switch (ParameterSetName)
         {
-            _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
-            _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
-            _journal = OpenJournal();
+            case DeploymentSet: request.DeploymentId = DeploymentId; break;
+            case AliasSet: request.FunctionName = FunctionName; request.AliasName = AliasName; break;
+            default: request.SecretId = SecretId; break;
         }
-
-        protected override void ProcessRecord()
-        {
-            var request = new UndoRequest { ToVersion = ToVersion, ToVersionId = ToVersionId, Force = Force };
-            switch (ParameterSetName)
-            {
-                case DeploymentSet: request.DeploymentId = DeploymentId; break;
-                case AliasSet: request.FunctionName = FunctionName; request.AliasName = AliasName; break;
-                default: request.SecretId = SecretId; break;
-            }
-            object target = ParameterSetName == DeploymentSet ? DeploymentId : ParameterSetName == AliasSet ? $"{FunctionName}:{AliasName}" : SecretId;
-            if (!TryRun(target, host => new DeploymentUndo(_lambda, _secrets, _journal!, host).UndoAsync(request), out RollbackResult result)) return;
-            if (result.Status == RollbackStatus.Completed) WriteObject(result);
-            else if (!MyInvocation.BoundParameters.ContainsKey("WhatIf")) WriteWarning(result.Message);
-        }
+        object target = ParameterSetName == DeploymentSet ? DeploymentId : ParameterSetName == AliasSet ? $"{FunctionName}:{AliasName}" : SecretId;
+        if (!TryRun(target, host => new DeploymentUndo(_lambda, _secrets, _journal!, host).UndoAsync(request), out RollbackResult result)) return;
+        if (result.Status == RollbackStatus.Completed) WriteObject(result);
+        else if (!MyInvocation.BoundParameters.ContainsKey("WhatIf")) WriteWarning(result.Message);
     }
 }

@@ -1,27 +1,26 @@
 using System.Linq;
 using System.Management.Automation;
 
-namespace RotationOps.Commands.Hosting
+namespace RotationOps.Commands.Hosting;
+
+/// <summary>
+/// How a user's script block says yes or no (-TestScript, -HealthScript): it passes unless it
+/// throws or outputs $false. Must run on the pipeline thread.
+/// </summary>
+internal static class ScriptVerdict
 {
-    /// <summary>
-    /// How a user's script block says yes or no (-TestScript, -HealthScript): it passes unless it
-    /// throws or outputs $false. Must run on the pipeline thread.
-    /// </summary>
-    internal static class ScriptVerdict
+    public static (bool Passed, string Detail) Run(ScriptBlock script, object argument, string what)
     {
-        public static (bool Passed, string Detail) Run(ScriptBlock script, object argument, string what)
+        try
         {
-            try
-            {
-                var output = script.Invoke(argument);
-                return output.Any(o => o?.BaseObject is bool b && !b)
-                    ? (false, $"the {what} returned $false.")
-                    : (true, $"the {what} passed.");
-            }
-            catch (RuntimeException ex)
-            {
-                return (false, $"the {what} failed: {ex.Message}");
-            }
+            var output = script.Invoke(argument);
+            return output.Any(o => o?.BaseObject is bool b && !b)
+                ? (false, $"the {what} returned $false.")
+                : (true, $"the {what} passed.");
+        }
+        catch (RuntimeException ex)
+        {
+            return (false, $"the {what} failed: {ex.Message}");
         }
     }
 }

@@ -5,53 +5,52 @@ using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.CloudWatch;
 
-namespace RotationOps.Engine.Canary.Gates
+namespace RotationOps.Engine.Canary.Gates;
+
+/// <summary>
+/// Reads AWS/Lambda Invocations and Errors per ExecutedVersion behind the alias — the only
+/// dimension set that separates canary from stable — in one GetMetricData call.
+/// </summary>
+internal static class CanaryMetricsReader
 {
-    /// <summary>
-    /// Reads AWS/Lambda Invocations and Errors per ExecutedVersion behind the alias — the only
-    /// dimension set that separates canary from stable — in one GetMetricData call.
-    /// </summary>
-    internal static class CanaryMetricsReader
+    private const int PeriodSeconds = 60;
+
+    public static async Task<CanaryMetricsSnapshot> ReadAsync(ICloudWatchClient client, LambdaDeployment deployment,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        private const int PeriodSeconds = 60;
-
-        public static async Task<CanaryMetricsSnapshot> ReadAsync(ICloudWatchClient client, LambdaDeployment deployment,
-            DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+        var queries = new List<MetricDataQuery>
         {
-            var queries = new List<MetricDataQuery>
-            {
-                Query("ci", "Invocations", deployment, deployment.CanaryVersion),
-                Query("ce", "Errors", deployment, deployment.CanaryVersion),
-                Query("si", "Invocations", deployment, deployment.StableVersion),
-                Query("se", "Errors", deployment, deployment.StableVersion),
-            };
-            // Whole minutes: CloudWatch aggregates Lambda metrics per minute.
-            var start = new DateTimeOffset(from.UtcDateTime.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
-            var end = new DateTimeOffset((to.UtcDateTime.Ticks / TimeSpan.TicksPerMinute + 1) * TimeSpan.TicksPerMinute, TimeSpan.Zero);
-            var results = await client.GetMetricDataAsync(queries, start, end, cancellationToken).ConfigureAwait(false);
-            double Sum(string id) => results.Where(r => r.Id == id).SelectMany(r => r.Values).Sum();
-            return new CanaryMetricsSnapshot
-            {
-                CanaryInvocations = Sum("ci"),
-                CanaryErrors = Sum("ce"),
-                StableInvocations = Sum("si"),
-                StableErrors = Sum("se"),
-            };
-        }
-
-        private static MetricDataQuery Query(string id, string metric, LambdaDeployment deployment, string version) => new MetricDataQuery
+            Query("ci", "Invocations", deployment, deployment.CanaryVersion),
+            Query("ce", "Errors", deployment, deployment.CanaryVersion),
+            Query("si", "Invocations", deployment, deployment.StableVersion),
+            Query("se", "Errors", deployment, deployment.StableVersion),
+        };
+        // Whole minutes: CloudWatch aggregates Lambda metrics per minute.
+        var start = new DateTimeOffset(from.UtcDateTime.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var end = new DateTimeOffset((to.UtcDateTime.Ticks / TimeSpan.TicksPerMinute + 1) * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var results = await client.GetMetricDataAsync(queries, start, end, cancellationToken).ConfigureAwait(false);
+        double Sum(string id) => results.Where(r => r.Id == id).SelectMany(r => r.Values).Sum();
+        return new CanaryMetricsSnapshot
         {
-            Id = id,
-            Namespace = "AWS/Lambda",
-            MetricName = metric,
-            Dimensions = new Dictionary<string, string>
-            {
-                ["FunctionName"] = deployment.FunctionName,
-                ["Resource"] = $"{deployment.FunctionName}:{deployment.AliasName}",
-                ["ExecutedVersion"] = version,
-            },
-            PeriodSeconds = PeriodSeconds,
-            Stat = "Sum",
+            CanaryInvocations = Sum("ci"),
+            CanaryErrors = Sum("ce"),
+            StableInvocations = Sum("si"),
+            StableErrors = Sum("se"),
         };
     }
+
+    private static MetricDataQuery Query(string id, string metric, LambdaDeployment deployment, string version) => new MetricDataQuery
+    {
+        Id = id,
+        Namespace = "AWS/Lambda",
+        MetricName = metric,
+        Dimensions = new Dictionary<string, string>
+        {
+            ["FunctionName"] = deployment.FunctionName,
+            ["Resource"] = $"{deployment.FunctionName}:{deployment.AliasName}",
+            ["ExecutedVersion"] = version,
+        },
+        PeriodSeconds = PeriodSeconds,
+        Stat = "Sum",
+    };
 }

@@ -1,19 +1,18 @@
 using RotationOps.Engine.Text;
 
-namespace RotationOps.Engine.Canary.Gates
+namespace RotationOps.Engine.Canary.Gates;
+
+/// <summary>Invocations and errors of the canary and the stable version behind the alias, in the step's window.</summary>
+internal sealed class CanaryMetricsSnapshot
 {
-    /// <summary>Invocations and errors of the canary and the stable version behind the alias, in the step's window.</summary>
-    internal sealed class CanaryMetricsSnapshot
-    {
-        public double CanaryInvocations { get; set; }
-        public double CanaryErrors { get; set; }
-        public double StableInvocations { get; set; }
-        public double StableErrors { get; set; }
+    public double CanaryInvocations { get; set; }
+    public double CanaryErrors { get; set; }
+    public double StableInvocations { get; set; }
+    public double StableErrors { get; set; }
 
-        public double CanaryErrorRate => CanaryInvocations > 0 ? CanaryErrors / CanaryInvocations : 0;
-        public double StableErrorRate => StableInvocations > 0 ? StableErrors / StableInvocations : 0;
+    public double CanaryErrorRate => CanaryInvocations > 0 ? CanaryErrors / CanaryInvocations : 0;
+    public double StableErrorRate => StableInvocations > 0 ? StableErrors / StableInvocations : 0;
 
-        public string DescribeCanary() => $"canary {Percent.Of(CanaryErrorRate, 2)} ({CanaryErrors:0}/{CanaryInvocations:0} invocations failed)";
-        public string DescribeStable() => $"stable {Percent.Of(StableErrorRate, 2)} ({StableErrors:0}/{StableInvocations:0})";
-    }
+    public string DescribeCanary() => $"canary {Percent.Of(CanaryErrorRate, 2)} ({CanaryErrors:0}/{CanaryInvocations:0} invocations failed)";
+    public string DescribeStable() => $"stable {Percent.Of(StableErrorRate, 2)} ({StableErrors:0}/{StableInvocations:0})";
 }

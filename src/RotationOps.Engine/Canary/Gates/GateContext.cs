@@ -1,27 +1,26 @@
 using System;
 using System.Threading.Tasks;
 
-namespace RotationOps.Engine.Canary.Gates
+namespace RotationOps.Engine.Canary.Gates;
+
+/// <summary>What a gate judges: the deployment, the current step's window, and its metrics (read once per poll).</summary>
+internal sealed class GateContext
 {
-    /// <summary>What a gate judges: the deployment, the current step's window, and its metrics (read once per poll).</summary>
-    internal sealed class GateContext
+    private readonly Func<Task<CanaryMetricsSnapshot>> _readMetrics;
+    private Task<CanaryMetricsSnapshot>? _metrics;
+
+    public GateContext(LambdaDeployment deployment, DateTimeOffset stepStartedAt, bool endOfBake, Func<Task<CanaryMetricsSnapshot>> readMetrics)
     {
-        private readonly Func<Task<CanaryMetricsSnapshot>> _readMetrics;
-        private Task<CanaryMetricsSnapshot>? _metrics;
-
-        public GateContext(LambdaDeployment deployment, DateTimeOffset stepStartedAt, bool endOfBake, Func<Task<CanaryMetricsSnapshot>> readMetrics)
-        {
-            Deployment = deployment;
-            StepStartedAt = stepStartedAt;
-            EndOfBake = endOfBake;
-            _readMetrics = readMetrics;
-        }
-
-        public LambdaDeployment Deployment { get; }
-        public DateTimeOffset StepStartedAt { get; }
-        /// <summary>The last poll of a bake: a gate still short of data must decide now.</summary>
-        public bool EndOfBake { get; }
-
-        public Task<CanaryMetricsSnapshot> Metrics => _metrics ??= _readMetrics();
+        Deployment = deployment;
+        StepStartedAt = stepStartedAt;
+        EndOfBake = endOfBake;
+        _readMetrics = readMetrics;
     }
+
+    public LambdaDeployment Deployment { get; }
+    public DateTimeOffset StepStartedAt { get; }
+    /// <summary>The last poll of a bake: a gate still short of data must decide now.</summary>
+    public bool EndOfBake { get; }
+
+    public Task<CanaryMetricsSnapshot> Metrics => _metrics ??= _readMetrics();
 }

@@ -4,54 +4,53 @@ using System.Globalization;
 using System.Linq;
 using RotationOps.Engine.Aws.Wire;
 
-namespace RotationOps.Engine.CloudWatch.Wire
+namespace RotationOps.Engine.CloudWatch.Wire;
+
+/// <summary>
+/// awsQuery form parameters for the CloudWatch operations: structures flattened to dotted names,
+/// lists to Name.member.N counted from 1, times as ISO-8601 UTC.
+/// </summary>
+internal static class CloudWatchRequests
 {
-    /// <summary>
-    /// awsQuery form parameters for the CloudWatch operations: structures flattened to dotted names,
-    /// lists to Name.member.N counted from 1, times as ISO-8601 UTC.
-    /// </summary>
-    internal static class CloudWatchRequests
+    /// <summary>GetMetricData's limit on queries per call.</summary>
+    public const int MaxQueries = 500;
+
+    /// <summary>DescribeAlarms' limit on AlarmNames per call; also its largest MaxRecords.</summary>
+    public const int MaxAlarmNames = 100;
+
+    public static UrlEncodedText GetMetricData(UrlEncodedText form, IReadOnlyList<MetricDataQuery> queries,
+        DateTimeOffset startTime, DateTimeOffset endTime, string? nextToken)
     {
-        /// <summary>GetMetricData's limit on queries per call.</summary>
-        public const int MaxQueries = 500;
-
-        /// <summary>DescribeAlarms' limit on AlarmNames per call; also its largest MaxRecords.</summary>
-        public const int MaxAlarmNames = 100;
-
-        public static UrlEncodedText GetMetricData(UrlEncodedText form, IReadOnlyList<MetricDataQuery> queries,
-            DateTimeOffset startTime, DateTimeOffset endTime, string? nextToken)
+        for (int i = 0; i < queries.Count; i++)
         {
-            for (int i = 0; i < queries.Count; i++)
+            MetricDataQuery query = queries[i];
+            string prefix = "MetricDataQueries.member." + Number(i + 1) + ".";
+            form.Add(prefix + "Id", query.Id)
+                .Add(prefix + "MetricStat.Metric.Namespace", query.Namespace)
+                .Add(prefix + "MetricStat.Metric.MetricName", query.MetricName);
+            // Sorted so the same query always produces the same request; CloudWatch matches the set, not the order.
+            int d = 0;
+            foreach (KeyValuePair<string, string> dimension in query.Dimensions.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                MetricDataQuery query = queries[i];
-                string prefix = "MetricDataQueries.member." + Number(i + 1) + ".";
-                form.Add(prefix + "Id", query.Id)
-                    .Add(prefix + "MetricStat.Metric.Namespace", query.Namespace)
-                    .Add(prefix + "MetricStat.Metric.MetricName", query.MetricName);
-                // Sorted so the same query always produces the same request; CloudWatch matches the set, not the order.
-                int d = 0;
-                foreach (KeyValuePair<string, string> dimension in query.Dimensions.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    string dimensionPrefix = prefix + "MetricStat.Metric.Dimensions.member." + Number(++d) + ".";
-                    form.Add(dimensionPrefix + "Name", dimension.Key).Add(dimensionPrefix + "Value", dimension.Value);
-                }
-                form.Add(prefix + "MetricStat.Period", Number(query.PeriodSeconds))
-                    .Add(prefix + "MetricStat.Stat", query.Stat)
-                    .Add(prefix + "ReturnData", "true");
+                string dimensionPrefix = prefix + "MetricStat.Metric.Dimensions.member." + Number(++d) + ".";
+                form.Add(dimensionPrefix + "Name", dimension.Key).Add(dimensionPrefix + "Value", dimension.Value);
             }
-            return form.Add("StartTime", Timestamp(startTime)).Add("EndTime", Timestamp(endTime)).Add("NextToken", nextToken);
+            form.Add(prefix + "MetricStat.Period", Number(query.PeriodSeconds))
+                .Add(prefix + "MetricStat.Stat", query.Stat)
+                .Add(prefix + "ReturnData", "true");
         }
-
-        public static UrlEncodedText DescribeAlarms(UrlEncodedText form, IReadOnlyList<string> alarmNames, string? nextToken)
-        {
-            for (int i = 0; i < alarmNames.Count; i++) form.Add("AlarmNames.member." + Number(i + 1), alarmNames[i]);
-            return form.Add("MaxRecords", Number(MaxAlarmNames)).Add("NextToken", nextToken);
-        }
-
-        /// <summary>2025-03-01T12:00:00Z, with milliseconds only when there are any.</summary>
-        private static string Timestamp(DateTimeOffset value) =>
-            value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF'Z'", CultureInfo.InvariantCulture);
-
-        private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+        return form.Add("StartTime", Timestamp(startTime)).Add("EndTime", Timestamp(endTime)).Add("NextToken", nextToken);
     }
+
+    public static UrlEncodedText DescribeAlarms(UrlEncodedText form, IReadOnlyList<string> alarmNames, string? nextToken)
+    {
+        for (int i = 0; i < alarmNames.Count; i++) form.Add("AlarmNames.member." + Number(i + 1), alarmNames[i]);
+        return form.Add("MaxRecords", Number(MaxAlarmNames)).Add("NextToken", nextToken);
+    }
+
+    /// <summary>2025-03-01T12:00:00Z, with milliseconds only when there are any.</summary>
+    private static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF'Z'", CultureInfo.InvariantCulture);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

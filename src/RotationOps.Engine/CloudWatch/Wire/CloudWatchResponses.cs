@@ -4,101 +4,100 @@ using System.Xml;
 using RotationOps.Engine.Aws.Http;
 using RotationOps.Engine.Aws.Wire;
 
-namespace RotationOps.Engine.CloudWatch.Wire
+namespace RotationOps.Engine.CloudWatch.Wire;
+
+/// <summary>
+/// Reads CloudWatch's awsQuery answers: &lt;OpResponse&gt;&lt;OpResult&gt;...&lt;/OpResult&gt;&lt;ResponseMetadata/&gt;&lt;/OpResponse&gt;
+/// in the http://monitoring.amazonaws.com/doc/2010-08-01/ namespace. Unknown elements are skipped.
+/// </summary>
+internal static class CloudWatchResponses
 {
-    /// <summary>
-    /// Reads CloudWatch's awsQuery answers: &lt;OpResponse&gt;&lt;OpResult&gt;...&lt;/OpResult&gt;&lt;ResponseMetadata/&gt;&lt;/OpResponse&gt;
-    /// in the http://monitoring.amazonaws.com/doc/2010-08-01/ namespace. Unknown elements are skipped.
-    /// </summary>
-    internal static class CloudWatchResponses
+    public static AwsPage<MetricDataResult> MetricDataPage(AwsHttpResponse response)
     {
-        public static AwsPage<MetricDataResult> MetricDataPage(AwsHttpResponse response)
+        var results = new List<MetricDataResult>();
+        string? nextToken = null;
+        ReadResult(response, "GetMetricDataResult", field =>
         {
-            var results = new List<MetricDataResult>();
-            string? nextToken = null;
-            ReadResult(response, "GetMetricDataResult", field =>
-            {
-                if (field.LocalName == "MetricDataResults") results = XmlWire.Members(field, ReadMetricDataResult);
-                else if (field.LocalName == "NextToken") nextToken = XmlWire.Text(field);
-                else field.Skip();
-            });
-            return new AwsPage<MetricDataResult>(results, nextToken);
-        }
+            if (field.LocalName == "MetricDataResults") results = XmlWire.Members(field, ReadMetricDataResult);
+            else if (field.LocalName == "NextToken") nextToken = XmlWire.Text(field);
+            else field.Skip();
+        });
+        return new AwsPage<MetricDataResult>(results, nextToken);
+    }
 
-        /// <summary>Metric alarms only: composite alarms come back only when asked for with AlarmTypes.</summary>
-        public static AwsPage<MetricAlarm> AlarmPage(AwsHttpResponse response)
+    /// <summary>Metric alarms only: composite alarms come back only when asked for with AlarmTypes.</summary>
+    public static AwsPage<MetricAlarm> AlarmPage(AwsHttpResponse response)
+    {
+        var alarms = new List<MetricAlarm>();
+        string? nextToken = null;
+        ReadResult(response, "DescribeAlarmsResult", field =>
         {
-            var alarms = new List<MetricAlarm>();
-            string? nextToken = null;
-            ReadResult(response, "DescribeAlarmsResult", field =>
-            {
-                if (field.LocalName == "MetricAlarms") alarms = XmlWire.Members(field, ReadAlarm);
-                else if (field.LocalName == "NextToken") nextToken = XmlWire.Text(field);
-                else field.Skip();
-            });
-            return new AwsPage<MetricAlarm>(alarms, nextToken);
-        }
+            if (field.LocalName == "MetricAlarms") alarms = XmlWire.Members(field, ReadAlarm);
+            else if (field.LocalName == "NextToken") nextToken = XmlWire.Text(field);
+            else field.Skip();
+        });
+        return new AwsPage<MetricAlarm>(alarms, nextToken);
+    }
 
-        /// <summary>Calls <paramref name="readField"/> for each child of the &lt;OpResult&gt; element.</summary>
-        private static void ReadResult(AwsHttpResponse response, string resultName, Action<XmlReader> readField)
+    /// <summary>Calls <paramref name="readField"/> for each child of the &lt;OpResult&gt; element.</summary>
+    private static void ReadResult(AwsHttpResponse response, string resultName, Action<XmlReader> readField)
+    {
+        bool found = false;
+        using (XmlReader reader = XmlWire.Open(response.Body))
         {
-            bool found = false;
-            using (XmlReader reader = XmlWire.Open(response.Body))
+            XmlWire.ForEachChild(reader, child =>
             {
-                XmlWire.ForEachChild(reader, child =>
+                if (child.LocalName != resultName)
                 {
-                    if (child.LocalName != resultName)
-                    {
-                        child.Skip();
-                        return;
-                    }
-                    found = true;
-                    XmlWire.ForEachChild(child, readField);
-                });
+                    child.Skip();
+                    return;
+                }
+                found = true;
+                XmlWire.ForEachChild(child, readField);
+            });
+        }
+        if (!found) throw new XmlException($"The answer has no {resultName}.");
+    }
+
+    private static MetricDataResult ReadMetricDataResult(XmlReader member)
+    {
+        var result = new MetricDataResult();
+        XmlWire.ForEachChild(member, field =>
+        {
+            switch (field.LocalName)
+            {
+                case "Id": result.Id = XmlWire.Text(field); break;
+                case "Label": result.Label = XmlWire.Text(field); break;
+                case "StatusCode": result.StatusCode = XmlWire.Text(field); break;
+                case "Timestamps": result.Timestamps = XmlWire.Members(field, XmlWire.Timestamp); break;
+                case "Values": result.Values = XmlWire.Members(field, XmlWire.Double); break;
+                default: field.Skip(); break;
             }
-            if (!found) throw new XmlException($"The answer has no {resultName}.");
-        }
+        });
+        if (result.Timestamps.Count != result.Values.Count)
+            throw new XmlException("A metric data result has different numbers of timestamps and values.");
+        return result;
+    }
 
-        private static MetricDataResult ReadMetricDataResult(XmlReader member)
+    private static MetricAlarm ReadAlarm(XmlReader member)
+    {
+        var alarm = new MetricAlarm();
+        XmlWire.ForEachChild(member, field =>
         {
-            var result = new MetricDataResult();
-            XmlWire.ForEachChild(member, field =>
+            switch (field.LocalName)
             {
-                switch (field.LocalName)
-                {
-                    case "Id": result.Id = XmlWire.Text(field); break;
-                    case "Label": result.Label = XmlWire.Text(field); break;
-                    case "StatusCode": result.StatusCode = XmlWire.Text(field); break;
-                    case "Timestamps": result.Timestamps = XmlWire.Members(field, XmlWire.Timestamp); break;
-                    case "Values": result.Values = XmlWire.Members(field, XmlWire.Double); break;
-                    default: field.Skip(); break;
-                }
-            });
-            if (result.Timestamps.Count != result.Values.Count)
-                throw new XmlException("A metric data result has different numbers of timestamps and values.");
-            return result;
-        }
-
-        private static MetricAlarm ReadAlarm(XmlReader member)
-        {
-            var alarm = new MetricAlarm();
-            XmlWire.ForEachChild(member, field =>
-            {
-                switch (field.LocalName)
-                {
-                    case "AlarmName": alarm.AlarmName = XmlWire.Text(field); break;
-                    case "AlarmArn": alarm.AlarmArn = XmlWire.Text(field); break;
-                    case "StateValue": alarm.StateValue = XmlWire.Text(field); break;
-                    case "StateReason": alarm.StateReason = XmlWire.Text(field); break;
-                    case "StateUpdatedTimestamp": alarm.StateUpdatedTimestamp = XmlWire.Timestamp(field); break;
-                    case "MetricName": alarm.MetricName = XmlWire.Text(field); break;
-                    case "Namespace": alarm.Namespace = XmlWire.Text(field); break;
-                    case "Threshold": alarm.Threshold = XmlWire.Double(field); break;
-                    case "ComparisonOperator": alarm.ComparisonOperator = XmlWire.Text(field); break;
-                    default: field.Skip(); break;
-                }
-            });
-            return alarm;
-        }
+                case "AlarmName": alarm.AlarmName = XmlWire.Text(field); break;
+                case "AlarmArn": alarm.AlarmArn = XmlWire.Text(field); break;
+                case "StateValue": alarm.StateValue = XmlWire.Text(field); break;
+                case "StateReason": alarm.StateReason = XmlWire.Text(field); break;
+                case "StateUpdatedTimestamp": alarm.StateUpdatedTimestamp = XmlWire.Timestamp(field); break;
+                case "MetricName": alarm.MetricName = XmlWire.Text(field); break;
+                case "Namespace": alarm.Namespace = XmlWire.Text(field); break;
+                case "Threshold": alarm.Threshold = XmlWire.Double(field); break;
+                case "ComparisonOperator": alarm.ComparisonOperator = XmlWire.Text(field); break;
+                default: field.Skip(); break;
+            }
+        });
+        return alarm;
     }
 }

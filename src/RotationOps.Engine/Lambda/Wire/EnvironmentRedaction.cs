@@ -3,37 +3,36 @@ using System.Collections.Generic;
 using System.Linq;
 using RotationOps.Engine.Aws;
 
-namespace RotationOps.Engine.Lambda.Wire
+namespace RotationOps.Engine.Lambda.Wire;
+
+/// <summary>
+/// Keeps environment-variable values out of error text. Lambda marks them sensitive and leaves them
+/// out of its own validation messages, but an emulator or proxy can echo the request back, and the
+/// message ends up in PowerShell error records and logs.
+/// </summary>
+internal static class EnvironmentRedaction
 {
-    /// <summary>
-    /// Keeps environment-variable values out of error text. Lambda marks them sensitive and leaves them
-    /// out of its own validation messages, but an emulator or proxy can echo the request back, and the
-    /// message ends up in PowerShell error records and logs.
-    /// </summary>
-    internal static class EnvironmentRedaction
+    public const string Placeholder = "[redacted]";
+
+    // Shorter values (flags, small numbers) carry no secret, and replacing them would shred the message.
+    private const int MinimumLength = 4;
+
+    /// <summary>The same error with every sent value replaced by <see cref="Placeholder"/>; the error itself when none occurs.</summary>
+    public static AwsServiceException Redact(AwsServiceException error, IEnumerable<string> values)
     {
-        public const string Placeholder = "[redacted]";
-
-        // Shorter values (flags, small numbers) carry no secret, and replacing them would shred the message.
-        private const int MinimumLength = 4;
-
-        /// <summary>The same error with every sent value replaced by <see cref="Placeholder"/>; the error itself when none occurs.</summary>
-        public static AwsServiceException Redact(AwsServiceException error, IEnumerable<string> values)
+        string message = error.ServiceMessage;
+        // Longest first, so a value that contains another is replaced whole.
+        foreach (string value in values.OrderByDescending(v => v.Length))
         {
-            string message = error.ServiceMessage;
-            // Longest first, so a value that contains another is replaced whole.
-            foreach (string value in values.OrderByDescending(v => v.Length))
-            {
-                if (value.Length >= MinimumLength && message.IndexOf(value, StringComparison.Ordinal) >= 0)
-                    message = message.Replace(value, Placeholder);
-            }
-            if (ReferenceEquals(message, error.ServiceMessage)) return error;
-            return new AwsServiceException(error.Service, error.Operation, error.ErrorCode, message, error.StatusCode, error.RequestId,
-                error.InnerException)
-            {
-                Attempts = error.Attempts,
-                RetryAfter = error.RetryAfter,
-            };
+            if (value.Length >= MinimumLength && message.IndexOf(value, StringComparison.Ordinal) >= 0)
+                message = message.Replace(value, Placeholder);
         }
+        if (ReferenceEquals(message, error.ServiceMessage)) return error;
+        return new AwsServiceException(error.Service, error.Operation, error.ErrorCode, message, error.StatusCode, error.RequestId,
+            error.InnerException)
+        {
+            Attempts = error.Attempts,
+            RetryAfter = error.RetryAfter,
+        };
     }
 }
