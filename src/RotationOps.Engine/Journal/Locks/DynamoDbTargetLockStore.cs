@@ -90,7 +90,7 @@ internal sealed class DynamoDbTargetLockStore : ITargetLockStore
         catch (JsonException)
         {
             // Not written by this module: a lock nobody can read protects nothing, and is replaced.
-            return new TargetLease { Token = item.TryGetValue(TokenAttribute, out var token) ? token : "" , ExpiresAt = DateTimeOffset.MinValue };
+            return new TargetLease { Token = item.TryGetValue(TokenAttribute, out var token) ? token : "", ExpiresAt = DateTimeOffset.MinValue };
         }
     }
 }
