@@ -179,21 +179,22 @@ public sealed class TrafficShifter
     {
         if (deployment.SecretVersionId != null)
         {
-            SecretRotation secret;
+            string? failure;
             try
             {
-                secret = await _secrets!.CompleteAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.PreviousSecretVersionId,
+                var secret = await _secrets!.CompleteAsync(deployment.SecretId!, deployment.SecretVersionId, deployment.PreviousSecretVersionId,
                     deployment.DeploymentId, force: false, tester: null).ConfigureAwait(false);
+                failure = secret.Status == RotationStatus.Completed ? null : secret.Message;
             }
             catch (RunbookException ex)
             {
                 // E.g. the secret was rotated again meanwhile: the canary's value can no longer go live.
-                secret = new SecretRotation { Status = RotationStatus.Failed, Message = ex.Message };
+                failure = ex.Message;
             }
-            if (secret.Status != RotationStatus.Completed)
+            if (failure != null)
             {
-                var failed = new DeploymentStep { Weight = deployment.Weight, StartedAt = _host.Time.GetUtcNow(), Gates = new[] { new GateResult("SecretCompletion", CheckResult.Failed, secret.Message) } };
-                return await RollBackAsync(deployment, steps, failed, revision, $"Completing secret {deployment.SecretId} failed: {secret.Message}").ConfigureAwait(false);
+                var failed = new DeploymentStep { Weight = deployment.Weight, StartedAt = _host.Time.GetUtcNow(), Gates = new[] { new GateResult("SecretCompletion", CheckResult.Failed, failure) } };
+                return await RollBackAsync(deployment, steps, failed, revision, $"Completing secret {deployment.SecretId} failed: {failure}").ConfigureAwait(false);
             }
         }
         await _router.PromoteAsync(deployment, revision).ConfigureAwait(false);

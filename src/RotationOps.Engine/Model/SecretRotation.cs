@@ -3,29 +3,56 @@ using System;
 namespace RotationOps;
 
 /// <summary>
-/// What Invoke-SecretRotation produces, one per secret. Pipes into Test-RotatedSecret,
-/// Publish-LambdaCanary and Undo-Deployment by property name (SecretId, VersionId,
-/// PreviousVersionId, DeploymentId). Holds no secret value.
+/// What Invoke-SecretRotation produces, one per secret: a rotation's outcome, fixed once written.
+/// Pipes into Test-RotatedSecret, Publish-LambdaCanary and Undo-Deployment by property name
+/// (SecretId, VersionId, PreviousVersionId, DeploymentId). Holds no secret value.
 /// </summary>
 public sealed class SecretRotation
 {
+    public SecretRotation(string secretId, string name, RotationMode mode, RotationStatus status, string? versionId, string? previousVersionId,
+        string? rotationLambdaArn, string deploymentId, DateTimeOffset startedAt, DateTimeOffset? finishedAt, string message)
+    {
+        SecretId = secretId;
+        Name = name;
+        Mode = mode;
+        Status = status;
+        VersionId = versionId;
+        PreviousVersionId = previousVersionId;
+        RotationLambdaArn = rotationLambdaArn;
+        DeploymentId = deploymentId;
+        StartedAt = startedAt;
+        FinishedAt = finishedAt;
+        Message = message;
+    }
+
     /// <summary>The secret's ARN.</summary>
-    public string SecretId { get; set; } = "";
-    public string Name { get; set; } = "";
-    public RotationMode Mode { get; set; }
-    public RotationStatus Status { get; set; }
+    public string SecretId { get; }
+
+    public string Name { get; }
+
+    public RotationMode Mode { get; }
+
+    public RotationStatus Status { get; }
+
     /// <summary>The version this rotation made (the ClientRequestToken).</summary>
-    public string? VersionId { get; set; }
+    public string? VersionId { get; }
+
     /// <summary>The version that was AWSCURRENT before: where Undo-Deployment goes back to.</summary>
-    public string? PreviousVersionId { get; set; }
-    public string? RotationLambdaArn { get; set; }
+    public string? PreviousVersionId { get; }
+
+    public string? RotationLambdaArn { get; }
+
     /// <summary>The journal id: Undo-Deployment -DeploymentId and resuming use it.</summary>
-    public string DeploymentId { get; set; } = "";
-    public DateTimeOffset StartedAt { get; set; }
-    public DateTimeOffset? FinishedAt { get; set; }
+    public string DeploymentId { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public DateTimeOffset? FinishedAt { get; }
+
     public TimeSpan? Duration => FinishedAt - StartedAt;
+
     /// <summary>What happened, in a sentence (why it failed, what to do next).</summary>
-    public string Message { get; set; } = "";
+    public string Message { get; }
 
     public override string ToString() => $"{Name} {Status} {VersionId}";
 }

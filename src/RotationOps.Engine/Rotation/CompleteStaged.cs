@@ -42,15 +42,15 @@ internal sealed class CompleteStaged
             throw RunbookException.InvalidParameter("VersionId", "give the version staged with -Pending (its VersionId).");
         var secret = await _context.DescribeAsync(_secretId).ConfigureAwait(false);
         var stages = new StageMap(secret.VersionIdsToStages);
-        var result = _context.NewResult(secret, RotationMode.Manual,
+        var run = _context.NewRun(secret, RotationMode.Manual,
             _deploymentId ?? DeploymentJournal.NewDeploymentId("rot", host.Time), host.Time.GetUtcNow());
-        result.VersionId = _versionId;
-        await using var held = await DeploymentLock.AcquireAsync(_context.Journal, host.Time, secret.Arn, result.DeploymentId, _force).ConfigureAwait(false);
+        run.VersionId = _versionId;
+        await using var held = await DeploymentLock.AcquireAsync(_context.Journal, host.Time, secret.Arn, run.DeploymentId, _force).ConfigureAwait(false);
 
         if (stages.Current == _versionId && stages.Pending != _versionId)
         {
-            result.PreviousVersionId = stages.Previous;
-            return await _context.FinishAsync(result, RotationStatus.Completed, $"Version {_versionId} was already {SecretStages.Current}; nothing to do.").ConfigureAwait(false);
+            run.PreviousVersionId = stages.Previous;
+            return await _context.FinishAsync(run, RotationStatus.Completed, $"Version {_versionId} was already {SecretStages.Current}; nothing to do.").ConfigureAwait(false);
         }
         if (stages.Pending != _versionId)
             throw new RunbookException("VersionNotPending", RunbookErrorCategory.InvalidOperation,
@@ -70,9 +70,9 @@ internal sealed class CompleteStaged
 
         var plan = new ChangePlan().Add(secret.Name, LabelMoves.DescribePromote(_versionId, stages.Current));
         if (!plan.Approve(host))
-            return await _context.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
+            return await _context.FinishAsync(run, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
 
-        var promotion = new PromoteStaged(_context, _context.LabelMovesFor(result.DeploymentId, secret.Arn), result);
+        var promotion = new PromoteStaged(_context, _context.LabelMovesFor(run.DeploymentId, secret.Arn), run);
         if (_tester != null)
         {
             using (var pending = await _context.Client.GetSecretValueAsync(secret.Arn, _versionId, null, host.Cancellation).ConfigureAwait(false))

@@ -46,8 +46,8 @@ internal sealed class ManualRotation
         // Held until the value is promoted or staged: a second rotation of this secret is refused.
         await using var held = await DeploymentLock.AcquireAsync(_context.Journal, host.Time, secret.Arn, deploymentId, _request.Force).ConfigureAwait(false);
         string token = interruptedDeployment != null ? unfinished! : Guid.NewGuid().ToString();
-        var result = _context.NewResult(secret, RotationMode.Manual, deploymentId, host.Time.GetUtcNow());
-        result.VersionId = token;
+        var run = _context.NewRun(secret, RotationMode.Manual, deploymentId, host.Time.GetUtcNow());
+        run.VersionId = token;
 
         using (var newValue = await ResolveNewValueAsync(secret, stages).ConfigureAwait(false))
         using (var staged = interruptedDeployment != null ? await ReadVersionAsync(secret.Arn, token).ConfigureAwait(false) : null)
@@ -63,30 +63,30 @@ internal sealed class ManualRotation
             if (staged == null) plan.Add(secret.Name, LabelMoves.DescribePutPending(token));
             if (!_request.Pending) plan.Add(secret.Name, LabelMoves.DescribePromote(token, stages.Current));
             if (!plan.Approve(host))
-                return await _context.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
+                return await _context.FinishAsync(run, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
 
             if (interruptedDeployment != null)
                 host.WriteWarning($"Resuming rotation {deploymentId} of '{secret.Name}': version {token} was already staged {SecretStages.Pending}.");
             else
-                await RotationRecords.StartedAsync(_context.Journal, result).ConfigureAwait(false);
+                await RotationRecords.StartedAsync(_context.Journal, run).ConfigureAwait(false);
 
             try
             {
-                return await ApplyAsync(secret, stages, result, token, staleToClear, staged ?? newValue, staged == null).ConfigureAwait(false);
+                return await ApplyAsync(secret, stages, run, token, staleToClear, staged ?? newValue, staged == null).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                await _context.InterruptedAsync(result).ConfigureAwait(false);
+                await _context.InterruptedAsync(run).ConfigureAwait(false);
                 throw;
             }
         }
     }
 
-    private async Task<SecretRotation> ApplyAsync(SecretDescription secret, StageMap stages, SecretRotation result,
+    private async Task<SecretRotation> ApplyAsync(SecretDescription secret, StageMap stages, RotationRun run,
         string token, string? staleToClear, SensitiveValue value, bool put)
     {
-        var steps = _context.LabelMovesFor(result.DeploymentId, secret.Arn);
-        var promotion = new PromoteStaged(_context, steps, result);
+        var steps = _context.LabelMovesFor(run.DeploymentId, secret.Arn);
+        var promotion = new PromoteStaged(_context, steps, run);
         try
         {
             if (staleToClear != null) await steps.RemovePendingAsync(staleToClear).ConfigureAwait(false);
@@ -94,7 +94,7 @@ internal sealed class ManualRotation
         }
         catch (AwsServiceException ex)
         {
-            return await _context.FinishAsync(result, RotationStatus.Failed,
+            return await _context.FinishAsync(run, RotationStatus.Failed,
                 $"Staging the new value failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}). " +
                 "Re-running Invoke-SecretRotation resumes with the same version id.").ConfigureAwait(false);
         }
@@ -108,7 +108,7 @@ internal sealed class ManualRotation
         }
 
         if (_request.Pending)
-            return await _context.FinishAsync(result, RotationStatus.Pending,
+            return await _context.FinishAsync(run, RotationStatus.Pending,
                 $"Version {token} is staged {SecretStages.Pending}; {SecretStages.Current} is still version {stages.Current}. " +
                 "Pipe this object to Invoke-SecretRotation -Complete to promote it, or to Undo-Deployment to discard it.").ConfigureAwait(false);
         return await promotion.PromoteAsync(token, stages.Current).ConfigureAwait(false);

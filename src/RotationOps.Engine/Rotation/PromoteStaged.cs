@@ -15,16 +15,16 @@ internal sealed class PromoteStaged
 {
     private readonly RotationContext _context;
     private readonly LabelMoves _steps;
-    private readonly SecretRotation _result;
+    private readonly RotationRun _run;
 
-    public PromoteStaged(RotationContext context, LabelMoves steps, SecretRotation result)
+    public PromoteStaged(RotationContext context, LabelMoves steps, RotationRun run)
     {
         _context = context;
         _steps = steps;
-        _result = result;
+        _run = run;
     }
 
-    /// <summary>Runs the tester on the staged value; on rejection abandons the version and returns the failed result.</summary>
+    /// <summary>Runs the tester on the staged value; on rejection abandons the version and returns the failed run.</summary>
     public async Task<SecretRotation?> TestAsync(ISecretTester? tester, string versionId, SensitiveValue pendingValue)
     {
         if (tester == null) return null;
@@ -32,7 +32,7 @@ internal sealed class PromoteStaged
         try
         {
             outcome = await tester.TestAsync(
-                new SecretTestInput(_result.SecretId, _result.Name, versionId, SecretStages.Pending, pendingValue),
+                new SecretTestInput(_run.SecretArn, _run.Name, versionId, SecretStages.Pending, pendingValue),
                 _context.Host.Cancellation).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -45,7 +45,7 @@ internal sealed class PromoteStaged
         }
         if (outcome.Passed)
         {
-            _context.Host.WriteVerbose($"Test of version {versionId} of '{_result.Name}' passed: {outcome.Detail}");
+            _context.Host.WriteVerbose($"Test of version {versionId} of '{_run.Name}' passed: {outcome.Detail}");
             return null;
         }
         return await AbandonAsync(versionId, $"The test rejected version {versionId}: {outcome.Detail}").ConfigureAwait(false);
@@ -54,16 +54,16 @@ internal sealed class PromoteStaged
     /// <summary>Takes AWSPENDING off a version that must not go live and reports the failure.</summary>
     public async Task<SecretRotation> AbandonAsync(string versionId, string reason)
     {
-        string current = _result.PreviousVersionId ?? "(none)";
+        string current = _run.PreviousVersionId ?? "(none)";
         try
         {
             await _steps.RemovePendingAsync(versionId).ConfigureAwait(false);
-            return await _context.FinishAsync(_result, RotationStatus.Failed,
+            return await _context.FinishAsync(_run, RotationStatus.Failed,
                 $"{reason}. {SecretStages.Pending} was taken off it (the version is kept); {SecretStages.Current} is still version {current}.").ConfigureAwait(false);
         }
         catch (AwsServiceException ex)
         {
-            return await _context.FinishAsync(_result, RotationStatus.Failed,
+            return await _context.FinishAsync(_run, RotationStatus.Failed,
                 $"{reason}. Taking {SecretStages.Pending} off it failed too ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is still version {current}. " +
                 "Re-run Invoke-SecretRotation with -Force to clear it.").ConfigureAwait(false);
         }
@@ -78,10 +78,10 @@ internal sealed class PromoteStaged
         }
         catch (AwsServiceException ex)
         {
-            return await _context.FinishAsync(_result, RotationStatus.Failed,
+            return await _context.FinishAsync(_run, RotationStatus.Failed,
                 $"Moving {SecretStages.Current} to version {versionId} failed ({ex.ErrorCode}: {ex.ServiceMessage}). " +
                 $"{SecretStages.Current} stays where it was; version {versionId} is still {SecretStages.Pending}: " +
-                $"finish with Invoke-SecretRotation -SecretId {_result.Name} -VersionId {versionId} -Complete, or discard it with -Force.").ConfigureAwait(false);
+                $"finish with Invoke-SecretRotation -SecretId {_run.Name} -VersionId {versionId} -Complete, or discard it with -Force.").ConfigureAwait(false);
         }
         try
         {
@@ -90,10 +90,10 @@ internal sealed class PromoteStaged
         catch (AwsServiceException ex)
         {
             _context.Host.WriteWarning(
-                $"Version {versionId} of '{_result.Name}' is {SecretStages.Current}, but taking {SecretStages.Pending} off it failed ({ex.ErrorCode}). " +
+                $"Version {versionId} of '{_run.Name}' is {SecretStages.Current}, but taking {SecretStages.Pending} off it failed ({ex.ErrorCode}). " +
                 "That is harmless for readers; the next rotation clears it.");
         }
-        return await _context.FinishAsync(_result, RotationStatus.Completed,
+        return await _context.FinishAsync(_run, RotationStatus.Completed,
             $"Version {versionId} is {SecretStages.Current}; {SecretStages.Previous} is version {fromVersionId ?? "(none)"}.").ConfigureAwait(false);
     }
 }

@@ -38,30 +38,24 @@ internal sealed class RotationContext
     public LabelMoves LabelMovesFor(string deploymentId, string secretArn) =>
         new LabelMoves(Client, Mutation, deploymentId, secretArn, Host.Cancellation);
 
-    public SecretRotation NewResult(SecretDescription secret, RotationMode mode, string deploymentId, DateTimeOffset startedAt) =>
-        new SecretRotation
+    /// <summary>A rotation of <paramref name="secret"/> starting now, replacing its AWSCURRENT version.</summary>
+    public RotationRun NewRun(SecretDescription secret, RotationMode mode, string deploymentId, DateTimeOffset startedAt) =>
+        new RotationRun(secret.Arn, secret.Name, mode, deploymentId, startedAt)
         {
-            SecretId = secret.Arn,
-            Name = secret.Name,
-            Mode = mode,
-            DeploymentId = deploymentId,
-            StartedAt = startedAt,
             PreviousVersionId = new StageMap(secret.VersionIdsToStages).Current,
             RotationLambdaArn = secret.RotationLambdaArn,
         };
 
-    /// <summary>Sets the outcome on <paramref name="result"/> and journals the rotation's end.</summary>
-    public async Task<SecretRotation> FinishAsync(SecretRotation result, RotationStatus status, string message)
+    /// <summary>Journals the rotation's end and returns it as the pipeline sees it.</summary>
+    public async Task<SecretRotation> FinishAsync(RotationRun run, RotationStatus status, string message)
     {
-        result.Status = status;
-        result.Message = message;
-        result.FinishedAt = Host.Time.GetUtcNow();
-        await RotationRecords.FinishedAsync(Journal, result).ConfigureAwait(false);
-        return result;
+        var outcome = run.Project(status, message, Host.Time.GetUtcNow());
+        await RotationRecords.FinishedAsync(Journal, run, status, message).ConfigureAwait(false);
+        return outcome;
     }
 
     /// <summary>Ctrl+C mid-rotation: the journal says where it stopped; a re-run resumes or -Force clears it.</summary>
-    public Task InterruptedAsync(SecretRotation result) => RotationRecords.InterruptedAsync(Journal, result);
+    public Task InterruptedAsync(RotationRun run) => RotationRecords.InterruptedAsync(Journal, run);
 
     /// <summary>
     /// The refusal when a previous rotation left AWSPENDING on another version, with advice

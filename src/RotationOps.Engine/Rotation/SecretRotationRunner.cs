@@ -59,11 +59,11 @@ public sealed class SecretRotationRunner
     public async Task<SecretRotation> AbandonAsync(string secretId, string versionId, string deploymentId)
     {
         var secret = await _context.DescribeAsync(secretId).ConfigureAwait(false);
-        var result = _context.NewResult(secret, RotationMode.Manual, deploymentId, _context.Host.Time.GetUtcNow());
-        result.VersionId = versionId;
+        var run = _context.NewRun(secret, RotationMode.Manual, deploymentId, _context.Host.Time.GetUtcNow());
+        run.VersionId = versionId;
         if (new StageMap(secret.VersionIdsToStages).Pending != versionId)
-            return await _context.FinishAsync(result, RotationStatus.NotRun, $"Version {versionId} of '{secret.Name}' is not {SecretStages.Pending}; nothing to discard.").ConfigureAwait(false);
-        return await new PromoteStaged(_context, _context.LabelMovesFor(deploymentId, secret.Arn), result)
+            return await _context.FinishAsync(run, RotationStatus.NotRun, $"Version {versionId} of '{secret.Name}' is not {SecretStages.Pending}; nothing to discard.").ConfigureAwait(false);
+        return await new PromoteStaged(_context, _context.LabelMovesFor(deploymentId, secret.Arn), run)
             .AbandonAsync(versionId, $"Staged version {versionId} of '{secret.Name}' was discarded").ConfigureAwait(false);
     }
 

@@ -54,17 +54,17 @@ internal sealed class ServiceRotation
         if (unfinished != null && !_request.Force) throw RotationContext.UnfinishedRotation(secret, unfinished, history);
 
         string token = Guid.NewGuid().ToString();
-        var result = _context.NewResult(secret, RotationMode.Service, deploymentId, host.Time.GetUtcNow());
-        result.VersionId = token;
-        result.RotationLambdaArn = function;
+        var run = _context.NewRun(secret, RotationMode.Service, deploymentId, host.Time.GetUtcNow());
+        run.VersionId = token;
+        run.RotationLambdaArn = function;
 
         var plan = new ChangePlan();
         if (unfinished != null) plan.Add(secret.Name, LabelMoves.DescribeRemovePending(unfinished));
         plan.Add(secret.Name, $"Rotate the secret with function {function} as version {token}" + DescribeRules(_request.RotationRules));
         if (!plan.Approve(host))
-            return await _context.FinishAsync(result, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
+            return await _context.FinishAsync(run, RotationStatus.NotRun, ChangePlan.NotApprovedMessage).ConfigureAwait(false);
 
-        await RotationRecords.StartedAsync(_context.Journal, result).ConfigureAwait(false);
+        await RotationRecords.StartedAsync(_context.Journal, run).ConfigureAwait(false);
         try
         {
             if (unfinished != null) await _context.LabelMovesFor(deploymentId, secret.Arn).RemovePendingAsync(unfinished).ConfigureAwait(false);
@@ -80,10 +80,10 @@ internal sealed class ServiceRotation
         }
         catch (AwsServiceException ex)
         {
-            return await _context.FinishAsync(result, RotationStatus.Failed,
+            return await _context.FinishAsync(run, RotationStatus.Failed,
                 $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}).").ConfigureAwait(false);
         }
-        return await WatchAsync(secret, result).ConfigureAwait(false);
+        return await WatchAsync(secret, run).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -105,30 +105,30 @@ internal sealed class ServiceRotation
     private Task<SecretRotation> ResumeAsync(SecretDescription secret, RotationRecord started)
     {
         string token = started.VersionId!;
-        var result = _context.NewResult(secret, RotationMode.Service, started.DeploymentId, started.StartedAt);
-        result.VersionId = token;
-        result.PreviousVersionId = started.PreviousVersionId;
-        if (started.RotationLambdaArn != null) result.RotationLambdaArn = started.RotationLambdaArn;
+        var run = _context.NewRun(secret, RotationMode.Service, started.DeploymentId, started.StartedAt);
+        run.VersionId = token;
+        run.PreviousVersionId = started.PreviousVersionId;
+        if (started.RotationLambdaArn != null) run.RotationLambdaArn = started.RotationLambdaArn;
         _context.Host.WriteWarning($"Resuming rotation {started.DeploymentId} of '{secret.Name}': waiting for version {token}, " +
             $"which it started at {started.StartedAt:u}; no new rotation is started.");
-        return WatchAsync(secret, result);
+        return WatchAsync(secret, run);
     }
 
-    private async Task<SecretRotation> WatchAsync(SecretDescription secret, SecretRotation result)
+    private async Task<SecretRotation> WatchAsync(SecretDescription secret, RotationRun run)
     {
         try
         {
-            return await WaitAsync(secret, result, result.VersionId!, result.PreviousVersionId).ConfigureAwait(false);
+            return await WaitAsync(secret, run, run.VersionId!, run.PreviousVersionId).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // The rotation goes on inside AWS; the journal records that we stopped watching, so a re-run waits for it again.
-            await _context.InterruptedAsync(result).ConfigureAwait(false);
+            await _context.InterruptedAsync(run).ConfigureAwait(false);
             throw;
         }
     }
 
-    private async Task<SecretRotation> WaitAsync(SecretDescription secret, SecretRotation result, string token, string? previous)
+    private async Task<SecretRotation> WaitAsync(SecretDescription secret, RotationRun run, string token, string? previous)
     {
         var host = _context.Host;
         int activityId = ProgressUpdate.NextActivityId();
@@ -140,16 +140,16 @@ internal sealed class ServiceRotation
             {
                 var stages = new StageMap((await _context.DescribeAsync(secret.Arn).ConfigureAwait(false)).VersionIdsToStages);
                 if (stages.Current == token && stages.Pending == null)
-                    return await _context.FinishAsync(result, RotationStatus.Completed,
+                    return await _context.FinishAsync(run, RotationStatus.Completed,
                         $"Version {token} is {SecretStages.Current}; {SecretStages.Previous} is version {stages.Previous ?? "(none)"}.").ConfigureAwait(false);
                 if (stages.Current != token && !stages.StagesOf(token).Contains(SecretStages.Pending))
-                    return await _context.FinishAsync(result, RotationStatus.Failed,
+                    return await _context.FinishAsync(run, RotationStatus.Failed,
                         $"{SecretStages.Pending} was taken off version {token} before it became {SecretStages.Current}: the rotation was cancelled or abandoned. " +
                         $"{SecretStages.Current} is version {stages.Current}.").ConfigureAwait(false);
 
                 TimeSpan elapsed = host.Time.GetUtcNow() - started;
                 if (elapsed >= _request.Timeout)
-                    return await TimedOutAsync(secret, result, token, stages, previous).ConfigureAwait(false);
+                    return await TimedOutAsync(secret, run, token, stages, previous).ConfigureAwait(false);
                 host.WriteProgress(new ProgressUpdate(activityId, activity,
                     stages.Current == token ? "New version is current; waiting for AWSPENDING to be cleared" : "Waiting for the rotation function")
                 {
@@ -166,12 +166,12 @@ internal sealed class ServiceRotation
         }
     }
 
-    private async Task<SecretRotation> TimedOutAsync(SecretDescription secret, SecretRotation result, string token, StageMap stages, string? previous)
+    private async Task<SecretRotation> TimedOutAsync(SecretDescription secret, RotationRun run, string token, StageMap stages, string? previous)
     {
         if (stages.Current == token)
         {
             _context.Host.WriteWarning($"Version {token} of '{secret.Name}' is {SecretStages.Current}, but {SecretStages.Pending} was not cleared within {_request.Timeout}.");
-            return await _context.FinishAsync(result, RotationStatus.Completed,
+            return await _context.FinishAsync(run, RotationStatus.Completed,
                 $"Version {token} is {SecretStages.Current}; {SecretStages.Pending} was still on it when the wait ended.").ConfigureAwait(false);
         }
         string reached;
@@ -184,9 +184,9 @@ internal sealed class ServiceRotation
         {
             reached = "the function never stored a new value: createSecret failed, or Secrets Manager could not invoke the function";
         }
-        string function = RotationHistory.FunctionName(result.RotationLambdaArn);
+        string function = RotationHistory.FunctionName(run.RotationLambdaArn);
         // Never advise promoting the version: only the function's own setSecret puts its value in the database.
-        return await _context.FinishAsync(result, RotationStatus.Failed,
+        return await _context.FinishAsync(run, RotationStatus.Failed,
             $"The rotation did not finish within {_request.Timeout}: {reached}. {SecretStages.Current} is still version {previous} and readable. " +
             $"Version {token} must not be promoted: its value may never have reached the database. " +
             $"Look at the function's log group /aws/lambda/{function}, fix the function, then run Invoke-SecretRotation -SecretId {secret.Name} -Force, which takes {SecretStages.Pending} off version {token} " +

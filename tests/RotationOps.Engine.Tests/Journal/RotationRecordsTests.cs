@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Journal.Records;
 using RotationOps.Engine.Journal.Stores;
+using RotationOps.Engine.Rotation;
 
 namespace RotationOps.Engine.Tests.Journal;
 
@@ -29,8 +30,7 @@ public sealed class RotationRecordsTests : IDisposable
         Assert.Equal(RotationState.Interrupted, interrupted.State);
         Assert.True(interrupted.InFlight);
 
-        rotation.Status = RotationStatus.Completed;
-        await RotationRecords.FinishedAsync(_journal, rotation);
+        await RotationRecords.FinishedAsync(_journal, rotation, RotationStatus.Completed, "done");
         var record = (await RotationRecords.ReadAsync(_journal, "rot-1"))!;
         Assert.Equal(RotationState.Completed, record.State);
         Assert.False(record.InFlight);
@@ -49,8 +49,7 @@ public sealed class RotationRecordsTests : IDisposable
         Assert.Equal(RotationState.Staged, staged.State);
         Assert.True(staged.ValueStaged);
 
-        rotation.Status = RotationStatus.Pending;
-        await RotationRecords.FinishedAsync(_journal, rotation);
+        await RotationRecords.FinishedAsync(_journal, rotation, RotationStatus.Pending, "staged");
         Assert.Equal(RotationState.Pending, (await RotationRecords.ReadAsync(_journal, "rot-2"))!.State);
     }
 
@@ -61,8 +60,7 @@ public sealed class RotationRecordsTests : IDisposable
     {
         var rotation = Rotation("rot-3", RotationMode.Manual);
         await RotationRecords.StartedAsync(_journal, rotation);
-        rotation.Status = status;
-        await RotationRecords.FinishedAsync(_journal, rotation);
+        await RotationRecords.FinishedAsync(_journal, rotation, status, "ended");
 
         var record = (await RotationRecords.ReadAsync(_journal, "rot-3"))!;
         Assert.Equal(expected, record.State);
@@ -73,18 +71,14 @@ public sealed class RotationRecordsTests : IDisposable
     public async Task An_end_written_under_a_canary_id_with_no_start_is_not_a_rotation()
     {
         var discarded = Rotation("dep-canary", RotationMode.Manual);
-        discarded.Status = RotationStatus.Completed;
-        await RotationRecords.FinishedAsync(_journal, discarded);
+        await RotationRecords.FinishedAsync(_journal, discarded, RotationStatus.Completed, "discarded");
 
         Assert.Null(await RotationRecords.ReadAsync(_journal, "dep-canary"));
         Assert.Empty(RotationRecords.Fold(await _journal.ReadTargetAsync(Secret, 10)));
     }
 
-    private static SecretRotation Rotation(string id, RotationMode mode) => new SecretRotation
+    private static RotationRun Rotation(string id, RotationMode mode) => new RotationRun(Secret, "prod/orders/db", mode, id, DateTimeOffset.UtcNow)
     {
-        DeploymentId = id,
-        SecretId = Secret,
-        Mode = mode,
         VersionId = "v2",
         PreviousVersionId = "v1",
         RotationLambdaArn = "arn:aws:lambda:eu-west-1:123456789012:function:rotate",

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using RotationOps.Engine.Rotation;
 
 namespace RotationOps.Engine.Journal.Records;
 
@@ -10,7 +11,7 @@ namespace RotationOps.Engine.Journal.Records;
 /// The only code that knows how a rotation is spelled in journal entries (its action and detail
 /// keys), so a renamed key cannot silently break resume or undo.
 /// </summary>
-public static class RotationRecords
+internal static class RotationRecords
 {
     private const string ModeKey = "Mode";
     private const string StatusKey = "Status";
@@ -22,24 +23,24 @@ public static class RotationRecords
     private const string InterruptedStatus = "Interrupted";
 
     /// <summary>Started: the version id is chosen, nothing is changed yet.</summary>
-    public static Task StartedAsync(DeploymentJournal journal, SecretRotation rotation) =>
-        journal.AppendAsync(rotation.DeploymentId, JournalActions.SecretRotation, rotation.SecretId, JournalPhase.Started,
+    internal static Task StartedAsync(DeploymentJournal journal, RotationRun rotation) =>
+        journal.AppendAsync(rotation.DeploymentId, JournalActions.SecretRotation, rotation.SecretArn, JournalPhase.Started,
             JournalDetails.Of((ModeKey, rotation.Mode.ToString()), (VersionIdKey, rotation.VersionId), (PreviousVersionIdKey, rotation.PreviousVersionId),
                 (RotationLambdaArnKey, rotation.Mode == RotationMode.Service ? rotation.RotationLambdaArn : null)));
 
-    /// <summary>Its end, as <paramref name="rotation"/>'s status says: Completed, Pending, Failed or NotRun.</summary>
-    public static Task FinishedAsync(DeploymentJournal journal, SecretRotation rotation)
+    /// <summary>Its end, as <paramref name="status"/> says: Completed, Pending, Failed (with <paramref name="message"/>) or NotRun.</summary>
+    internal static Task FinishedAsync(DeploymentJournal journal, RotationRun rotation, RotationStatus status, string message)
     {
-        JournalPhase phase = rotation.Status == RotationStatus.Completed || rotation.Status == RotationStatus.Pending
+        JournalPhase phase = status == RotationStatus.Completed || status == RotationStatus.Pending
             ? JournalPhase.Completed
-            : rotation.Status == RotationStatus.NotRun ? JournalPhase.Skipped : JournalPhase.Aborted;
-        return journal.AppendAsync(rotation.DeploymentId, JournalActions.SecretRotation, rotation.SecretId, phase,
-            Details(rotation, rotation.Status.ToString()), rotation.Status == RotationStatus.Failed ? rotation.Message : null);
+            : status == RotationStatus.NotRun ? JournalPhase.Skipped : JournalPhase.Aborted;
+        return journal.AppendAsync(rotation.DeploymentId, JournalActions.SecretRotation, rotation.SecretArn, phase,
+            Details(rotation, status.ToString()), status == RotationStatus.Failed ? message : null);
     }
 
     /// <summary>Ctrl+C: the run stopped watching; a re-run resumes it, -Force clears it.</summary>
-    public static Task InterruptedAsync(DeploymentJournal journal, SecretRotation rotation) =>
-        journal.AppendAsync(rotation.DeploymentId, JournalActions.SecretRotation, rotation.SecretId, JournalPhase.Aborted,
+    internal static Task InterruptedAsync(DeploymentJournal journal, RotationRun rotation) =>
+        journal.AppendAsync(rotation.DeploymentId, JournalActions.SecretRotation, rotation.SecretArn, JournalPhase.Aborted,
             Details(rotation, InterruptedStatus),
             "Stopped by the user (Ctrl+C). Re-run the same command to resume, or run it with -Force to take AWSPENDING off the version (it is kept).");
 
@@ -96,7 +97,7 @@ public static class RotationRecords
     private static bool IsStaging(JournalEntry entry) =>
         entry.Action == "PutSecretValue" && entry.Phase == JournalPhase.Succeeded && entry.Details.ContainsKey(VersionIdKey);
 
-    private static Dictionary<string, string> Details(SecretRotation rotation, string status) =>
+    private static Dictionary<string, string> Details(RotationRun rotation, string status) =>
         JournalDetails.Of((StatusKey, status), (ModeKey, rotation.Mode.ToString()), (VersionIdKey, rotation.VersionId),
             (PreviousVersionIdKey, rotation.PreviousVersionId));
 
