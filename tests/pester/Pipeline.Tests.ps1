@@ -45,6 +45,7 @@ Describe 'Invoke-SecretRotation parameter sets' {
         $key = ConvertTo-SecureString 'Manual-Value-0042' -AsPlainText -Force
         $rotation = Invoke-SecretRotation -SecretId $secret -NewValue $key -JsonKey password
         $rotation.Mode | Should -Be 'Manual'
+        { $rotation.VersionId = 'another' } | Should -Throw -ExpectedMessage '*ReadOnly*'
         Get-SandboxStageVersion -Name $secret | Should -Be $rotation.VersionId
         Get-VersionCount $secret | Should -Be 2
     }
@@ -116,6 +117,9 @@ Describe 'Lambda parameter sets' {
 
         $promoted = Set-AliasWeight -FunctionName pipe-sets -AliasName LIVE -Promote
         $promoted.Status | Should -Be 'Promoted'
+        # Output is a record of what happened, not a handle on it: it cannot be edited and re-piped.
+        { $promoted.Status = 'RolledBack' } | Should -Throw -ExpectedMessage '*ReadOnly*'
+        { $canary.Weight = 0.9 } | Should -Throw -ExpectedMessage '*ReadOnly*'
         $alias = Get-SandboxAlias -FunctionName pipe-sets
         $alias.functionVersion | Should -Be $canary.CanaryVersion
         @($alias.additionalVersionWeights.PSObject.Properties).Count | Should -Be 0

@@ -28,16 +28,16 @@ internal sealed class AliasRouter
     }
 
     /// <summary>Stable version with <paramref name="weight"/> routed to the canary.</summary>
-    public Task<AliasConfiguration> RouteAsync(LambdaDeployment deployment, string? revisionId, double weight) =>
+    public Task<AliasConfiguration> RouteAsync(CanaryRun deployment, string? revisionId, double weight) =>
         UpdateAsync(deployment, revisionId, deployment.StableVersion,
             new Dictionary<string, double> { [deployment.CanaryVersion] = weight }, weight, $"Route {weight:0.####} to {deployment.CanaryVersion}");
 
     /// <summary>All traffic on the canary, routing cleared.</summary>
-    public Task<AliasConfiguration> PromoteAsync(LambdaDeployment deployment, string? revisionId) =>
+    public Task<AliasConfiguration> PromoteAsync(CanaryRun deployment, string? revisionId) =>
         UpdateAsync(deployment, revisionId, deployment.CanaryVersion, new Dictionary<string, double>(), 1, "Promote");
 
     /// <summary>All traffic on <paramref name="version"/>, routing cleared.</summary>
-    public Task<AliasConfiguration> RestoreAsync(LambdaDeployment deployment, string? revisionId, string version) =>
+    public Task<AliasConfiguration> RestoreAsync(CanaryRun deployment, string? revisionId, string version) =>
         UpdateAsync(deployment, revisionId, version, new Dictionary<string, double>(), 0, $"Restore {version}");
 
     /// <remarks>
@@ -45,7 +45,7 @@ internal sealed class AliasRouter
     /// whole or not at all, and a call abandoned mid-flight would leave the journal unsure which
     /// happened. It runs to its answer (the client's timeout bounds it); the next await stops.
     /// </remarks>
-    private Task<AliasConfiguration> UpdateAsync(LambdaDeployment deployment, string? revisionId, string functionVersion,
+    private Task<AliasConfiguration> UpdateAsync(CanaryRun deployment, string? revisionId, string functionVersion,
         IDictionary<string, double> weights, double canaryWeight, string move) =>
         _mutation.RunAsync(deployment.DeploymentId, "UpdateAlias", DeploymentRecords.TargetOf(deployment),
             JournalDetails.Of(("Move", move), ("FunctionVersion", functionVersion), ("StableVersion", deployment.StableVersion),

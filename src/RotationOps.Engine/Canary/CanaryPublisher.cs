@@ -35,7 +35,10 @@ public sealed class CanaryPublisher
         _waiter = new LambdaWaiter(client, host);
     }
 
-    public async Task<LambdaDeployment> PublishAsync(CanaryRequest request)
+    /// <summary>Starts the canary; the deployment comes back as it stands when the canary is routed, or why not.</summary>
+    public async Task<LambdaDeployment> PublishAsync(CanaryRequest request) => (await RunAsync(request).ConfigureAwait(false)).Project();
+
+    private async Task<CanaryRun> RunAsync(CanaryRequest request)
     {
         Validate(request);
         string function = request.FunctionName;
@@ -56,7 +59,7 @@ public sealed class CanaryPublisher
 
         string stable = alias.FunctionVersion;
         var live = await _client.GetFunctionConfigurationAsync(function, stable, _host.Cancellation).ConfigureAwait(false);
-        var deployment = new LambdaDeployment
+        var deployment = new CanaryRun
         {
             DeploymentId = DeploymentJournal.NewDeploymentId("dep", _host.Time),
             FunctionName = live.FunctionName,
@@ -77,8 +80,8 @@ public sealed class CanaryPublisher
             : await PublishNewVersionAsync(request, alias, live, deployment, open).ConfigureAwait(false);
     }
 
-    private async Task<LambdaDeployment> CanaryExistingVersionAsync(CanaryRequest request, AliasConfiguration alias, LambdaDeployment deployment,
-        LambdaDeployment? superseded)
+    private async Task<CanaryRun> CanaryExistingVersionAsync(CanaryRequest request, AliasConfiguration alias, CanaryRun deployment,
+        CanaryRun? superseded)
     {
         string version = request.Version!;
         if (version == deployment.StableVersion || version == "$LATEST")
@@ -101,8 +104,8 @@ public sealed class CanaryPublisher
         return await PreTrafficThenRouteAsync(request, alias, deployment).ConfigureAwait(false);
     }
 
-    private async Task<LambdaDeployment> PublishNewVersionAsync(CanaryRequest request, AliasConfiguration alias,
-        FunctionConfiguration live, LambdaDeployment deployment, LambdaDeployment? superseded)
+    private async Task<CanaryRun> PublishNewVersionAsync(CanaryRequest request, AliasConfiguration alias,
+        FunctionConfiguration live, CanaryRun deployment, CanaryRun? superseded)
     {
         string function = deployment.FunctionName;
         var latest = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
@@ -180,7 +183,7 @@ public sealed class CanaryPublisher
         return await PreTrafficThenRouteAsync(request, alias, deployment).ConfigureAwait(false);
     }
 
-    private async Task<LambdaDeployment> PreTrafficThenRouteAsync(CanaryRequest request, AliasConfiguration alias, LambdaDeployment deployment)
+    private async Task<CanaryRun> PreTrafficThenRouteAsync(CanaryRequest request, AliasConfiguration alias, CanaryRun deployment)
     {
         if (request.PreTrafficPayload != null)
         {
@@ -230,17 +233,17 @@ public sealed class CanaryPublisher
     }
 
     /// <summary>Journals the start, closing first the deployment -Force starts this one over.</summary>
-    private async Task StartAsync(LambdaDeployment deployment, double weight, LambdaDeployment? superseded)
+    private async Task StartAsync(CanaryRun deployment, double weight, CanaryRun? superseded)
     {
         if (superseded != null)
             await DeploymentRecords.SupersededAsync(_mutation.Journal, superseded, deployment.DeploymentId).ConfigureAwait(false);
         await DeploymentRecords.StartedAsync(_mutation.Journal, deployment, weight).ConfigureAwait(false);
     }
 
-    private Task<LambdaDeployment> NotRunAsync(LambdaDeployment deployment) =>
+    private Task<CanaryRun> NotRunAsync(CanaryRun deployment) =>
         FinishAsync(deployment, DeploymentStatus.NotRun, ChangePlan.NotApprovedMessage);
 
-    private async Task<LambdaDeployment> FinishAsync(LambdaDeployment deployment, DeploymentStatus status, string message)
+    private async Task<CanaryRun> FinishAsync(CanaryRun deployment, DeploymentStatus status, string message)
     {
         deployment.Status = status;
         deployment.Message = message;
@@ -273,7 +276,7 @@ public sealed class CanaryPublisher
     /// The refusal of a new canary while the journal records <paramref name="open"/> in flight on an
     /// alias that no longer routes to it, with the commands that close it.
     /// </summary>
-    private static RunbookException InFlightUnrouted(LambdaDeployment open, AliasConfiguration alias) =>
+    private static RunbookException InFlightUnrouted(CanaryRun open, AliasConfiguration alias) =>
         new RunbookException("DeploymentInFlight", RunbookErrorCategory.InvalidOperation,
             $"The journal records deployment {open.DeploymentId} of {open.FunctionName}:{alias.Name} in flight ({open.Status}, {Percent.Of(open.Weight, 1)} on version {open.CanaryVersion}, " +
             $"started {open.StartedAt:u}), but the alias serves version {alias.FunctionVersion} alone: its routing was removed outside RotationOps, " +
@@ -282,7 +285,7 @@ public sealed class CanaryPublisher
             "or run this again with -Force, which records that deployment as superseded by the new one.",
             open.FunctionName, "Force");
 
-    private static string DescribeRoute(LambdaDeployment deployment, double weight) =>
+    private static string DescribeRoute(CanaryRun deployment, double weight) =>
         $"Route {Percent.Of(weight, 1)} of alias {deployment.AliasName} to the new version (the rest stays on {deployment.StableVersion})";
 
     private static string Excerpt(byte[] payload)

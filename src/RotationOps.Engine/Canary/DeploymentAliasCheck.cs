@@ -17,7 +17,7 @@ internal static class DeploymentAliasCheck
     /// <summary>Weights come back from AWS as the doubles that were sent; this only absorbs rounding.</summary>
     private const double WeightTolerance = 1e-6;
 
-    public static void Ensure(AliasConfiguration alias, LambdaDeployment deployment, bool force)
+    public static void Ensure(AliasConfiguration alias, CanaryRun deployment, bool force)
     {
         if (force || Matches(alias, deployment)) return;
         string function = deployment.FunctionName;
@@ -37,7 +37,7 @@ internal static class DeploymentAliasCheck
             function, "Force");
     }
 
-    private static bool Matches(AliasConfiguration alias, LambdaDeployment deployment)
+    private static bool Matches(AliasConfiguration alias, CanaryRun deployment)
     {
         if (alias.FunctionVersion != deployment.StableVersion) return false;
         if (deployment.Weight <= 0) return alias.AdditionalVersionWeights.Count == 0;

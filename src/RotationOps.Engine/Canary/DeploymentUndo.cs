@@ -52,7 +52,7 @@ public sealed class DeploymentUndo
         return await UndoAliasAsync(deployment, request).ConfigureAwait(false);
     }
 
-    private async Task<RollbackResult> UndoAliasAsync(LambdaDeployment? deployment, UndoRequest request)
+    private async Task<RollbackResult> UndoAliasAsync(CanaryRun? deployment, UndoRequest request)
     {
         if (_lambda == null) throw new InvalidOperationException("Undoing an alias needs the Lambda client.");
         string function = deployment?.FunctionName ?? request.FunctionName
@@ -69,7 +69,7 @@ public sealed class DeploymentUndo
                 function, "Force");
 
         string from = alias.FunctionVersion + string.Concat(alias.AdditionalVersionWeights.Select(p => $" + {Percent.Of(p.Value, 1)} on {p.Key}"));
-        var record = deployment ?? new LambdaDeployment
+        var record = deployment ?? new CanaryRun
         {
             DeploymentId = request.DeploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
             FunctionName = function,
@@ -152,7 +152,7 @@ public sealed class DeploymentUndo
     /// records in flight there (its routing removed outside RotationOps, or its run dead before
     /// routing) is recorded as rolled back, so no later command takes it for one in progress.
     /// </summary>
-    private async Task<RollbackResult> NothingToUndoAsync(LambdaDeployment? deployment, RollbackResult result, string aliasName, string target)
+    private async Task<RollbackResult> NothingToUndoAsync(CanaryRun? deployment, RollbackResult result, string aliasName, string target)
     {
         string message = $"Alias {aliasName} already serves version {target} alone; nothing to undo in AWS.";
         if (deployment == null || !DeploymentRecords.InFlight(deployment)) return Done(result, RollbackStatus.NotRun, message);

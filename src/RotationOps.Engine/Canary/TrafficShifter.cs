@@ -42,7 +42,10 @@ public sealed class TrafficShifter
         _router = new AliasRouter(lambda, _mutation, host);
     }
 
-    public async Task<LambdaDeployment> ShiftAsync(TrafficShiftRequest request)
+    /// <summary>Moves the deployment along; it comes back as the alias holds it at the end, with every step's evidence.</summary>
+    public async Task<LambdaDeployment> ShiftAsync(TrafficShiftRequest request) => (await RunAsync(request).ConfigureAwait(false)).Project();
+
+    private async Task<CanaryRun> RunAsync(TrafficShiftRequest request)
     {
         var weights = request.Validate();
         var gates = await HealthGates.BuildAsync(request, _cloudWatch, _host).ConfigureAwait(false);
@@ -121,7 +124,7 @@ public sealed class TrafficShifter
         }
     }
 
-    private async Task<bool> BakeAsync(LambdaDeployment deployment, DeploymentStep step, IReadOnlyList<IHealthGate> gates,
+    private async Task<bool> BakeAsync(CanaryRun deployment, DeploymentStep step, IReadOnlyList<IHealthGate> gates,
         TimeSpan bakeTime, TimeSpan pollInterval, DeploymentLock held)
     {
         int activityId = ProgressUpdate.NextActivityId();
@@ -165,7 +168,7 @@ public sealed class TrafficShifter
         }
     }
 
-    private async Task<IReadOnlyList<GateResult>> EvaluateAsync(IReadOnlyList<IHealthGate> gates, LambdaDeployment deployment,
+    private async Task<IReadOnlyList<GateResult>> EvaluateAsync(IReadOnlyList<IHealthGate> gates, CanaryRun deployment,
         DateTimeOffset stepStartedAt, bool endOfBake)
     {
         var context = new GateContext(deployment, stepStartedAt, endOfBake,
@@ -175,7 +178,7 @@ public sealed class TrafficShifter
         return results;
     }
 
-    private async Task<LambdaDeployment> PromoteAsync(LambdaDeployment deployment, List<DeploymentStep> steps, string? revision)
+    private async Task<CanaryRun> PromoteAsync(CanaryRun deployment, List<DeploymentStep> steps, string? revision)
     {
         if (deployment.SecretVersionId != null)
         {
@@ -207,7 +210,7 @@ public sealed class TrafficShifter
             JournalPhase.Completed).ConfigureAwait(false);
     }
 
-    private Task<LambdaDeployment> FailAsync(LambdaDeployment deployment, List<DeploymentStep> steps, DeploymentStep failed,
+    private Task<CanaryRun> FailAsync(CanaryRun deployment, List<DeploymentStep> steps, DeploymentStep failed,
         string? revision, TrafficShiftRequest request)
     {
         string evidence = string.Join("; ", failed.Gates.Where(g => g.Result == CheckResult.Failed).Select(g => $"{g.Gate}: {g.Evidence}"));
@@ -220,7 +223,7 @@ public sealed class TrafficShifter
         return RollBackAsync(deployment, steps, failed, revision, $"A gate failed at {Percent.Of(deployment.Weight, 1)}: {evidence}");
     }
 
-    private async Task<LambdaDeployment> RollBackAsync(LambdaDeployment deployment, List<DeploymentStep> steps, DeploymentStep failed,
+    private async Task<CanaryRun> RollBackAsync(CanaryRun deployment, List<DeploymentStep> steps, DeploymentStep failed,
         string? revision, string reason)
     {
         if (!steps.Contains(failed)) steps.Add(failed);
@@ -246,7 +249,7 @@ public sealed class TrafficShifter
             $"{reason}. Rolled back: alias {deployment.AliasName} serves version {deployment.StableVersion} alone.{secretNote}", JournalPhase.Aborted).ConfigureAwait(false);
     }
 
-    private async Task<LambdaDeployment> RecordAsync(LambdaDeployment deployment, DeploymentStatus status, string message, JournalPhase phase = JournalPhase.Succeeded)
+    private async Task<CanaryRun> RecordAsync(CanaryRun deployment, DeploymentStatus status, string message, JournalPhase phase = JournalPhase.Succeeded)
     {
         deployment.Status = status;
         deployment.Message = message;
@@ -261,7 +264,7 @@ public sealed class TrafficShifter
     /// alias while the alias still routes to its canary (so a re-run after a crash resumes it
     /// under its own id); else a new record of the routing found on the alias.
     /// </summary>
-    private async Task<(LambdaDeployment Deployment, bool Recorded)> ResolveAsync(TrafficShiftRequest request)
+    private async Task<(CanaryRun Deployment, bool Recorded)> ResolveAsync(TrafficShiftRequest request)
     {
         if (request.DeploymentId != null)
         {
@@ -285,7 +288,7 @@ public sealed class TrafficShifter
         if (inFlight != null && inFlight.CanaryVersion == routed.Key && inFlight.StableVersion == alias.FunctionVersion
             && DeploymentRecords.InFlight(inFlight))
             return (inFlight, true);
-        var deployment = new LambdaDeployment
+        var deployment = new CanaryRun
         {
             DeploymentId = DeploymentJournal.NewDeploymentId("dep", _host.Time),
             FunctionName = request.FunctionName!,

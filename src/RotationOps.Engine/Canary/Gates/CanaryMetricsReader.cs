@@ -15,7 +15,7 @@ internal static class CanaryMetricsReader
 {
     private const int PeriodSeconds = 60;
 
-    public static async Task<CanaryMetricsSnapshot> ReadAsync(ICloudWatchClient client, LambdaDeployment deployment,
+    public static async Task<CanaryMetricsSnapshot> ReadAsync(ICloudWatchClient client, CanaryRun deployment,
         DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var queries = new List<MetricDataQuery>
@@ -39,7 +39,7 @@ internal static class CanaryMetricsReader
         };
     }
 
-    private static MetricDataQuery Query(string id, string metric, LambdaDeployment deployment, string version) => new MetricDataQuery
+    private static MetricDataQuery Query(string id, string metric, CanaryRun deployment, string version) => new MetricDataQuery
     {
         Id = id,
         Namespace = "AWS/Lambda",

@@ -9,7 +9,7 @@ internal sealed class GateContext
     private readonly Func<Task<CanaryMetricsSnapshot>> _readMetrics;
     private Task<CanaryMetricsSnapshot>? _metrics;
 
-    public GateContext(LambdaDeployment deployment, DateTimeOffset stepStartedAt, bool endOfBake, Func<Task<CanaryMetricsSnapshot>> readMetrics)
+    public GateContext(CanaryRun deployment, DateTimeOffset stepStartedAt, bool endOfBake, Func<Task<CanaryMetricsSnapshot>> readMetrics)
     {
         Deployment = deployment;
         StepStartedAt = stepStartedAt;
@@ -17,7 +17,7 @@ internal sealed class GateContext
         _readMetrics = readMetrics;
     }
 
-    public LambdaDeployment Deployment { get; }
+    public CanaryRun Deployment { get; }
     public DateTimeOffset StepStartedAt { get; }
     /// <summary>The last poll of a bake: a gate still short of data must decide now.</summary>
     public bool EndOfBake { get; }

@@ -17,10 +17,10 @@ namespace RotationOps.Engine.Journal.Records;
 internal static class DeploymentRecords
 {
     /// <summary>The alias a deployment moves, as its journal entries and its lock name it: function:alias.</summary>
-    public static string TargetOf(LambdaDeployment deployment) => $"{deployment.FunctionName}:{deployment.AliasName}";
+    public static string TargetOf(CanaryRun deployment) => $"{deployment.FunctionName}:{deployment.AliasName}";
 
     /// <summary>Started: the deployment about to route <paramref name="weight"/> to its canary.</summary>
-    public static Task StartedAsync(DeploymentJournal journal, LambdaDeployment deployment, double weight) =>
+    public static Task StartedAsync(DeploymentJournal journal, CanaryRun deployment, double weight) =>
         journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, TargetOf(deployment), JournalPhase.Started,
             ToDetails(deployment, weight));
 
@@ -28,16 +28,16 @@ internal static class DeploymentRecords
     /// The deployment's state now (its Status, weight and steps), as <paramref name="phase"/>:
     /// Succeeded for a step reached, Completed/Aborted/Skipped for an end; <paramref name="error"/> says why it stopped.
     /// </summary>
-    public static Task TransitionAsync(DeploymentJournal journal, LambdaDeployment deployment, JournalPhase phase, string? error = null) =>
+    public static Task TransitionAsync(DeploymentJournal journal, CanaryRun deployment, JournalPhase phase, string? error = null) =>
         journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, TargetOf(deployment), phase,
             ToDetails(deployment, deployment.Weight), error);
 
     /// <summary>Still open: its alias may route to its canary, and a re-run of Set-AliasWeight picks it up.</summary>
-    public static bool InFlight(LambdaDeployment deployment) =>
+    public static bool InFlight(CanaryRun deployment) =>
         deployment.Status == DeploymentStatus.Canary || deployment.Status == DeploymentStatus.Halted;
 
     /// <summary>Closed unfinished because <paramref name="laterDeploymentId"/> was started over it with -Force.</summary>
-    public static Task SupersededAsync(DeploymentJournal journal, LambdaDeployment deployment, string laterDeploymentId)
+    public static Task SupersededAsync(DeploymentJournal journal, CanaryRun deployment, string laterDeploymentId)
     {
         deployment.Status = DeploymentStatus.Superseded;
         return TransitionAsync(journal, deployment, JournalPhase.Aborted,
@@ -45,11 +45,11 @@ internal static class DeploymentRecords
     }
 
     /// <summary>Undone: the alias serves <paramref name="restoredVersion"/> alone again.</summary>
-    public static Task RolledBackAsync(DeploymentJournal journal, LambdaDeployment deployment, string restoredVersion) =>
+    public static Task RolledBackAsync(DeploymentJournal journal, CanaryRun deployment, string restoredVersion) =>
         journal.AppendAsync(deployment.DeploymentId, JournalActions.LambdaDeployment, TargetOf(deployment), JournalPhase.Completed,
             JournalDetails.Of(("Status", DeploymentStatus.RolledBack.ToString()), ("RestoredVersion", restoredVersion), ("CanaryVersion", deployment.CanaryVersion)));
 
-    private static Dictionary<string, string> ToDetails(LambdaDeployment deployment, double weight) =>
+    private static Dictionary<string, string> ToDetails(CanaryRun deployment, double weight) =>
         JournalDetails.Of(
             ("FunctionName", deployment.FunctionName),
             ("AliasName", deployment.AliasName),
@@ -68,7 +68,7 @@ internal static class DeploymentRecords
     private const string ChangeSeparator = "\n";
 
     /// <summary>The latest state of a deployment recorded in the journal, or null if it has none.</summary>
-    public static async Task<LambdaDeployment?> FindAsync(DeploymentJournal journal, string deploymentId) =>
+    public static async Task<CanaryRun?> FindAsync(DeploymentJournal journal, string deploymentId) =>
         FromEntries(deploymentId, await journal.ReadDeploymentAsync(deploymentId).ConfigureAwait(false));
 
     /// <summary>
@@ -76,14 +76,14 @@ internal static class DeploymentRecords
     /// command naming only the alias resumes or is told about, and the one that supersedes
     /// every earlier deployment of that alias.
     /// </summary>
-    public static async Task<LambdaDeployment?> LatestOnAsync(DeploymentJournal journal, string target)
+    public static async Task<CanaryRun?> LatestOnAsync(DeploymentJournal journal, string target)
     {
         string? id = (await journal.ReadTargetAsync(target, 5).ConfigureAwait(false))
             .LastOrDefault(e => e.Action == JournalActions.LambdaDeployment)?.DeploymentId;
         return id == null ? null : await FindAsync(journal, id).ConfigureAwait(false);
     }
 
-    private static LambdaDeployment? FromEntries(string deploymentId, IReadOnlyList<JournalEntry> all)
+    private static CanaryRun? FromEntries(string deploymentId, IReadOnlyList<JournalEntry> all)
     {
         var entries = all.Where(e => e.Action == JournalActions.LambdaDeployment).ToList();
         if (entries.Count == 0) return null;
@@ -92,7 +92,7 @@ internal static class DeploymentRecords
         string Get(JournalEntry e, string key) => e.Details.TryGetValue(key, out var v) ? v : "";
         string? Optional(string key) => first.Details.TryGetValue(key, out var v) ? v : null;
         string? Latest(string key) => entries.LastOrDefault(e => e.Details.ContainsKey(key))?.Details[key];
-        return new LambdaDeployment
+        return new CanaryRun
         {
             DeploymentId = deploymentId,
             FunctionName = Get(first, "FunctionName"),
