@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Errors;
@@ -173,6 +172,35 @@ public sealed class SharedJournalScenarios
         await winner!.DisposeAsync();
         // Released: the next deployer gets it at once.
         await using var next = await DeploymentLock.AcquireAsync(machines[0], scenario.Time, "orders-api:LIVE", "dep-next", force: false);
+    }
+
+    [SandboxFact]
+    public async Task Force_takes_the_table_lock_from_a_live_holder_which_stops_at_its_next_renewal_while_renewals_keep_it_past_its_lease()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        await scenario.Setup.CreateTableAsync(Table);
+        var runner = await scenario.OpenSharedJournalAsync(Table);
+        var operatorLaptop = await scenario.OpenSharedJournalAsync(Table);
+        var baking = await DeploymentLock.AcquireAsync(runner, scenario.Time, "orders-api:LIVE", "dep-baking", force: false);
+
+        // A long bake: renewed every poll, the lock outlives its first lease.
+        for (int minute = 0; minute < 15; minute++)
+        {
+            sandbox.Clock.Advance(TimeSpan.FromMinutes(1));
+            await baking.RenewAsync();
+        }
+        var refused = await Assert.ThrowsAsync<RunbookException>(() => DeploymentLock.AcquireAsync(operatorLaptop, scenario.Time, "orders-api:LIVE", "dep-other", force: false));
+        Assert.Equal("DeploymentLocked", refused.ErrorId);
+
+        await using var forced = await DeploymentLock.AcquireAsync(operatorLaptop, scenario.Time, "orders-api:LIVE", "dep-forced", force: true);
+
+        var lost = await Assert.ThrowsAsync<RunbookException>(() => baking.RenewAsync());
+        Assert.Equal("DeploymentLockLost", lost.ErrorId);
+        await baking.DisposeAsync();   // the old holder's release leaves the new holder's lock alone
+        var takeover = Assert.Single(await runner.ReadDeploymentAsync("dep-forced"), e => e.Action == JournalActions.LockTakeover);
+        Assert.Equal(("Force", "dep-baking"), (takeover.Details["Reason"], takeover.Details["PreviousDeploymentId"]));
+        await Assert.ThrowsAsync<RunbookException>(() => DeploymentLock.AcquireAsync(runner, scenario.Time, "orders-api:LIVE", "dep-third", force: false));
     }
 
     /// <summary>The sort keys of one partition, read from the Sandbox's table rather than through the module.</summary>

@@ -19,9 +19,9 @@ namespace RotationOps.Commands;
 /// </example>
 /// <example>
 /// <code>
-/// Undo-Deployment -DeploymentId dep-20261122T0930Z-1a2b3c4d -Confirm:$false
+/// Undo-Deployment -DeploymentId dep-20261122T0930Z-1a2b3c4d -JournalTable rotationops-journal -Confirm:$false
 /// </code>
-/// <para>Undoes any deployment or rotation recorded in the journal, without a prompt (for scripts).</para>
+/// <para>Undoes, without a prompt, a deployment or rotation a CI runner started: the team's shared journal table knows it, wherever it ran. Without -JournalTable (or $env:ROTATIONOPS_JOURNAL_TABLE), this machine's journal is read.</para>
 /// </example>
 /// <example>
 /// <code>
