@@ -44,6 +44,16 @@ public class AwsServiceException : Exception
 
     public override string Message => Attempts > 1 ? $"{base.Message} (gave up after {Attempts} attempts)" : base.Message;
 
+    /// <summary>
+    /// Whether AWS may have applied the call though it answered with this: no answer at all (a
+    /// timeout or a dropped connection after the request went out), a server error, or any refusal
+    /// of a resend, which may be answering the first attempt's own change. Only a read tells which.
+    /// </summary>
+    public bool OutcomeUnknown =>
+        StatusCode is null
+            ? ErrorCode != Http.AwsLocalErrorCodes.HostNotFound
+            : (int)StatusCode.Value >= 500 || (Attempts > 1 && !IsThrottling);
+
     public bool IsNotFound => ErrorCode == "ResourceNotFoundException" || ErrorCode == "ResourceNotFound";
 
     public bool IsThrottling =>

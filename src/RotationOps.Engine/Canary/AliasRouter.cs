@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Hosting;
@@ -58,5 +60,18 @@ internal sealed class AliasRouter
                 FunctionVersion = functionVersion,
                 AdditionalVersionWeights = weights,
                 RevisionId = revisionId,
-            }, CancellationToken.None));
+            }, CancellationToken.None),
+            () => AliasIfMovedAsync(deployment, functionVersion, weights));
+
+    /// <summary>
+    /// The alias, if it already routes as this move meant to (the update was made though its
+    /// answer was lost); null if it does not, so the move is reported as not made.
+    /// </summary>
+    private async Task<AliasConfiguration?> AliasIfMovedAsync(CanaryRun deployment, string functionVersion, IDictionary<string, double> weights)
+    {
+        var alias = await _client.GetAliasAsync(deployment.FunctionName, deployment.AliasName, CancellationToken.None).ConfigureAwait(false);
+        bool moved = alias.FunctionVersion == functionVersion && alias.AdditionalVersionWeights.Count == weights.Count &&
+                     weights.All(w => alias.AdditionalVersionWeights.TryGetValue(w.Key, out var actual) && Math.Abs(actual - w.Value) < 1e-9);
+        return moved ? alias : null;
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
@@ -76,7 +77,8 @@ internal sealed class ServiceRotation
                     ClientRequestToken = token,
                     RotationLambdaArn = _request.RotationLambdaArn,
                     RotationRules = _request.RotationRules,
-                }, host.Cancellation)).ConfigureAwait(false);
+                }, host.Cancellation),
+                () => RotationIfStartedAsync(secret, token)).ConfigureAwait(false);
         }
         catch (AwsServiceException ex)
         {
@@ -84,6 +86,16 @@ internal sealed class ServiceRotation
                 $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}).").ConfigureAwait(false);
         }
         return await WatchAsync(secret, run).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The version <paramref name="token"/> if the secret has it (RotateSecret made it though its
+    /// answer was lost, and the rotation function is at work); null if the rotation never started.
+    /// </summary>
+    private async Task<SecretVersionRef?> RotationIfStartedAsync(SecretDescription secret, string token)
+    {
+        var now = await _context.Client.DescribeSecretAsync(secret.Arn, CancellationToken.None).ConfigureAwait(false);
+        return now.VersionIdsToStages.ContainsKey(token) ? new SecretVersionRef { Arn = now.Arn, Name = now.Name, VersionId = token } : null;
     }
 
     /// <summary>

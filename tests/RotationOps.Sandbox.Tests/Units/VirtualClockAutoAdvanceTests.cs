@@ -70,11 +70,14 @@ public sealed class VirtualClockAutoAdvanceTests
         using var clock = new VirtualClock(Start) { AutoAdvance = true };
         var woken = new ConcurrentQueue<(int Minutes, DateTimeOffset At)>();
 
-        await Task.WhenAll(new[] { 7, 3, 5, 1 }.Select(minutes => Task.Run(async () =>
+        // All four timers are created here, one after another on this thread, before anything
+        // awaits: whichever thread-pool thread would otherwise start late cannot reorder them.
+        var sleepers = new[] { 7, 3, 5, 1 }.Select(async minutes =>
         {
             await Task.Delay(TimeSpan.FromMinutes(minutes), clock);
             woken.Enqueue((minutes, clock.GetUtcNow()));
-        }))).WaitAsync(TimeSpan.FromSeconds(10));
+        }).ToList();
+        await Task.WhenAll(sleepers).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal([1, 3, 5, 7], woken.Select(w => w.Minutes));
         Assert.All(woken, w => Assert.Equal(Start.AddMinutes(w.Minutes), w.At));

@@ -1,0 +1,97 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using RotationOps.Engine.Canary;
+using RotationOps.Engine.Journal;
+using RotationOps.Engine.Rotation;
+using RotationOps.Sandbox.Faults;
+using RotationOps.Sandbox.RotationFunctions;
+using RotationOps.Scenarios.Tests.Infrastructure;
+using RotationOps.Tests.Shared;
+
+namespace RotationOps.Scenarios.Tests;
+
+/// <summary>
+/// A mutation AWS applied whose answer never arrived (DropReply), or that was never applied
+/// (DropConnection): what the module reports and journals is what a read-back finds AWS holding.
+/// </summary>
+public sealed class LostReplyScenarios
+{
+    [SandboxFact]
+    public async Task A_canary_whose_route_was_made_but_its_answer_lost_is_reported_routed_as_the_alias_is()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string function = await scenario.CreateLiveFunctionAsync("orders-api");
+        sandbox.Faults.Add(new FaultRule { Service = "lambda", Operation = "UpdateAlias", Kind = FaultKind.DropReply, Count = 1 });
+
+        var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+
+        Assert.Equal(1, Assert.Single(sandbox.Faults.Rules).Hits);
+        Assert.Equal(DeploymentStatus.Canary, canary.Status);
+        Assert.Equal(0.1, sandbox.Lambda.Find(function)!.Aliases.Single().AdditionalVersionWeights[canary.CanaryVersion]);
+        var update = scenario.Journal.ReadDeployment(canary.DeploymentId).Where(e => e.Action == "UpdateAlias").ToList();
+        Assert.Equal(new[] { JournalPhase.Intent, JournalPhase.Succeeded }, update.Select(e => e.Phase));
+        Assert.Equal("applied", update[1].Details["ReadBack"]);
+    }
+
+    [SandboxFact]
+    public async Task A_promotion_and_an_undo_whose_answers_were_lost_report_where_the_alias_really_is()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string function = await scenario.CreateLiveFunctionAsync("orders-api");
+        var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+
+        sandbox.Faults.Add(new FaultRule { Service = "lambda", Operation = "UpdateAlias", Kind = FaultKind.DropReply, Count = 1 });
+        var promoted = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Promote = true });
+        Assert.Equal(DeploymentStatus.Promoted, promoted.Status);
+        Assert.Equal(canary.CanaryVersion, sandbox.Lambda.Find(function)!.Aliases.Single().FunctionVersion);
+
+        sandbox.Faults.Add(new FaultRule { Service = "lambda", Operation = "UpdateAlias", Kind = FaultKind.DropReply, Count = 1 });
+        var undone = await scenario.Undo().UndoAsync(new UndoRequest { DeploymentId = canary.DeploymentId });
+        Assert.Equal(RollbackStatus.Completed, undone.Status);
+        var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
+        Assert.Equal(canary.StableVersion, alias.FunctionVersion);
+        Assert.Empty(alias.AdditionalVersionWeights);
+        Assert.All(sandbox.Faults.Rules, rule => Assert.Equal(1, rule.Hits));
+    }
+
+    [SandboxFact]
+    public async Task A_route_that_was_never_made_is_reported_unmade_and_journaled_as_read_back()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string function = await scenario.CreateLiveFunctionAsync("orders-api");
+        // Every attempt is cut before AWS sees it: nothing is applied however often it is sent.
+        sandbox.Faults.Add(new FaultRule { Service = "lambda", Operation = "UpdateAlias", Kind = FaultKind.DropConnection });
+
+        var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 });
+
+        Assert.Equal(DeploymentStatus.Aborted, canary.Status);
+        Assert.Contains("the alias is unchanged on version 1", canary.Message);
+        var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
+        Assert.Equal("1", alias.FunctionVersion);
+        Assert.Empty(alias.AdditionalVersionWeights);
+        var failed = scenario.Journal.ReadDeployment(canary.DeploymentId).Single(e => e.Action == "UpdateAlias" && e.Phase == JournalPhase.Failed);
+        Assert.Equal("not applied", failed.Details["ReadBack"]);
+    }
+
+    [SandboxFact]
+    public async Task A_service_rotation_started_though_the_answer_to_RotateSecret_was_lost_is_watched_to_its_end()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", """{"username":"app","password":"Initial-Pa55word-8101"}""");
+        string function = sandbox.RotationFunctions.Register("lost-reply-rotation", new RotationFunctionBehavior());
+        sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "RotateSecret", Kind = FaultKind.DropReply, Count = 1 });
+
+        var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function });
+
+        Assert.Equal(RotationStatus.Completed, rotation.Status);
+        var stages = await scenario.StagesAsync(arn);
+        Assert.Equal(rotation.VersionId, stages.Current);
+        Assert.Null(stages.Pending);
+        Assert.Equal(2, (await scenario.AllVersionsAsync(arn)).Count);
+    }
+}
