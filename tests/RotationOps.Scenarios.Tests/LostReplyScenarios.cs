@@ -94,4 +94,92 @@ public sealed class LostReplyScenarios
         Assert.Null(stages.Pending);
         Assert.Equal(2, (await scenario.AllVersionsAsync(arn)).Count);
     }
+
+    [SandboxFact]
+    public async Task A_rerun_after_routing_failed_publishes_nothing_new_and_routes_the_version_the_first_run_published()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string function = await scenario.CreateLiveFunctionAsync("orders-api");
+        var request = new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 };
+        string rule = sandbox.Faults.Add(new FaultRule { Service = "lambda", Operation = "UpdateAlias", Kind = FaultKind.DropConnection });
+        var failed = await scenario.Publisher().PublishAsync(request);
+        Assert.Equal(DeploymentStatus.Aborted, failed.Status);
+        sandbox.Faults.Remove(rule);
+        scenario.ResetHost();
+
+        var canary = await scenario.Publisher().PublishAsync(request);
+
+        Assert.Equal(DeploymentStatus.Canary, canary.Status);
+        Assert.Equal("2", canary.CanaryVersion);
+        Assert.Equal(new[] { "$LATEST", "1", "2" }, sandbox.Lambda.Find(function)!.Versions.Select(v => v.Version));
+        Assert.Equal(0.1, sandbox.Lambda.Find(function)!.Aliases.Single().AdditionalVersionWeights["2"]);
+        Assert.Contains(scenario.Host.Warnings, w => w.Contains("already carries exactly this change"));
+    }
+
+    [SandboxFact]
+    public async Task The_same_command_after_its_run_stopped_mid_publish_resumes_that_deployment_under_its_id()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string function = await scenario.CreateLiveFunctionAsync("orders-api");
+        var request = new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.1 };
+        sandbox.Faults.Add(new FaultRule { Service = "lambda", Operation = "PublishVersion", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(30), Count = 1 });
+        var first = scenario.Publisher().PublishAsync(request);
+        await Eventually.True(() => scenario.Journal.ReadAll().Any(e => e.Action == "PublishVersion" && e.Phase == JournalPhase.Intent));
+        scenario.PressCtrlC();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        string interrupted = scenario.Journal.ReadAll().First(e => e.Action == "LambdaDeployment").DeploymentId;
+        scenario.ResetHost();
+
+        var resumed = await scenario.Publisher().PublishAsync(request);
+
+        Assert.Equal(interrupted, resumed.DeploymentId);
+        Assert.Equal(DeploymentStatus.Canary, resumed.Status);
+        Assert.Equal(0.1, sandbox.Lambda.Find(function)!.Aliases.Single().AdditionalVersionWeights[resumed.CanaryVersion]);
+        Assert.Single(scenario.Journal.ReadAll(), e => e.Action == "LambdaDeployment" && e.Phase == JournalPhase.Started);
+    }
+
+    [SandboxFact]
+    public async Task A_manual_rotation_whose_staging_and_promotion_answers_were_lost_completes_with_one_new_version()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", """{"username":"app","password":"Initial-Pa55word-8201"}""");
+        sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "PutSecretValue", Kind = FaultKind.DropReply, Count = 1 });
+        sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "UpdateSecretVersionStage", Kind = FaultKind.DropReply, Count = 1 });
+
+        var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest
+        {
+            SecretId = arn, NewValue = NewSecretValue.Generated(new Engine.SecretsManager.RandomPasswordRequest(), jsonKey: "password"),
+        });
+
+        Assert.Equal(RotationStatus.Completed, rotation.Status);
+        Assert.All(sandbox.Faults.Rules, rule => Assert.Equal(1, rule.Hits));
+        Assert.Equal(rotation.VersionId, (await scenario.StagesAsync(arn)).Current);
+        Assert.Equal(2, (await scenario.AllVersionsAsync(arn)).Count);
+    }
+
+    [SandboxFact]
+    public async Task Staging_that_never_happened_says_so_and_the_rerun_starts_anew()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", """{"username":"app","password":"Initial-Pa55word-8301"}""");
+        string before = (await scenario.StagesAsync(arn)).Current!;
+        string rule = sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "PutSecretValue", Kind = FaultKind.DropConnection });
+        var request = new SecretRotationRequest { SecretId = arn, NewValue = NewSecretValue.Generated(new Engine.SecretsManager.RandomPasswordRequest(), jsonKey: "password") };
+
+        var failed = await scenario.Runner().RotateAsync(request);
+
+        Assert.Equal(RotationStatus.Failed, failed.Status);
+        Assert.Contains("Nothing was staged", failed.Message);
+        Assert.Equal(before, (await scenario.StagesAsync(arn)).Current);
+        Assert.Single(await scenario.AllVersionsAsync(arn));
+        sandbox.Faults.Remove(rule);
+        scenario.ResetHost();
+        var rerun = await scenario.Runner().RotateAsync(request);
+        Assert.Equal(RotationStatus.Completed, rerun.Status);
+        Assert.NotEqual(failed.DeploymentId, rerun.DeploymentId);
+    }
 }

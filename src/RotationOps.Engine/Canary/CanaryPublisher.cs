@@ -55,10 +55,15 @@ public sealed class CanaryPublisher
         // or its run died before routing, and starting anew would leave it open in the journal forever.
         var open = await DeploymentRecords.LatestOnAsync(_mutation.Journal, $"{function}:{alias.Name}").ConfigureAwait(false);
         if (open != null && !DeploymentRecords.InFlight(open)) open = null;
-        if (open != null && !request.Force) throw InFlightUnrouted(open, alias);
 
         string stable = alias.FunctionVersion;
         var live = await _client.GetFunctionConfigurationAsync(function, stable, _host.Cancellation).ConfigureAwait(false);
+        if (open != null && !request.Force)
+        {
+            // The same command again after its run died before routing: go on with that deployment.
+            if (IsUnroutedRunOf(open, request, live)) return await ResumeAsync(request, alias, live, open).ConfigureAwait(false);
+            throw InFlightUnrouted(open, alias);
+        }
         var deployment = new CanaryRun
         {
             DeploymentId = DeploymentJournal.NewDeploymentId("dep", _host.Time),
@@ -78,6 +83,24 @@ public sealed class CanaryPublisher
         return request.Version != null
             ? await CanaryExistingVersionAsync(request, alias, deployment, open).ConfigureAwait(false)
             : await PublishNewVersionAsync(request, alias, live, deployment, open).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="open"/> is this very command's deployment, stopped before it routed
+    /// any traffic: a new canary (not -Version) on the same stable version making the same change.
+    /// One that ever routed and lost its routing since was rolled back outside, and is not resumed.
+    /// </summary>
+    private static bool IsUnroutedRunOf(CanaryRun open, CanaryRequest request, FunctionConfiguration live) =>
+        request.Version == null && open.Steps.Count == 0 && open.StableVersion == live.Version &&
+        open.Changes.SequenceEqual(FunctionChanges.Compute(live, request).Summary);
+
+    /// <summary>Goes on with a run of this command that stopped before routing, under its deployment id.</summary>
+    private async Task<CanaryRun> ResumeAsync(CanaryRequest request, AliasConfiguration alias, FunctionConfiguration live, CanaryRun open)
+    {
+        _host.WriteWarning($"Resuming deployment {open.DeploymentId} of {open.FunctionName}:{alias.Name}, which this command started at {open.StartedAt:u} " +
+                           "and which stopped before routing any traffic; no second deployment is started.");
+        await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, DeploymentRecords.TargetOf(open), open.DeploymentId, request.Force).ConfigureAwait(false);
+        return await PublishNewVersionAsync(request, alias, live, open, superseded: null, resumed: true).ConfigureAwait(false);
     }
 
     private async Task<CanaryRun> CanaryExistingVersionAsync(CanaryRequest request, AliasConfiguration alias, CanaryRun deployment,
@@ -105,27 +128,32 @@ public sealed class CanaryPublisher
     }
 
     private async Task<CanaryRun> PublishNewVersionAsync(CanaryRequest request, AliasConfiguration alias,
-        FunctionConfiguration live, CanaryRun deployment, CanaryRun? superseded)
+        FunctionConfiguration live, CanaryRun deployment, CanaryRun? superseded, bool resumed = false)
     {
         string function = deployment.FunctionName;
         var latest = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
         var drift = FunctionChanges.Drift(live, latest);
-        if (drift.Count > 0 && !request.Force)
+        bool carried = drift.Count > 0 && FunctionChanges.LatestCarriesOnly(live, latest, request);
+        if (drift.Count > 0 && !carried && !request.Force)
             throw new RunbookException("LatestDrifted", RunbookErrorCategory.InvalidOperation,
                 $"$LATEST of {function} differs from the live version {live.Version} in: {string.Join("; ", drift)}. " +
                 "Publishing now would ship those differences too (a canary that was rolled back leaves its change on $LATEST). " +
                 "Reconcile $LATEST, or use -Force to publish them with this change.",
                 function, "Force");
+        if (carried)
+            _host.WriteWarning($"$LATEST of {function} already carries exactly this change ({string.Join("; ", drift)}), from an earlier run that stopped " +
+                               "before routing: it is published as it is (or the version that run published is reused), not changed again.");
         var changes = FunctionChanges.Compute(latest, request);
-        deployment.Changes = changes.Summary;
+        // The change as the user asked it, relative to the live version, even when $LATEST already carries it.
+        deployment.Changes = FunctionChanges.Compute(live, request).Summary;
 
         var plan = new ChangePlan();
         if (changes.ChangesConfiguration) plan.Add(function, "Update $LATEST configuration: " + string.Join("; ", changes.Summary.Where(s => !s.StartsWith("Code:", StringComparison.Ordinal))));
-        if (request.ZipFile != null) plan.Add(function, "Update $LATEST code: " + changes.Summary.Last(s => s.StartsWith("Code:", StringComparison.Ordinal)));
+        if (request.ZipFile != null && !carried) plan.Add(function, "Update $LATEST code: " + changes.Summary.Last(s => s.StartsWith("Code:", StringComparison.Ordinal)));
         plan.Add(function, "Publish a new version from $LATEST");
         plan.Add(DeploymentRecords.TargetOf(deployment), DescribeRoute(deployment, request.Weight));
         if (!plan.Approve(_host)) return await NotRunAsync(deployment).ConfigureAwait(false);
-        await StartAsync(deployment, request.Weight, superseded).ConfigureAwait(false);
+        if (!resumed) await StartAsync(deployment, request.Weight, superseded).ConfigureAwait(false);
 
         try
         {
@@ -143,7 +171,7 @@ public sealed class CanaryPublisher
                     }, _host.Cancellation)).ConfigureAwait(false);
                 latest = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
             }
-            if (request.ZipFile != null)
+            if (request.ZipFile != null && !carried)
             {
                 await _mutation.RunAsync(deployment.DeploymentId, "UpdateFunctionCode", function,
                     JournalDetails.Of(("RevisionId", latest.RevisionId)),

@@ -85,6 +85,26 @@ internal sealed class FunctionChanges
         return drift;
     }
 
+    /// <summary>
+    /// Whether $LATEST differs from the live version only by exactly what <paramref name="request"/>
+    /// asks for: an earlier run of the same command changed $LATEST and stopped before routing
+    /// (retries spent, or the process killed), so publishing $LATEST now ships that change and
+    /// nothing else. PublishVersion then returns the version that run may already have published.
+    /// </summary>
+    public static bool LatestCarriesOnly(FunctionConfiguration live, FunctionConfiguration latest, CanaryRequest request)
+    {
+        if (Compute(latest, request).ChangesConfiguration) return false;
+        if (request.ZipFile != null ? Convert.ToBase64String(Sha256(request.ZipFile)) != latest.CodeSha256 : live.CodeSha256 != latest.CodeSha256) return false;
+        var requested = new HashSet<string>((request.Environment?.Keys ?? Enumerable.Empty<string>())
+            .Concat(request.RemoveEnvironmentVariables ?? new List<string>())
+            .Concat(request.SecretVersionId != null ? new[] { request.SecretVersionVariable } : Array.Empty<string>()), StringComparer.Ordinal);
+        bool environmentOnlyAsRequested = live.Environment.Keys.Union(latest.Environment.Keys)
+            .Where(k => !live.Environment.TryGetValue(k, out var a) || !latest.Environment.TryGetValue(k, out var b) || a != b)
+            .All(requested.Contains);
+        return environmentOnlyAsRequested && (live.Runtime == latest.Runtime || request.Runtime == latest.Runtime) &&
+               live.Handler == latest.Handler && live.MemorySize == latest.MemorySize && live.Timeout == latest.Timeout && live.Role == latest.Role;
+    }
+
     /// <summary>A short, non-reversible marker of a value, enough to tell values apart in a plan.</summary>
     public static string Fingerprint(string value)
     {

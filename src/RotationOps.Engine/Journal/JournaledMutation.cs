@@ -93,13 +93,14 @@ public sealed class JournaledMutation
     /// </summary>
     private static string ErrorText(Exception ex) => ex is AwsServiceException aws ? $"{aws.ErrorCode}: {aws.ServiceMessage}" : ex.Message;
 
+    /// <summary>As above, for a call with no result; <paramref name="applied"/> reads whether its change is there.</summary>
     public Task RunAsync(string deploymentId, string action, string target,
-        IDictionary<string, string> details, Func<Task> call) =>
+        IDictionary<string, string> details, Func<Task> call, Func<Task<bool>>? applied = null) =>
         RunAsync<object>(deploymentId, action, target, details, async () =>
         {
             await call().ConfigureAwait(false);
             return Done;
-        });
+        }, applied == null ? null : async () => await applied().ConfigureAwait(false) ? Done : null);
 
     private static readonly object Done = new object();
 

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Journal;
@@ -49,7 +51,8 @@ internal sealed class LabelMoves
                 SecretId = _secretArn,
                 VersionStage = SecretStages.Pending,
                 RemoveFromVersionId = versionId,
-            }, _cancellation));
+            }, _cancellation),
+            () => StagesAsync(stages => !stages.StagesOf(versionId).Contains(SecretStages.Pending)));
 
     /// <summary>
     /// Stores the value as AWSPENDING under a fixed token: a retry of the same call, or a re-run
@@ -64,7 +67,8 @@ internal sealed class LabelMoves
                 ClientRequestToken = token,
                 Value = value,
                 VersionStages = new List<string> { SecretStages.Pending },
-            }, _cancellation));
+            }, _cancellation),
+            () => StagesAsync(stages => stages.StagesOf(token).Contains(SecretStages.Pending)));
 
     /// <summary>Moves AWSCURRENT; AWS refuses if <paramref name="fromVersionId"/> no longer holds it.</summary>
     public Task PromoteAsync(string versionId, string? fromVersionId) =>
@@ -81,5 +85,16 @@ internal sealed class LabelMoves
                 VersionStage = SecretStages.Current,
                 MoveToVersionId = versionId,
                 RemoveFromVersionId = fromVersionId,
-            }, _cancellation));
+            }, _cancellation),
+            () => StagesAsync(stages => stages.Current == versionId));
+
+    /// <summary>
+    /// Whether the secret's labels now show a move made, read after its answer was lost. Not
+    /// cancelled by Ctrl+C: the journal must say what AWS holds before the run stops.
+    /// </summary>
+    private async Task<bool> StagesAsync(Func<StageMap, bool> moved)
+    {
+        var secret = await _client.DescribeSecretAsync(_secretArn, CancellationToken.None).ConfigureAwait(false);
+        return moved(new StageMap(secret.VersionIdsToStages));
+    }
 }

@@ -96,7 +96,7 @@ internal sealed class ManualRotation
         {
             return await _context.FinishAsync(run, RotationStatus.Failed,
                 $"Staging the new value failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}). " +
-                "Re-running Invoke-SecretRotation resumes with the same version id.").ConfigureAwait(false);
+                "Nothing was staged, so re-running Invoke-SecretRotation starts a new rotation (with a new version id).").ConfigureAwait(false);
         }
 
         using (var readBack = await ReadVersionAsync(secret.Arn, token).ConfigureAwait(false))
