@@ -55,7 +55,11 @@ internal sealed class FunctionChanges
                     live.FunctionName);
             summary.Add($"Environment {name}: removed");
         }
-        if (!SameEnvironment(merged, live.Environment)) environment = merged;
+        if (!SameEnvironment(merged, live.Environment))
+        {
+            LambdaLimits.CheckEnvironmentSize(merged, live.FunctionName);
+            environment = merged;
+        }
 
         string? runtime = request.Runtime != null && request.Runtime != live.Runtime ? request.Runtime : null;
         if (runtime != null) summary.Add($"Runtime: {live.Runtime} -> {runtime}");

@@ -52,6 +52,7 @@ internal sealed class ManualRotation
         using (var newValue = await ResolveNewValueAsync(secret, stages).ConfigureAwait(false))
         using (var staged = interruptedDeployment != null ? await ReadVersionAsync(secret.Arn, token).ConfigureAwait(false) : null)
         {
+            SecretLimits.CheckValueSize(newValue, secret.Name);
             if (staged != null && !_newValue.IsGenerated && !staged.Equals(newValue))
                 throw new RunbookException("ResumeValueMismatch", RunbookErrorCategory.InvalidOperation,
                     $"Rotation {deploymentId} of '{secret.Name}' was interrupted with version {token} staged {SecretStages.Pending}, " +

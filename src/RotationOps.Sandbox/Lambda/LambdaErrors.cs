@@ -55,6 +55,10 @@ internal static class LambdaErrors
         new(InvalidParameter,
             $"CodeSHA256 ({given}) is different from current CodeSHA256 in $LATEST ({current}). Please try again with the CodeSHA256 in $LATEST.");
 
+    public static AwsErrorException EnvironmentTooLarge() =>
+        new(InvalidParameter,
+            "Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit.");
+
     public static AwsErrorException OnlyLatestSupported() =>
         new(InvalidParameter, "Current operation does not support versions other than $LATEST");
 

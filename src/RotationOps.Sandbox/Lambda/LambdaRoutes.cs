@@ -35,7 +35,10 @@ internal static class LambdaRoutes
     public static IReadOnlyList<RestJsonRoute> All { get; } =
     [
         new("POST", Prefix, CreateFunction),
+        // The model binds ListFunctions to "/2015-03-31/functions/"; current SDKs and the AWS CLI v2
+        // send it without the slash, and Lambda answers both.
         new("GET", Prefix + "/", ListFunctions),
+        new("GET", Prefix, ListFunctions),
         new("GET", Function, GetFunction),
         new("DELETE", Function, DeleteFunction),
         new("GET", Function + "/configuration", GetFunctionConfiguration),

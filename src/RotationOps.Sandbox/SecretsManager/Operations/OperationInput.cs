@@ -21,16 +21,24 @@ internal static class OperationInput
     /// <summary>SecretString or SecretBinary (never both); null when the request carries neither.</summary>
     public static SecretValue? Value(AwsJsonInput input)
     {
-        var text = input.String("SecretString", 0, MaxValueLength, sensitive: true);
+        // The limit is in bytes (UTF-8 for SecretString), so 65,536 characters of non-ASCII text are over it.
+        var text = input.String("SecretString", 1, MaxValueLength, sensitive: true);
         var binary = input.Blob("SecretBinary");
         if (text is not null && binary is not null)
         {
             throw SecretsManagerErrors.BothValueKinds();
         }
 
-        if (binary is { Length: > MaxValueLength })
+        if (text is not null && System.Text.Encoding.UTF8.GetByteCount(text) > MaxValueLength)
         {
-            throw Errors.CommonErrors.Validation($"Value at 'secretBinary' failed to satisfy constraint: Member must have length less than or equal to {MaxValueLength}");
+            throw Errors.CommonErrors.Validation($"Value at 'secretString' failed to satisfy constraint: Member must have length less than or equal to {MaxValueLength}");
+        }
+
+        if (binary is { Length: 0 or > MaxValueLength })
+        {
+            throw Errors.CommonErrors.Validation(binary.Length == 0
+                ? "Value at 'secretBinary' failed to satisfy constraint: Member must have length greater than or equal to 1"
+                : $"Value at 'secretBinary' failed to satisfy constraint: Member must have length less than or equal to {MaxValueLength}");
         }
 
         return text is not null ? SecretValue.FromText(text) : binary is not null ? SecretValue.FromBinary(binary) : null;

@@ -1,0 +1,60 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+<#
+    The bad-input catalogue: each case is input AWS would refuse by its documented limits, or that
+    cannot mean anything. Every one must be refused before any AWS change, with the parameter
+    named, and the Sandbox's whole state (secrets, functions, aliases, tables) read before and
+    after must be the same.
+#>
+
+BeforeAll {
+    $repositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    . (Join-Path $PSScriptRoot 'SandboxProcess.ps1')
+    $session = Enter-SandboxSession -RepositoryRoot $repositoryRoot -Empty
+    New-SandboxSecret -Name bad/db -Value '{"username":"app","password":"Initial-Pa55word-9001"}' | Out-Null
+    New-SandboxFunction -Name bad-api | Out-Null
+    $rotationArn = (Invoke-SandboxControl -Path rotation-functions -Method POST -Body @{ name = 'bad-input-rotation' }).arn
+
+    function Get-SandboxSnapshot {
+        # Everything AWS holds, as JSON, from the Sandbox's own inspection surface.
+        @((Invoke-SandboxControl -Path state).secrets, (Invoke-SandboxControl -Path lambda), (Invoke-SandboxControl -Path dynamodb)) | ConvertTo-Json -Depth 12
+    }
+}
+
+AfterAll {
+    Exit-SandboxSession $session
+}
+
+Describe 'Bad input is refused before any AWS change, naming the parameter' {
+    It '<Name>' -ForEach @(
+        @{ Name = 'a plain-string secret value'; Parameter = 'NewValue'; Command = { Invoke-SecretRotation -SecretId bad/db -NewValue 'plain text' } }
+        @{ Name = 'an empty SecureString value'; Parameter = 'NewValue'; Command = { Invoke-SecretRotation -SecretId bad/db -NewValue (New-Object System.Security.SecureString) -JsonKey password } }
+        @{ Name = 'a value over 65,536 bytes (40,000 two-byte characters)'; Parameter = 'NewValue'; Command = { Invoke-SecretRotation -SecretId bad/db -NewValue (ConvertTo-SecureString ([string]::new([char]0xE9, 40000)) -AsPlainText -Force) -JsonKey password -Confirm:$false } }
+        @{ Name = 'a rotation schedule of 0 days'; Parameter = 'AutomaticallyAfterDays'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -AutomaticallyAfterDays 0 } }
+        @{ Name = 'a rotation schedule of 1001 days'; Parameter = 'AutomaticallyAfterDays'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -AutomaticallyAfterDays 1001 } }
+        @{ Name = 'a schedule expression that is not rate() or cron()'; Parameter = 'ScheduleExpression'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -ScheduleExpression 'every day' } }
+        @{ Name = 'a rotation window not in whole hours'; Parameter = 'RotationWindow'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -ScheduleExpression 'rate(10 days)' -RotationWindow '90m' } }
+        @{ Name = 'an environment variable name Lambda refuses'; Parameter = 'Environment'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Environment @{ 'bad key-name!' = 'v' } -Weight 0.1 } }
+        @{ Name = 'an environment variable name starting with a digit'; Parameter = 'Environment'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Environment @{ '1FLAG' = 'on' } -Weight 0.1 } }
+        @{ Name = 'environment variables over 4 KB together'; Parameter = 'Environment'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Environment @{ BLOB = ('a' * 5000) } -Weight 0.1 } }
+        @{ Name = 'removing a variable the function does not have'; Parameter = 'RemoveEnvironmentVariable'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -RemoveEnvironmentVariable NO_SUCH_FLAG -Weight 0.1 } }
+        @{ Name = 'a canary weight of 0'; Parameter = 'Weight'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime python3.11 -Weight 0 } }
+        @{ Name = 'a canary weight of 1 (all traffic is a promotion)'; Parameter = 'Weight'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime python3.11 -Weight 1 } }
+        @{ Name = 'a canary with nothing to deploy'; Parameter = 'Version'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Weight 0.1 } }
+        @{ Name = 'a journal table name DynamoDB refuses'; Parameter = 'JournalTable'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime python3.11 -Weight 0.1 -JournalTable 'no tables here' } }
+        @{ Name = 'an endpoint that is not a URL'; Parameter = 'EndpointUrl'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -EndpointUrl 'localhost 4566' } }
+        @{ Name = 'a deployment id the journal does not have'; Parameter = 'DeploymentId'; Command = { Undo-Deployment -DeploymentId dep-20260101T000000Z-00000000 -Confirm:$false } }
+        @{ Name = 'a rotation timeout of zero'; Parameter = 'Timeout'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -Timeout 00:00:00 } }
+    ) {
+        $before = Get-SandboxSnapshot
+        $caught = $null
+
+        try { & $Command -ErrorAction Stop } catch { $caught = $_ }
+
+        $caught | Should -Not -BeNullOrEmpty -Because 'the input must be refused'
+        # Refused by the module (or PowerShell's binder), not by AWS after a call went out.
+        $caught.FullyQualifiedErrorId -split ',' | Select-Object -First 1 | Should -BeIn @('InvalidParameter', 'ParameterArgumentValidationError')
+        $caught.CategoryInfo.Category | Should -BeIn @('InvalidArgument', 'InvalidData')
+        "$($caught.Exception.Message) $($caught.FullyQualifiedErrorId)" | Should -BeLike "*$Parameter*"
+        Get-SandboxSnapshot | Should -Be $before -Because 'nothing may change in AWS'
+    }
+}
