@@ -43,6 +43,8 @@ Describe 'Bad input is refused before any AWS change, naming the parameter' {
         @{ Name = 'a journal table name DynamoDB refuses'; Parameter = 'JournalTable'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime python3.11 -Weight 0.1 -JournalTable 'no tables here' } }
         @{ Name = 'an endpoint that is not a URL'; Parameter = 'EndpointUrl'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -EndpointUrl 'localhost 4566' } }
         @{ Name = 'a deployment id the journal does not have'; Parameter = 'DeploymentId'; Command = { Undo-Deployment -DeploymentId dep-20260101T000000Z-00000000 -Confirm:$false } }
+        @{ Name = 'a consumer qualifier with no consumer function'; Parameter = 'Qualifier'; Command = { Test-RotatedSecret -SecretId bad/db -Qualifier LIVE } }
+        @{ Name = 'a consumer payload with no consumer function'; Parameter = 'Payload'; Command = { Test-RotatedSecret -SecretId bad/db -Payload '{"ping":true}' } }
         @{ Name = 'a rotation timeout of zero'; Parameter = 'Timeout'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -Timeout 00:00:00 } }
     ) {
         $before = Get-SandboxSnapshot

@@ -42,6 +42,9 @@ public sealed class SecretValidator
             throw RunbookException.InvalidParameter("SecretId", "give the name or ARN of a secret.");
         if (request.Staged && string.IsNullOrEmpty(request.ExpectedVersionId))
             throw RunbookException.InvalidParameter("VersionId", "a staged rotation is checked by its version: give -VersionId (piped rotations carry it).");
+        if (request.ConsumerFunctionName == null && (request.ConsumerQualifier != null || request.ConsumerPayload != null))
+            throw RunbookException.InvalidParameter(request.ConsumerQualifier != null ? "Qualifier" : "Payload",
+                "it says how to call a consumer function, and no -FunctionName names one; add -FunctionName (e.g. -FunctionName orders-api -Qualifier LIVE), or leave it out.");
         if (request.MaxAge is TimeSpan maxAge && maxAge <= TimeSpan.Zero)
             throw RunbookException.InvalidParameter("MaxAge", "give a positive time span, e.g. 90.00:00:00 for 90 days.");
 
