@@ -117,9 +117,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var policies = new FunctionPolicies();
         var functions = new RotationFunctionRegistry(options.Region, options.AccountId, policies);
         var downstream = new DownstreamCredentialStore();
-        var secretsManager = new SecretsManagerService(options.Region, options.AccountId, clock, options.SecretsManagerQuotas, functions, downstream);
         var cloudWatch = new CloudWatchService(options.Region, options.AccountId, clock, options.CloudWatch);
         IMetricSink metricSink = options.MetricSink is null ? cloudWatch.Metrics : new FanOutMetricSink([cloudWatch.Metrics, options.MetricSink]);
+        var secretsManager = new SecretsManagerService(options.Region, options.AccountId, clock, options.SecretsManagerQuotas, functions, downstream, metricSink);
         var lambda = new LambdaService(options.Region, options.AccountId, clock, options.Lambda, functions, policies,
             secretsManager.Store, secretsManager.Inspector, downstream, metricSink);
         cloudWatch.Inspector.CatchUpPublishers = lambda.Traffic.CatchUp;

@@ -60,6 +60,24 @@ public sealed class FailureScenarios
     }
 
     [SandboxFact]
+    public async Task A_failing_rotation_function_is_reported_from_its_errors_within_minutes_not_at_the_timeout()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string function = sandbox.RotationFunctions.Register("orders-rotation",
+            new RotationFunctionBehavior { Strategy = RotationStrategy.RotateJsonKey("password"), FailAtStep = RotationStep.SetSecret, KeepCurrentCredentialValid = true });
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+        sandbox.Downstream.Set(arn, DbJson);
+
+        var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function, Timeout = TimeSpan.FromHours(1) });
+
+        Assert.Equal(RotationStatus.Failed, rotation.Status);
+        Assert.Contains("AWS/Lambda counts 1 error(s)", rotation.Message);
+        Assert.Contains("setSecret, testSecret or finishSecret", rotation.Message);
+        Assert.True(rotation.Duration < TimeSpan.FromMinutes(3), $"reported after {rotation.Duration}, where the timeout was an hour");
+    }
+
+    [SandboxFact]
     public async Task After_a_failed_rotation_the_next_run_is_refused_until_forced_and_then_succeeds()
     {
         await using var scenario = await Scenario.StartAsync();

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
@@ -15,14 +16,18 @@ namespace RotationOps.Engine.Rotation;
 /// </summary>
 internal sealed class RotationContext
 {
-    public RotationContext(ISecretsManagerClient client, DeploymentJournal journal, IRunbookHost host)
+    public RotationContext(ISecretsManagerClient client, DeploymentJournal journal, IRunbookHost host, ICloudWatchClient? cloudWatch)
     {
         Client = client;
+        CloudWatch = cloudWatch;
         Host = host;
         Mutation = new JournaledMutation(journal, host);
     }
 
     public ISecretsManagerClient Client { get; }
+
+    /// <summary>Watches a service rotation's function for errors; null leaves the wait to -Timeout alone.</summary>
+    public ICloudWatchClient? CloudWatch { get; }
 
     public IRunbookHost Host { get; }
 

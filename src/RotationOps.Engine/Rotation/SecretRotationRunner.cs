@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
+using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
@@ -20,9 +21,13 @@ public sealed class SecretRotationRunner
 {
     private readonly RotationContext _context;
 
-    public SecretRotationRunner(ISecretsManagerClient client, DeploymentJournal journal, IRunbookHost host)
+    /// <summary>
+    /// <paramref name="cloudWatch"/> lets a service rotation notice a failing rotation function from
+    /// its errors; without it the wait ends at -Timeout.
+    /// </summary>
+    public SecretRotationRunner(ISecretsManagerClient client, DeploymentJournal journal, IRunbookHost host, ICloudWatchClient? cloudWatch = null)
     {
-        _context = new RotationContext(client, journal, host);
+        _context = new RotationContext(client, journal, host, cloudWatch);
     }
 
     public Task<SecretRotation> RotateAsync(SecretRotationRequest request)

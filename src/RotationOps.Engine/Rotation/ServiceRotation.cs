@@ -146,6 +146,7 @@ internal sealed class ServiceRotation
         int activityId = ProgressUpdate.NextActivityId();
         string activity = $"Rotating {secret.Name}";
         DateTimeOffset started = host.Time.GetUtcNow();
+        var watch = await RotationFunctionWatch.StartAsync(_context.CloudWatch, host, RotationHistory.FunctionName(run.RotationLambdaArn)).ConfigureAwait(false);
         try
         {
             while (true)
@@ -162,6 +163,9 @@ internal sealed class ServiceRotation
                 TimeSpan elapsed = host.Time.GetUtcNow() - started;
                 if (elapsed >= _request.Timeout)
                     return await TimedOutAsync(secret, run, token, stages, previous).ConfigureAwait(false);
+                double errors = stages.Current == token || watch == null ? 0 : await watch.NewErrorsAsync().ConfigureAwait(false);
+                if (errors > 0)
+                    return await FunctionFailedAsync(secret, run, token, previous, errors).ConfigureAwait(false);
                 host.WriteProgress(new ProgressUpdate(activityId, activity,
                     stages.Current == token ? "New version is current; waiting for AWSPENDING to be cleared" : "Waiting for the rotation function")
                 {
@@ -186,23 +190,45 @@ internal sealed class ServiceRotation
             return await _context.FinishAsync(run, RotationStatus.Completed,
                 $"Version {token} is {SecretStages.Current}; {SecretStages.Pending} was still on it when the wait ended.").ConfigureAwait(false);
         }
-        string reached;
+        return await _context.FinishAsync(run, RotationStatus.Failed,
+            $"The rotation did not finish within {_request.Timeout}: {await HowFarAsync(secret, token).ConfigureAwait(false)}. " +
+            NextSteps(secret, run, token, previous)).ConfigureAwait(false);
+    }
+
+    /// <summary>The function's own errors say the rotation failed: reported now, not at -Timeout.</summary>
+    private async Task<SecretRotation> FunctionFailedAsync(SecretDescription secret, RotationRun run, string token, string? previous, double errors)
+    {
+        string function = RotationHistory.FunctionName(run.RotationLambdaArn);
+        return await _context.FinishAsync(run, RotationStatus.Failed,
+            $"The rotation function {function} failed: AWS/Lambda counts {errors:0} error(s) of it since this rotation started, and Secrets Manager does not retry a failed step. " +
+            $"So far, {await HowFarAsync(secret, token).ConfigureAwait(false)}. " + NextSteps(secret, run, token, previous)).ConfigureAwait(false);
+    }
+
+    /// <summary>How far the function got, from whether the new version holds a value.</summary>
+    private async Task<string> HowFarAsync(SecretDescription secret, string token)
+    {
         try
         {
             using (await _context.Client.GetSecretValueAsync(secret.Arn, token, null, _context.Host.Cancellation).ConfigureAwait(false))
-                reached = "the function stored the new value (createSecret ran) but did not finish: setSecret, testSecret or finishSecret failed or is still running";
+                return "the function stored the new value (createSecret ran) but did not finish: setSecret, testSecret or finishSecret failed or is still running";
         }
         catch (AwsServiceException ex) when (ex.IsNotFound)
         {
-            reached = "the function never stored a new value: createSecret failed, or Secrets Manager could not invoke the function";
+            return "the function never stored a new value: createSecret failed, or Secrets Manager could not invoke the function";
         }
+    }
+
+    /// <summary>
+    /// What is left and what to do. Never advises promoting the version: only the function's own
+    /// setSecret puts its value in the database.
+    /// </summary>
+    private static string NextSteps(SecretDescription secret, RotationRun run, string token, string? previous)
+    {
         string function = RotationHistory.FunctionName(run.RotationLambdaArn);
-        // Never advise promoting the version: only the function's own setSecret puts its value in the database.
-        return await _context.FinishAsync(run, RotationStatus.Failed,
-            $"The rotation did not finish within {_request.Timeout}: {reached}. {SecretStages.Current} is still version {previous} and readable. " +
-            $"Version {token} must not be promoted: its value may never have reached the database. " +
-            $"Look at the function's log group /aws/lambda/{function}, fix the function, then run Invoke-SecretRotation -SecretId {secret.Name} -Force, which takes {SecretStages.Pending} off version {token} " +
-            "(the version is kept) and rotates anew.").ConfigureAwait(false);
+        return $"{SecretStages.Current} is still version {previous} and readable. " +
+               $"Version {token} must not be promoted: its value may never have reached the database. " +
+               $"Look at the function's log group /aws/lambda/{function}, fix the function, then run Invoke-SecretRotation -SecretId {secret.Name} -Force, which takes {SecretStages.Pending} off version {token} " +
+               "(the version is kept) and rotates anew.";
     }
 
     private static string DescribeRules(RotationRules? rules) =>

@@ -1,6 +1,8 @@
 using System;
 using RotationOps.Sandbox.Downstream;
 using RotationOps.Sandbox.Hosting;
+using RotationOps.Sandbox.Lambda.Invocation;
+using RotationOps.Sandbox.Metrics;
 using RotationOps.Sandbox.RotationFunctions;
 using RotationOps.Sandbox.SecretsManager.Operations;
 using RotationOps.Sandbox.SecretsManager.Rotation;
@@ -16,11 +18,12 @@ internal sealed class SecretsManagerService
         TimeProvider clock,
         SecretsManagerQuotaOptions quotas,
         RotationFunctionRegistry functions,
-        DownstreamCredentialStore downstream)
+        DownstreamCredentialStore downstream,
+        IMetricSink metrics)
     {
         var store = new SecretStore(region, accountId);
         Store = store;
-        var rotations = new RotationProcessor(store, functions, new NativeRotationFunction(downstream));
+        var rotations = new RotationProcessor(store, functions, new NativeRotationFunction(downstream), new LambdaMetrics(metrics));
         Inspector = new SecretsManagerInspector(store, rotations, clock);
         Endpoint = new SecretsManagerEndpoint(store, rotations, new SecretsManagerQuotas(quotas, clock), clock,
         [

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using RotationOps.Commands.Hosting;
+using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Rotation;
@@ -54,6 +55,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     private const string CompleteSet = "Complete";
 
     private ISecretsManagerClient? _client;
+    private ICloudWatchClient? _cloudWatch;
     private DeploymentJournal? _journal;
 
     /// <summary><para type="description">The secret's name or ARN. Accepts pipeline input: strings, or objects with SecretId, ARN or Name.</para></summary>
@@ -177,6 +179,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     protected override void BeginProcessing()
     {
         _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
+        _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));
         _journal = OpenJournal();
     }
 
@@ -190,7 +193,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
         {
             ISecretTester? tester = TestScript != null ? new ScriptBlockSecretTester(TestScript, host) : null;
             var request = complete ? null : BuildRequest(tester);
-            var runner = new SecretRotationRunner(_client!, _journal!, host);
+            var runner = new SecretRotationRunner(_client!, _journal!, host, _cloudWatch);
             return Throttle.RunAsync(() => complete
                 ? runner.CompleteAsync(secretId, versionId, previousVersionId, deploymentId, Force, tester)
                 : runner.RotateAsync(request!), host.Cancellation);

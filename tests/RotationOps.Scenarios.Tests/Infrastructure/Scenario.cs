@@ -86,7 +86,7 @@ public sealed class Scenario : IAsyncDisposable
         Sandbox ?? throw new InvalidOperationException("This scenario needs the Sandbox; mark the test [SandboxFact].");
 
     /// <summary>The engine objects a command makes; <paramref name="journal"/> stands for another machine's journal.</summary>
-    public SecretRotationRunner Runner(DeploymentJournal? journal = null) => new SecretRotationRunner(Client, journal ?? Journal, Host);
+    public SecretRotationRunner Runner(DeploymentJournal? journal = null) => new SecretRotationRunner(Client, journal ?? Journal, Host, CloudWatch);
 
     public SecretValidator Validator() => new SecretValidator(Client, Host, Lambda, CloudWatch);
 

@@ -25,10 +25,8 @@ internal static class CanaryMetricsReader
             Query("si", "Invocations", deployment, deployment.StableVersion),
             Query("se", "Errors", deployment, deployment.StableVersion),
         };
-        // Whole minutes: CloudWatch aggregates Lambda metrics per minute.
-        var start = new DateTimeOffset(from.UtcDateTime.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        var end = new DateTimeOffset((to.UtcDateTime.Ticks / TimeSpan.TicksPerMinute + 1) * TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        var results = await client.GetMetricDataAsync(queries, start, end, cancellationToken).ConfigureAwait(false);
+        var window = new MetricWindow(from, to);
+        var results = await client.GetMetricDataAsync(queries, window.Start, window.End, cancellationToken).ConfigureAwait(false);
         double Sum(string id) => results.Where(r => r.Id == id).SelectMany(r => r.Values).Sum();
         return new CanaryMetricsSnapshot
         {

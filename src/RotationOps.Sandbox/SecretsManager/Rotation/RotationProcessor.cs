@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using RotationOps.Sandbox.Errors;
+using RotationOps.Sandbox.Lambda.Invocation;
 using RotationOps.Sandbox.RotationFunctions;
 
 namespace RotationOps.Sandbox.SecretsManager.Rotation;
@@ -10,7 +12,7 @@ namespace RotationOps.Sandbox.SecretsManager.Rotation;
 /// virtual clock — rotation steps, scheduled rotations, and the end of deletion windows — each
 /// stamped with the instant it was due. The caller holds the store lock.
 /// </summary>
-internal sealed class RotationProcessor(SecretStore store, RotationFunctionRegistry functions, NativeRotationFunction native)
+internal sealed class RotationProcessor(SecretStore store, RotationFunctionRegistry functions, NativeRotationFunction native, LambdaMetrics metrics)
 {
     private static readonly RotationStep[] AllSteps =
         [RotationStep.CreateSecret, RotationStep.SetSecret, RotationStep.TestSecret, RotationStep.FinishSecret];
@@ -96,6 +98,14 @@ internal sealed class RotationProcessor(SecretStore store, RotationFunctionRegis
         var failure = secret.IsDeleted ? SecretsManagerErrors.MarkedForDeletion().Message
             : function is not { Behavior.AllowSecretsManagerInvoke: true } ? SecretsManagerErrors.CannotInvokeRotationFunction().Message
             : native.Invoke(function, run.NextStep, secret, run.Token, at);
+        if (function is { Behavior.AllowSecretsManagerInvoke: true } && !secret.IsDeleted)
+        {
+            // Each step is one invocation of the function, counted in AWS/Lambda as any other:
+            // a failing step is an Error there within the minute, as on AWS.
+            metrics.Publish(new Dictionary<string, string> { ["FunctionName"] = function.Name }, at,
+                InvocationTally.Of(1, failure is null ? 0 : 1, function.Behavior.StepLatency));
+        }
+
         if (failure is not null)
         {
             // The caller of RotateSecret never sees this: AWSPENDING stays where it is and
