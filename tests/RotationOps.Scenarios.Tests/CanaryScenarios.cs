@@ -92,7 +92,7 @@ public sealed class CanaryScenarios
         Assert.Equal(new[] { "API_ENDPOINT", "DATABASE_URL", "LOG_LEVEL" }, live.Environment.Keys.OrderBy(k => k));
         Assert.Equal("postgres://new-endpoint-7f3a", live.Environment["DATABASE_URL"]);
         Assert.Equal("DEBUG", live.Environment["LOG_LEVEL"]);
-        Assert.Contains(canary.Changes, c => c.StartsWith("Environment DATABASE_URL: changed (sha256 ", StringComparison.Ordinal));
+        Assert.Contains(canary.Changes, c => c.StartsWith("Environment DATABASE_URL: changed (hmac ", StringComparison.Ordinal));
         Assert.Contains("Environment OLD_FLAG: removed", canary.Changes);
         string shown = string.Join("\n", canary.Changes.Concat(scenario.Host.AllText).Append(scenario.JournalText).Append(canary.Message));
         Assert.DoesNotContain("new-endpoint-7f3a", shown);

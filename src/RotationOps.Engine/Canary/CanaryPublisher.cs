@@ -58,10 +58,11 @@ public sealed class CanaryPublisher
 
         string stable = alias.FunctionVersion;
         var live = await _client.GetFunctionConfigurationAsync(function, stable, _host.Cancellation).ConfigureAwait(false);
+        var fingerprint = new ValueFingerprint(await _mutation.Journal.FingerprintKeyAsync().ConfigureAwait(false));
         if (open != null && !request.Force)
         {
             // The same command again after its run died before routing: go on with that deployment.
-            if (IsUnroutedRunOf(open, request, live)) return await ResumeAsync(request, alias, live, open).ConfigureAwait(false);
+            if (IsUnroutedRunOf(open, request, live, fingerprint)) return await ResumeAsync(request, alias, live, open, fingerprint).ConfigureAwait(false);
             throw InFlightUnrouted(open, alias);
         }
         var deployment = new CanaryRun
@@ -82,7 +83,7 @@ public sealed class CanaryPublisher
         await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, DeploymentRecords.TargetOf(deployment), deployment.DeploymentId, request.Force).ConfigureAwait(false);
         return request.Version != null
             ? await CanaryExistingVersionAsync(request, alias, deployment, open).ConfigureAwait(false)
-            : await PublishNewVersionAsync(request, alias, live, deployment, open).ConfigureAwait(false);
+            : await PublishNewVersionAsync(request, alias, live, deployment, fingerprint, open).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -90,17 +91,18 @@ public sealed class CanaryPublisher
     /// any traffic: a new canary (not -Version) on the same stable version making the same change.
     /// One that ever routed and lost its routing since was rolled back outside, and is not resumed.
     /// </summary>
-    private static bool IsUnroutedRunOf(CanaryRun open, CanaryRequest request, FunctionConfiguration live) =>
+    private static bool IsUnroutedRunOf(CanaryRun open, CanaryRequest request, FunctionConfiguration live, ValueFingerprint fingerprint) =>
         request.Version == null && open.Steps.Count == 0 && open.StableVersion == live.Version &&
-        open.Changes.SequenceEqual(FunctionChanges.Compute(live, request).Summary);
+        open.Changes.SequenceEqual(FunctionChanges.Compute(live, request, fingerprint).Summary);
 
     /// <summary>Goes on with a run of this command that stopped before routing, under its deployment id.</summary>
-    private async Task<CanaryRun> ResumeAsync(CanaryRequest request, AliasConfiguration alias, FunctionConfiguration live, CanaryRun open)
+    private async Task<CanaryRun> ResumeAsync(CanaryRequest request, AliasConfiguration alias, FunctionConfiguration live, CanaryRun open,
+        ValueFingerprint fingerprint)
     {
         _host.WriteWarning($"Resuming deployment {open.DeploymentId} of {open.FunctionName}:{alias.Name}, which this command started at {open.StartedAt:u} " +
                            "and which stopped before routing any traffic; no second deployment is started.");
         await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, DeploymentRecords.TargetOf(open), open.DeploymentId, request.Force).ConfigureAwait(false);
-        return await PublishNewVersionAsync(request, alias, live, open, superseded: null, resumed: true).ConfigureAwait(false);
+        return await PublishNewVersionAsync(request, alias, live, open, fingerprint, superseded: null, resumed: true).ConfigureAwait(false);
     }
 
     private async Task<CanaryRun> CanaryExistingVersionAsync(CanaryRequest request, AliasConfiguration alias, CanaryRun deployment,
@@ -128,12 +130,12 @@ public sealed class CanaryPublisher
     }
 
     private async Task<CanaryRun> PublishNewVersionAsync(CanaryRequest request, AliasConfiguration alias,
-        FunctionConfiguration live, CanaryRun deployment, CanaryRun? superseded, bool resumed = false)
+        FunctionConfiguration live, CanaryRun deployment, ValueFingerprint fingerprint, CanaryRun? superseded, bool resumed = false)
     {
         string function = deployment.FunctionName;
         var latest = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
         var drift = FunctionChanges.Drift(live, latest);
-        bool carried = drift.Count > 0 && FunctionChanges.LatestCarriesOnly(live, latest, request);
+        bool carried = drift.Count > 0 && FunctionChanges.LatestCarriesOnly(live, latest, request, fingerprint);
         if (drift.Count > 0 && !carried && !request.Force)
             throw new RunbookException("LatestDrifted", RunbookErrorCategory.InvalidOperation,
                 $"$LATEST of {function} differs from the live version {live.Version} in: {string.Join("; ", drift)}. " +
@@ -143,9 +145,9 @@ public sealed class CanaryPublisher
         if (carried)
             _host.WriteWarning($"$LATEST of {function} already carries exactly this change ({string.Join("; ", drift)}), from an earlier run that stopped " +
                                "before routing: it is published as it is (or the version that run published is reused), not changed again.");
-        var changes = FunctionChanges.Compute(latest, request);
+        var changes = FunctionChanges.Compute(latest, request, fingerprint);
         // The change as the user asked it, relative to the live version, even when $LATEST already carries it.
-        deployment.Changes = FunctionChanges.Compute(live, request).Summary;
+        deployment.Changes = FunctionChanges.Compute(live, request, fingerprint).Summary;
 
         var plan = new ChangePlan();
         if (changes.ChangesConfiguration) plan.Add(function, "Update $LATEST configuration: " + string.Join("; ", changes.Summary.Where(s => !s.StartsWith("Code:", StringComparison.Ordinal))));

@@ -11,7 +11,7 @@ namespace RotationOps.Engine.Canary;
 /// <summary>
 /// What a canary changes relative to the live version: the full new environment (Lambda
 /// replaces the whole set, so the merge happens here) and human-readable lines for the plan.
-/// Environment values are shown only as short SHA-256 prefixes: they often hold credentials.
+/// Environment values are shown only as keyed fingerprints (<see cref="ValueFingerprint"/>): they often hold credentials.
 /// </summary>
 internal sealed class FunctionChanges
 {
@@ -31,15 +31,15 @@ internal sealed class FunctionChanges
 
     public bool ChangesConfiguration => Environment != null || Runtime != null || Description != null;
 
-    public static FunctionChanges Compute(FunctionConfiguration live, CanaryRequest request)
+    public static FunctionChanges Compute(FunctionConfiguration live, CanaryRequest request, ValueFingerprint fingerprint)
     {
         var summary = new List<string>();
         IDictionary<string, string>? environment = null;
         var merged = new Dictionary<string, string>(live.Environment.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
         foreach (var change in request.Environment ?? new Dictionary<string, string>())
         {
-            if (!merged.TryGetValue(change.Key, out var old)) summary.Add($"Environment {change.Key}: added ({Fingerprint(change.Value)})");
-            else if (old != change.Value) summary.Add($"Environment {change.Key}: changed ({Fingerprint(old)} -> {Fingerprint(change.Value)})");
+            if (!merged.TryGetValue(change.Key, out var old)) summary.Add($"Environment {change.Key}: added ({fingerprint.Of(change.Value)})");
+            else if (old != change.Value) summary.Add($"Environment {change.Key}: changed ({fingerprint.Of(old)} -> {fingerprint.Of(change.Value)})");
             merged[change.Key] = change.Value;
         }
         if (request.SecretVersionId != null)
@@ -95,9 +95,9 @@ internal sealed class FunctionChanges
     /// (retries spent, or the process killed), so publishing $LATEST now ships that change and
     /// nothing else. PublishVersion then returns the version that run may already have published.
     /// </summary>
-    public static bool LatestCarriesOnly(FunctionConfiguration live, FunctionConfiguration latest, CanaryRequest request)
+    public static bool LatestCarriesOnly(FunctionConfiguration live, FunctionConfiguration latest, CanaryRequest request, ValueFingerprint fingerprint)
     {
-        if (Compute(latest, request).ChangesConfiguration) return false;
+        if (Compute(latest, request, fingerprint).ChangesConfiguration) return false;
         if (request.ZipFile != null ? Convert.ToBase64String(Sha256(request.ZipFile)) != latest.CodeSha256 : live.CodeSha256 != latest.CodeSha256) return false;
         var requested = new HashSet<string>((request.Environment?.Keys ?? Enumerable.Empty<string>())
             .Concat(request.RemoveEnvironmentVariables ?? new List<string>())
@@ -107,13 +107,6 @@ internal sealed class FunctionChanges
             .All(requested.Contains);
         return environmentOnlyAsRequested && (live.Runtime == latest.Runtime || request.Runtime == latest.Runtime) &&
                live.Handler == latest.Handler && live.MemorySize == latest.MemorySize && live.Timeout == latest.Timeout && live.Role == latest.Role;
-    }
-
-    /// <summary>A short, non-reversible marker of a value, enough to tell values apart in a plan.</summary>
-    public static string Fingerprint(string value)
-    {
-        byte[] hash = Sha256(Encoding.UTF8.GetBytes(value));
-        return "sha256 " + BitConverter.ToString(hash, 0, 4).Replace("-", "").ToLowerInvariant();
     }
 
     private static bool SameEnvironment(IDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>

@@ -49,6 +49,11 @@ public sealed class DeploymentJournal
         return new DeploymentJournal(store, time);
     }
 
+    /// <summary>The journal's key for environment-value fingerprints, read (or made) once per journal object.</summary>
+    public Task<byte[]> FingerprintKeyAsync() => _fingerprintKey ??= _store.FingerprintKeyAsync();
+
+    private Task<byte[]>? _fingerprintKey;
+
     public static string NewDeploymentId(string kind, TimeProvider time) =>
         $"{kind}-{time.GetUtcNow():yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N").Substring(0, 8)}";
 

@@ -67,7 +67,7 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
     [Parameter(Mandatory = true)]
     public double Weight { get; set; }
 
-    /// <summary><para type="description">Environment variables to add or change; the live version's other variables are kept. Values are never printed (plans show short hashes).</para></summary>
+    /// <summary><para type="description">Environment variables to add or change; the live version's other variables are kept. Values are never printed: plans and Changes show keyed fingerprints (hmac ...), which tell values apart without revealing them.</para></summary>
     [Parameter]
     public Hashtable? Environment { get; set; }
 

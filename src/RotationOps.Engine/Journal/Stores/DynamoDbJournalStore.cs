@@ -24,6 +24,7 @@ internal sealed class DynamoDbJournalStore : IJournalStore
     private const string EntryAttribute = "entry";
     private const string EntryIdAttribute = "entryId";
     private const string StartedAtAttribute = "startedAt";
+    private const string KeyAttribute = "key";
 
     private readonly DynamoDbClient _client;
     private readonly string _table;
@@ -67,6 +68,25 @@ internal sealed class DynamoDbJournalStore : IJournalStore
         }
         JournalTableSchema.Check(description, client.Connection.Region);
         return new DynamoDbJournalStore(client, table);
+    }
+
+    /// <summary>One item (pk = key#fingerprint), created only if absent: the first machine's key stands for all.</summary>
+    public async Task<byte[]> FingerprintKeyAsync()
+    {
+        var item = JournalTableSchema.Key(JournalTableSchema.FingerprintKeyPartition, "key");
+        var key = FingerprintKey.New();
+        item[KeyAttribute] = Convert.ToBase64String(key);
+        try
+        {
+            await _client.PutItemAsync(_table, item, DynamoDbCondition.NotExists(JournalTableSchema.PartitionKey), CancellationToken.None).ConfigureAwait(false);
+            return key;
+        }
+        catch (AwsServiceException e) when (e.ErrorCode == DynamoDbClient.ConditionalCheckFailed)
+        {
+            var there = await _client.GetItemAsync(_table, JournalTableSchema.Key(JournalTableSchema.FingerprintKeyPartition, "key"), CancellationToken.None)
+                .ConfigureAwait(false);
+            return Convert.FromBase64String(there![KeyAttribute]);
+        }
     }
 
     public async Task AppendAsync(JournalEntry entry)

@@ -43,6 +43,32 @@ public sealed class FileJournalStore : IJournalStore
         return new FileJournalStore(home!);
     }
 
+    /// <summary>
+    /// Kept in fingerprint.key beside the journal. Created with CreateNew, so of two processes
+    /// making it at once one writes and the other reads what was written.
+    /// </summary>
+    public Task<byte[]> FingerprintKeyAsync()
+    {
+        string path = Path.Combine(Path.GetDirectoryName(FilePath)!, "fingerprint.key");
+        try
+        {
+            byte[] key = FingerprintKey.New();
+            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                byte[] text = Encoding.ASCII.GetBytes(Convert.ToBase64String(key));
+                stream.Write(text, 0, text.Length);
+                stream.Flush(true);
+            }
+            return Task.FromResult(key);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            using (var stream = ExclusiveFile.Open(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)))
+            using (var reader = new StreamReader(stream, Encoding.ASCII))
+                return Task.FromResult(Convert.FromBase64String(reader.ReadToEnd().Trim()));
+        }
+    }
+
     public Task AppendAsync(JournalEntry entry)
     {
         WriteExclusive(Encoding.UTF8.GetBytes(JournalEntryJson.Write(entry) + "\n"));

@@ -23,6 +23,12 @@ public interface IJournalStore
     /// </summary>
     Task AppendAsync(JournalEntry entry);
 
+    /// <summary>
+    /// The journal's own random key for fingerprints of environment values: made once, the first
+    /// time it is asked for, and the same for every machine using this journal.
+    /// </summary>
+    Task<byte[]> FingerprintKeyAsync();
+
     /// <summary>Every entry of one deployment or rotation, in the order written.</summary>
     Task<IReadOnlyList<JournalEntry>> ReadDeploymentAsync(string deploymentId, CancellationToken cancellationToken);
 

@@ -13,7 +13,8 @@ namespace RotationOps.Engine.Journal.Stores;
 /// <list type="bullet">
 /// <item>an entry: pk = deployment#&lt;id&gt;, sk = entry#&lt;sequence&gt; (its place within the deployment);</item>
 /// <item>a target's index: pk = target#&lt;alias or secret ARN&gt;, sk = &lt;deployment id&gt;, with startedAt;</item>
-/// <item>a deployment lock: pk = lock#&lt;target&gt;, sk = lock.</item>
+/// <item>a deployment lock: pk = lock#&lt;target&gt;, sk = lock;</item>
+/// <item>the key of environment-value fingerprints: pk = key#fingerprint, sk = key.</item>
 /// </list>
 /// </summary>
 internal static class JournalTableSchema
@@ -23,6 +24,9 @@ internal static class JournalTableSchema
 
     // DynamoDB's documented table-name rule.
     private static readonly Regex ValidName = new Regex("^[a-zA-Z0-9_.-]{3,255}$", RegexOptions.CultureInvariant);
+
+    /// <summary>The journal's fingerprint key for environment values (<see cref="IJournalStore.FingerprintKeyAsync"/>).</summary>
+    public const string FingerprintKeyPartition = "key#fingerprint";
 
     public static string DeploymentPartition(string deploymentId) => "deployment#" + deploymentId;
 
