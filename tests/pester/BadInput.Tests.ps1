@@ -45,6 +45,35 @@ Describe 'Bad input is refused before any AWS change, naming the parameter' {
         @{ Name = 'a deployment id the journal does not have'; Parameter = 'DeploymentId'; Command = { Undo-Deployment -DeploymentId dep-20260101T000000Z-00000000 -Confirm:$false } }
         @{ Name = 'a consumer qualifier with no consumer function'; Parameter = 'Qualifier'; Command = { Test-RotatedSecret -SecretId bad/db -Qualifier LIVE } }
         @{ Name = 'a consumer payload with no consumer function'; Parameter = 'Payload'; Command = { Test-RotatedSecret -SecretId bad/db -Payload '{"ping":true}' } }
+        @{ Name = 'traffic steps that fall'; Parameter = 'Steps'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Steps 0.5, 0.3 -BakeTime 00:01:00 } }
+        @{ Name = 'a promotion step before the last'; Parameter = 'Steps'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Steps 1, 0.5 -BakeTime 00:01:00 } }
+        @{ Name = 'a traffic step of 0'; Parameter = 'Steps'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Steps 0, 0.5 -BakeTime 00:01:00 } }
+        @{ Name = 'a traffic step above 1'; Parameter = 'Steps'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Steps 0.5, 1.5 -BakeTime 00:01:00 } }
+        @{ Name = 'a traffic weight of 0'; Parameter = 'Weight'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0 } }
+        @{ Name = 'a negative traffic weight'; Parameter = 'Weight'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight -0.1 } }
+        @{ Name = 'a negative bake time'; Parameter = 'BakeTime'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime -00:01:00 } }
+        @{ Name = 'a poll interval of zero'; Parameter = 'PollInterval'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -PollInterval 00:00:00 } }
+        @{ Name = 'an error-rate ceiling of 100 %'; Parameter = 'MaxErrorRate'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -MaxErrorRate 1 } }
+        @{ Name = 'a negative error-rate ceiling'; Parameter = 'MaxErrorRate'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -MaxErrorRate -0.1 } }
+        @{ Name = 'an error-rate increase over 100 %'; Parameter = 'MaxErrorRateIncrease'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -MaxErrorRateIncrease 1.5 } }
+        @{ Name = 'a negative minimum of invocations'; Parameter = 'MinInvocations'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -MinInvocations -1 } }
+        @{ Name = 'an error-rate gate with no bake to judge'; Parameter = 'BakeTime'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -MaxErrorRate 0.01 } }
+        @{ Name = 'an error-rate gate on an immediate promotion'; Parameter = 'MaxErrorRate'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Promote -MaxErrorRate 0.01 } }
+        @{ Name = 'a shift throttle limit of 0'; Parameter = 'ThrottleLimit'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -ThrottleLimit 0 } }
+        @{ Name = 'an existing version combined with changes'; Parameter = 'Version'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Version 1 -Runtime python3.11 -Weight 0.1 } }
+        @{ Name = 'a description over 256 characters'; Parameter = 'Description'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Description ('d' * 300) -Weight 0.1 } }
+        @{ Name = 'a negative canary weight'; Parameter = 'Weight'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime python3.11 -Weight -0.5 } }
+        @{ Name = 'a canary throttle limit over 1000'; Parameter = 'ThrottleLimit'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime python3.11 -Weight 0.1 -ThrottleLimit 1001 } }
+        @{ Name = 'a one-letter environment variable name'; Parameter = 'Environment'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Environment @{ A = 'v' } -Weight 0.1 } }
+        @{ Name = 'an empty variable name to remove'; Parameter = 'RemoveEnvironmentVariable'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -RemoveEnvironmentVariable '' -Weight 0.1 } }
+        @{ Name = 'a rotation throttle limit of 0'; Parameter = 'ThrottleLimit'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -ThrottleLimit 0 } }
+        @{ Name = 'a negative rotation timeout'; Parameter = 'Timeout'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -Timeout -00:05:00 } }
+        @{ Name = 'both a day count and a schedule expression'; Parameter = 'ScheduleExpression'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -AutomaticallyAfterDays 30 -ScheduleExpression 'rate(10 days)' } }
+        @{ Name = 'a maximum secret age of zero'; Parameter = 'MaxAge'; Command = { Test-RotatedSecret -SecretId bad/db -MaxAge 00:00:00 } }
+        @{ Name = 'a consumer error-rate ceiling over 100 %'; Parameter = 'MaxConsumerErrorRate'; Command = { Test-RotatedSecret -SecretId bad/db -FunctionName bad-api -MaxConsumerErrorRate 2 } }
+        @{ Name = 'an empty required key'; Parameter = 'RequiredKey'; Command = { Test-RotatedSecret -SecretId bad/db -RequiredKey '' } }
+        @{ Name = 'restoring an alias to $LATEST'; Parameter = 'ToVersion'; Command = { Undo-Deployment -FunctionName bad-api -AliasName LIVE -ToVersion '$LATEST' -Confirm:$false } }
+        @{ Name = 'an empty deployment id'; Parameter = 'DeploymentId'; Command = { Undo-Deployment -DeploymentId '' -Confirm:$false } }
         @{ Name = 'a rotation timeout of zero'; Parameter = 'Timeout'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -Timeout 00:00:00 } }
     ) {
         $before = Get-SandboxSnapshot

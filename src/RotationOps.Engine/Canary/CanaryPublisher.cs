@@ -255,6 +255,9 @@ public sealed class CanaryPublisher
         if (string.IsNullOrWhiteSpace(request.AliasName))
             throw RunbookException.InvalidParameter("AliasName", "give the alias that serves live traffic, e.g. LIVE.");
         LambdaLimits.CheckVariableNames(request.Environment?.Keys, "Environment");
+        if (request.Description != null && request.Description.Length > LambdaLimits.MaxDescriptionLength)
+            throw RunbookException.InvalidParameter("Description",
+                $"it is {request.Description.Length} characters; Lambda keeps at most {LambdaLimits.MaxDescriptionLength} for a function or version description.");
         if (!(request.Weight > 0 && request.Weight < 1))
             throw RunbookException.InvalidParameter("Weight", $"{request.Weight} is not a canary share: give a value above 0 and below 1, e.g. 0.05. To move all traffic use Set-AliasWeight -Promote.");
         if (request.Version != null && request.HasChanges && request.SecretVersionId == null)

@@ -17,6 +17,9 @@ internal static class LambdaLimits
     /// <summary>All variables together, as Lambda measures them: the JSON of the whole map.</summary>
     public const int MaxEnvironmentBytes = 4096;
 
+    /// <summary>A function's or a version's description.</summary>
+    public const int MaxDescriptionLength = 256;
+
     // Measured as written on the wire: characters like '+' or 'é' count as themselves, not as \uXXXX escapes.
     private static readonly JsonSerializerOptions MeasuredAs = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
