@@ -74,6 +74,30 @@ Describe 'Bad input is refused before any AWS change, naming the parameter' {
         @{ Name = 'an empty required key'; Parameter = 'RequiredKey'; Command = { Test-RotatedSecret -SecretId bad/db -RequiredKey '' } }
         @{ Name = 'restoring an alias to $LATEST'; Parameter = 'ToVersion'; Command = { Undo-Deployment -FunctionName bad-api -AliasName LIVE -ToVersion '$LATEST' -Confirm:$false } }
         @{ Name = 'an empty deployment id'; Parameter = 'DeploymentId'; Command = { Undo-Deployment -DeploymentId '' -Confirm:$false } }
+        @{ Name = 'an empty hashtable of keys'; Parameter = 'NewValue'; Command = { Invoke-SecretRotation -SecretId bad/db -NewValue @{} } }
+        @{ Name = 'an empty key in a hashtable'; Parameter = 'NewValue'; Command = { Invoke-SecretRotation -SecretId bad/db -NewValue @{ password = '' } } }
+        @{ Name = 'a nested hashtable as one key'; Parameter = 'NewValue'; Command = { Invoke-SecretRotation -SecretId bad/db -NewValue @{ password = @{ nested = 'x' } } } }
+        @{ Name = 'an array as one key'; Parameter = 'NewValue'; Command = { Invoke-SecretRotation -SecretId bad/db -NewValue @{ password = @(1, 2) } } }
+        @{ Name = 'a credential with an empty password'; Parameter = 'NewValue'; Command = { Invoke-SecretRotation -SecretId bad/db -NewValue ([pscredential]::new('app', (New-Object System.Security.SecureString))) } }
+        @{ Name = 'a rotation window of 25 hours'; Parameter = 'RotationWindow'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -ScheduleExpression 'rate(10 days)' -RotationWindow '25h' } }
+        @{ Name = 'a rotation window of 0 hours'; Parameter = 'RotationWindow'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -ScheduleExpression 'rate(10 days)' -RotationWindow '0h' } }
+        @{ Name = 'a schedule expression over 256 characters'; Parameter = 'ScheduleExpression'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -ScheduleExpression ('cron(0 4 ? * SUN *)' + (' ' * 250)) } }
+        @{ Name = 'an endpoint that is not http(s)'; Parameter = 'EndpointUrl'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -EndpointUrl 'ftp://127.0.0.1/' } }
+        @{ Name = 'an empty secret id'; Parameter = 'SecretId'; Command = { Invoke-SecretRotation -SecretId '' -GeneratePassword } }
+        @{ Name = 'an empty region'; Parameter = 'Region'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -Region '' } }
+        @{ Name = 'a canary weight above 1'; Parameter = 'Weight'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime python3.11 -Weight 1.5 } }
+        @{ Name = 'a variable the Lambda runtime reserves'; Parameter = 'Environment'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Environment @{ AWS_REGION = 'eu-west-1' } -Weight 0.1 } }
+        @{ Name = 'another reserved variable'; Parameter = 'Environment'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Environment @{ AWS_LAMBDA_FUNCTION_NAME = 'x' } -Weight 0.1 } }
+        @{ Name = 'the live version as the canary'; Parameter = 'Version'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Version 1 -Weight 0.1 } }
+        @{ Name = '$LATEST as the canary'; Parameter = 'Version'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Version '$LATEST' -Weight 0.1 } }
+        @{ Name = 'a code package that does not exist'; Parameter = 'ZipFile'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -ZipFile ./no-such-package.zip -Weight 0.1 } }
+        @{ Name = 'an empty runtime'; Parameter = 'Runtime'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime '' -Weight 0.1 } }
+        @{ Name = 'no traffic steps'; Parameter = 'Steps'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Steps @() -BakeTime 00:01:00 } }
+        @{ Name = 'an empty alarm name'; Parameter = 'Alarm'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -Alarm '' } }
+        @{ Name = 'a deployment id to shift that the journal does not have'; Parameter = 'DeploymentId'; Command = { Set-AliasWeight -DeploymentId dep-20260101T000000Z-ffffffff -Promote } }
+        @{ Name = 'a check name that does not exist'; Parameter = 'ExcludeCheck'; Command = { Test-RotatedSecret -SecretId bad/db -ExcludeCheck NoSuchCheck } }
+        @{ Name = 'an empty alias to undo'; Parameter = 'AliasName'; Command = { Undo-Deployment -FunctionName bad-api -AliasName '' -Confirm:$false } }
+        @{ Name = 'an empty version to restore a secret to'; Parameter = 'ToVersionId'; Command = { Undo-Deployment -SecretId bad/db -ToVersionId '' -Confirm:$false } }
         @{ Name = 'a rotation timeout of zero'; Parameter = 'Timeout'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -Timeout 00:00:00 } }
     ) {
         $before = Get-SandboxSnapshot
@@ -83,7 +107,7 @@ Describe 'Bad input is refused before any AWS change, naming the parameter' {
 
         $caught | Should -Not -BeNullOrEmpty -Because 'the input must be refused'
         # Refused by the module (or PowerShell's binder), not by AWS after a call went out.
-        $caught.FullyQualifiedErrorId -split ',' | Select-Object -First 1 | Should -BeIn @('InvalidParameter', 'ParameterArgumentValidationError')
+        $caught.FullyQualifiedErrorId -split ',' | Select-Object -First 1 | Should -Match '^(InvalidParameter|ParameterArgumentValidationError\w*)$'
         $caught.CategoryInfo.Category | Should -BeIn @('InvalidArgument', 'InvalidData')
         "$($caught.Exception.Message) $($caught.FullyQualifiedErrorId)" | Should -BeLike "*$Parameter*"
         Get-SandboxSnapshot | Should -Be $before -Because 'nothing may change in AWS'

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -26,13 +27,27 @@ internal static class LambdaLimits
     // Lambda's pattern for a variable name: a letter, then letters, digits or underscores.
     private static readonly Regex VariableName = new Regex("^[a-zA-Z][a-zA-Z0-9_]+$", RegexOptions.CultureInvariant);
 
+    // Names the Lambda runtime sets itself; Lambda refuses a function configuration that sets them.
+    private static readonly HashSet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME",
+        "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME",
+        "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+        "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+    };
+
     /// <exception cref="RunbookException">InvalidParameter naming <paramref name="parameter"/>.</exception>
     public static void CheckVariableNames(IEnumerable<string>? names, string parameter)
     {
-        string? bad = names?.FirstOrDefault(n => !VariableName.IsMatch(n));
+        var all = names?.ToList() ?? new List<string>();
+        string? bad = all.FirstOrDefault(n => !VariableName.IsMatch(n));
         if (bad != null)
             throw RunbookException.InvalidParameter(parameter,
                 $"'{bad}' is not a name Lambda accepts for an environment variable: it must start with a letter and go on with at least one letter, digit or underscore (e.g. API_ENDPOINT).");
+        string? reserved = all.FirstOrDefault(Reserved.Contains);
+        if (reserved != null)
+            throw RunbookException.InvalidParameter(parameter,
+                $"'{reserved}' is reserved: the Lambda runtime sets it, and Lambda refuses a configuration that does. Choose another name.");
     }
 
     /// <summary>Refuses a variable set over 4 KB; names the biggest variables, never a value.</summary>

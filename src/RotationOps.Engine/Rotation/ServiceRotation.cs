@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -246,7 +247,9 @@ internal sealed class ServiceRotation
             throw RunbookException.InvalidParameter("ScheduleExpression", "give either -AutomaticallyAfterDays or -ScheduleExpression, not both.");
         if (rules.ScheduleExpression != null && !Regex.IsMatch(rules.ScheduleExpression, @"^(rate|cron)\(.+\)$"))
             throw RunbookException.InvalidParameter("ScheduleExpression", "use rate(...) or cron(...), e.g. 'rate(30 days)' or 'cron(0 4 ? * SUN *)'.");
-        if (rules.Duration != null && !Regex.IsMatch(rules.Duration, @"^[0-9]+h$"))
-            throw RunbookException.InvalidParameter("RotationWindow", "the window is whole hours, e.g. 3h.");
+        if (rules.ScheduleExpression != null && rules.ScheduleExpression.Length > 256)
+            throw RunbookException.InvalidParameter("ScheduleExpression", $"it is {rules.ScheduleExpression.Length} characters; Secrets Manager takes at most 256.");
+        if (rules.Duration != null && !(Regex.Match(rules.Duration, @"^([0-9]{1,2})h$") is { Success: true } hours && int.Parse(hours.Groups[1].Value, CultureInfo.InvariantCulture) is >= 1 and <= 24))
+            throw RunbookException.InvalidParameter("RotationWindow", "the window is whole hours from 1h to 24h, e.g. 3h.");
     }
 }
