@@ -135,7 +135,8 @@ public sealed class CanaryPublisher
         string function = deployment.FunctionName;
         var latest = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
         var drift = FunctionChanges.Drift(live, latest);
-        bool carried = drift.Count > 0 && FunctionChanges.LatestCarriesOnly(live, latest, request, fingerprint);
+        var changes = FunctionChanges.Compute(latest, request, fingerprint);
+        bool carried = drift.Count > 0 && FunctionChanges.LatestCarriesOnly(live, latest, request, changes);
         if (drift.Count > 0 && !carried && !request.Force)
             throw new RunbookException("LatestDrifted", RunbookErrorCategory.InvalidOperation,
                 $"$LATEST of {function} differs from the live version {live.Version} in: {string.Join("; ", drift)}. " +
@@ -145,7 +146,6 @@ public sealed class CanaryPublisher
         if (carried)
             _host.WriteWarning($"$LATEST of {function} already carries exactly this change ({string.Join("; ", drift)}), from an earlier run that stopped " +
                                "before routing: it is published as it is (or the version that run published is reused), not changed again.");
-        var changes = FunctionChanges.Compute(latest, request, fingerprint);
         // The change as the user asked it, relative to the live version, even when $LATEST already carries it.
         deployment.Changes = FunctionChanges.Compute(live, request, fingerprint).Summary;
 

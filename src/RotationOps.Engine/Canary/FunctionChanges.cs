@@ -94,10 +94,11 @@ internal sealed class FunctionChanges
     /// asks for: an earlier run of the same command changed $LATEST and stopped before routing
     /// (retries spent, or the process killed), so publishing $LATEST now ships that change and
     /// nothing else. PublishVersion then returns the version that run may already have published.
+    /// <paramref name="onLatest"/> is what the request still changes on $LATEST (<see cref="Compute"/> against it).
     /// </summary>
-    public static bool LatestCarriesOnly(FunctionConfiguration live, FunctionConfiguration latest, CanaryRequest request, ValueFingerprint fingerprint)
+    public static bool LatestCarriesOnly(FunctionConfiguration live, FunctionConfiguration latest, CanaryRequest request, FunctionChanges onLatest)
     {
-        if (Compute(latest, request, fingerprint).ChangesConfiguration) return false;
+        if (onLatest.ChangesConfiguration) return false;
         if (request.ZipFile != null ? Convert.ToBase64String(Sha256(request.ZipFile)) != latest.CodeSha256 : live.CodeSha256 != latest.CodeSha256) return false;
         var requested = new HashSet<string>((request.Environment?.Keys ?? Enumerable.Empty<string>())
             .Concat(request.RemoveEnvironmentVariables ?? new List<string>())

@@ -20,7 +20,7 @@ namespace RotationOps.Engine.DynamoDb;
 /// </summary>
 internal sealed class DynamoDbClient : AwsServiceClient
 {
-    public const string ConditionalCheckFailed = "ConditionalCheckFailedException";
+    private const string ConditionalCheckFailed = "ConditionalCheckFailedException";
     public const string ResourceNotFound = "ResourceNotFoundException";
 
     private static readonly AwsJsonProtocol Protocol = new AwsJsonProtocol("DynamoDB_20120810", "1.0");
@@ -37,13 +37,13 @@ internal sealed class DynamoDbClient : AwsServiceClient
     public Task<TableDescription> DescribeTableAsync(string table, CancellationToken cancellationToken) =>
         CallAsync("DescribeTable", table, DynamoDbRequests.DescribeTable(table), DynamoDbResponses.Table, cancellationToken);
 
-    /// <exception cref="AwsServiceException">ConditionalCheckFailedException when <paramref name="condition"/> does not hold.</exception>
-    public Task PutItemAsync(string table, IReadOnlyDictionary<string, string> item, DynamoDbCondition condition, CancellationToken cancellationToken) =>
-        CallAsync("PutItem", table, DynamoDbRequests.PutItem(table, item, condition), DynamoDbResponses.Nothing, cancellationToken);
+    /// <summary>Writes the item if <paramref name="condition"/> holds; false when it does not (nothing was written).</summary>
+    public Task<bool> TryPutItemAsync(string table, IReadOnlyDictionary<string, string> item, DynamoDbCondition condition, CancellationToken cancellationToken) =>
+        WhenConditionHoldsAsync("PutItem", table, DynamoDbRequests.PutItem(table, item, condition), cancellationToken);
 
-    /// <exception cref="AwsServiceException">ConditionalCheckFailedException when <paramref name="condition"/> does not hold.</exception>
-    public Task DeleteItemAsync(string table, IReadOnlyDictionary<string, string> key, DynamoDbCondition condition, CancellationToken cancellationToken) =>
-        CallAsync("DeleteItem", table, DynamoDbRequests.DeleteItem(table, key, condition), DynamoDbResponses.Nothing, cancellationToken);
+    /// <summary>Deletes the item if <paramref name="condition"/> holds; false when it does not (nothing was deleted).</summary>
+    public Task<bool> TryDeleteItemAsync(string table, IReadOnlyDictionary<string, string> key, DynamoDbCondition condition, CancellationToken cancellationToken) =>
+        WhenConditionHoldsAsync("DeleteItem", table, DynamoDbRequests.DeleteItem(table, key, condition), cancellationToken);
 
     /// <summary>The item, read strongly consistent (a lock or a write just made must be seen), or null.</summary>
     public Task<IReadOnlyDictionary<string, string>?> GetItemAsync(string table, IReadOnlyDictionary<string, string> key, CancellationToken cancellationToken) =>
@@ -68,6 +68,19 @@ internal sealed class DynamoDbClient : AwsServiceClient
         }
         while (startKey != null);
         return all;
+    }
+
+    /// <summary>A conditional write: ConditionalCheckFailedException is an answer (false), not a failure.</summary>
+    private async Task<bool> WhenConditionHoldsAsync(string operation, string table, SensitiveBufferWriter body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CallAsync(operation, table, body, DynamoDbResponses.Nothing, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.ErrorCode == ConditionalCheckFailed)
+        {
+            return false;
+        }
     }
 
     private async Task<T> CallAsync<T>(string operation, string table, SensitiveBufferWriter body, AwsResponseReader<T> read,

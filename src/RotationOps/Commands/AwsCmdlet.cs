@@ -99,8 +99,7 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
         var task = PipelineThreadBridge.Start(() => work(EngineHost));
         Serve(() => EngineHost.Bridge.Pump(task), task);
         if (task.Status == TaskStatus.RanToCompletion) return task.Result;
-        Exception error = task.Exception?.GetBaseException() ?? new OperationCanceledException();
-        if (error is OperationCanceledException && _stopping.IsCancellationRequested) throw new PipelineStoppedException();
+        Exception error = FailureOf(task);
         ThrowTerminatingError(ErrorRecords.From(error, null));
         throw error; // unreachable: ThrowTerminatingError always throws
     }
@@ -180,10 +179,16 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
             result = task.Result;
             return true;
         }
+        WriteError(ErrorRecords.From(FailureOf(task), target));
+        return false;
+    }
+
+    /// <summary>Why engine work ended without a result; Ctrl+C ends the pipeline instead of reporting an error.</summary>
+    private Exception FailureOf(Task task)
+    {
         Exception error = task.Exception?.GetBaseException() ?? new OperationCanceledException();
         if (error is OperationCanceledException && _stopping.IsCancellationRequested) throw new PipelineStoppedException();
-        WriteError(ErrorRecords.From(error, target));
-        return false;
+        return error;
     }
 
     /// <summary>AWS client verbose lines come from worker threads; route them through the live host.</summary>

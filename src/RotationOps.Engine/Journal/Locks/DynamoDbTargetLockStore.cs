@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using RotationOps.Engine.Aws;
 using RotationOps.Engine.DynamoDb;
 using RotationOps.Engine.Journal.Stores;
 
@@ -49,33 +48,16 @@ internal sealed class DynamoDbTargetLockStore : ITargetLockStore
 
     public Task<bool> RenewAsync(TargetLease held) => TryWriteAsync(held, DynamoDbCondition.Equals(TokenAttribute, held.Token));
 
-    public async Task ReleaseAsync(TargetLease held)
-    {
-        try
-        {
-            await _client.DeleteItemAsync(_table, Key(held.Target), DynamoDbCondition.Equals(TokenAttribute, held.Token), CancellationToken.None)
-                .ConfigureAwait(false);
-        }
-        catch (AwsServiceException e) when (e.ErrorCode == DynamoDbClient.ConditionalCheckFailed)
-        {
-            // Taken over (or already released by a resent delete): it is no longer ours to give up.
-        }
-    }
+    /// <summary>A release that fails its condition finds the lock taken over (or already released by a resent delete): not ours to give up.</summary>
+    public Task ReleaseAsync(TargetLease held) =>
+        _client.TryDeleteItemAsync(_table, Key(held.Target), DynamoDbCondition.Equals(TokenAttribute, held.Token), CancellationToken.None);
 
-    private async Task<bool> TryWriteAsync(TargetLease lease, DynamoDbCondition condition)
+    private Task<bool> TryWriteAsync(TargetLease lease, DynamoDbCondition condition)
     {
         var item = Key(lease.Target);
         item[TokenAttribute] = lease.Token;
         item[LeaseAttribute] = JsonSerializer.Serialize(lease);
-        try
-        {
-            await _client.PutItemAsync(_table, item, condition, CancellationToken.None).ConfigureAwait(false);
-            return true;
-        }
-        catch (AwsServiceException e) when (e.ErrorCode == DynamoDbClient.ConditionalCheckFailed)
-        {
-            return false;
-        }
+        return _client.TryPutItemAsync(_table, item, condition, CancellationToken.None);
     }
 
     private static Dictionary<string, string> Key(string target) => JournalTableSchema.Key(JournalTableSchema.LockPartition(target), SortKeyValue);

@@ -74,13 +74,14 @@ internal static class DeploymentRecords
     /// <summary>
     /// The deployment that last started on <paramref name="target"/> (function:alias): the one a
     /// command naming only the alias resumes or is told about, and the one that supersedes
-    /// every earlier deployment of that alias.
+    /// every earlier deployment of that alias. One read: everything the record is built from is
+    /// about the alias (its milestones and its UpdateAlias moves).
     /// </summary>
     public static async Task<CanaryRun?> LatestOnAsync(DeploymentJournal journal, string target)
     {
-        string? id = (await journal.ReadTargetAsync(target, 5).ConfigureAwait(false))
-            .LastOrDefault(e => e.Action == JournalActions.LambdaDeployment)?.DeploymentId;
-        return id == null ? null : await FindAsync(journal, id).ConfigureAwait(false);
+        var entries = await journal.ReadTargetAsync(target, 5).ConfigureAwait(false);
+        string? id = entries.LastOrDefault(e => e.Action == JournalActions.LambdaDeployment)?.DeploymentId;
+        return id == null ? null : FromEntries(id, entries.Where(e => e.DeploymentId == id).ToList());
     }
 
     private static CanaryRun? FromEntries(string deploymentId, IReadOnlyList<JournalEntry> all)

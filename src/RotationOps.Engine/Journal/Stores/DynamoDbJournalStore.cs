@@ -76,17 +76,11 @@ internal sealed class DynamoDbJournalStore : IJournalStore
         var item = JournalTableSchema.Key(JournalTableSchema.FingerprintKeyPartition, "key");
         var key = FingerprintKey.New();
         item[KeyAttribute] = Convert.ToBase64String(key);
-        try
-        {
-            await _client.PutItemAsync(_table, item, DynamoDbCondition.NotExists(JournalTableSchema.PartitionKey), CancellationToken.None).ConfigureAwait(false);
+        if (await _client.TryPutItemAsync(_table, item, DynamoDbCondition.NotExists(JournalTableSchema.PartitionKey), CancellationToken.None).ConfigureAwait(false))
             return key;
-        }
-        catch (AwsServiceException e) when (e.ErrorCode == DynamoDbClient.ConditionalCheckFailed)
-        {
-            var there = await _client.GetItemAsync(_table, JournalTableSchema.Key(JournalTableSchema.FingerprintKeyPartition, "key"), CancellationToken.None)
-                .ConfigureAwait(false);
-            return Convert.FromBase64String(there![KeyAttribute]);
-        }
+        var there = await _client.GetItemAsync(_table, JournalTableSchema.Key(JournalTableSchema.FingerprintKeyPartition, "key"), CancellationToken.None)
+            .ConfigureAwait(false);
+        return Convert.FromBase64String(there![KeyAttribute]);
     }
 
     public async Task AppendAsync(JournalEntry entry)
@@ -100,20 +94,13 @@ internal sealed class DynamoDbJournalStore : IJournalStore
             var item = JournalTableSchema.Key(partition, JournalTableSchema.EntrySortKey(place));
             item[EntryIdAttribute] = entryId;
             item[EntryAttribute] = JournalEntryJson.Write(entry);
-            try
-            {
-                await _client.PutItemAsync(_table, item, DynamoDbCondition.NotExists(JournalTableSchema.PartitionKey), CancellationToken.None)
-                    .ConfigureAwait(false);
+            if (await _client.TryPutItemAsync(_table, item, DynamoDbCondition.NotExists(JournalTableSchema.PartitionKey), CancellationToken.None).ConfigureAwait(false))
                 break;
-            }
-            catch (AwsServiceException e) when (e.ErrorCode == DynamoDbClient.ConditionalCheckFailed)
-            {
-                // Taken: by another writer, or by this very write whose first reply was lost and was resent.
-                var there = await _client.GetItemAsync(_table, JournalTableSchema.Key(partition, JournalTableSchema.EntrySortKey(place)), CancellationToken.None)
-                    .ConfigureAwait(false);
-                if (there != null && there.TryGetValue(EntryIdAttribute, out var id) && id == entryId) break;
-                place = await LastPlaceAsync(partition).ConfigureAwait(false) + 1;
-            }
+            // Taken: by another writer, or by this very write whose first reply was lost and was resent.
+            var there = await _client.GetItemAsync(_table, JournalTableSchema.Key(partition, JournalTableSchema.EntrySortKey(place)), CancellationToken.None)
+                .ConfigureAwait(false);
+            if (there != null && there.TryGetValue(EntryIdAttribute, out var id) && id == entryId) break;
+            place = await LastPlaceAsync(partition).ConfigureAwait(false) + 1;
         }
         _lastPlace[entry.DeploymentId] = place;
     }
@@ -158,15 +145,8 @@ internal sealed class DynamoDbJournalStore : IJournalStore
         if (string.IsNullOrEmpty(entry.Target) || !_indexed.TryAdd(entry.DeploymentId + "\n" + entry.Target, true)) return;
         var item = JournalTableSchema.Key(JournalTableSchema.TargetPartition(entry.Target), entry.DeploymentId);
         item[StartedAtAttribute] = entry.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
-        try
-        {
-            await _client.PutItemAsync(_table, item, DynamoDbCondition.NotExists(JournalTableSchema.PartitionKey), CancellationToken.None)
-                .ConfigureAwait(false);
-        }
-        catch (AwsServiceException e) when (e.ErrorCode == DynamoDbClient.ConditionalCheckFailed)
-        {
-            // Indexed already, by an earlier run of this deployment or another process.
-        }
+        // A failed condition means it is indexed already, by an earlier run of this deployment or another process.
+        await _client.TryPutItemAsync(_table, item, DynamoDbCondition.NotExists(JournalTableSchema.PartitionKey), CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>The highest place taken in a deployment's partition; 0 when it has no entries.</summary>

@@ -87,7 +87,7 @@ public sealed class FileJournalStore : IJournalStore
     }
 
     /// <summary>Every entry, oldest first; a torn last line (a crash mid-write) is ignored.</summary>
-    private List<JournalEntry> ReadAll()
+    internal List<JournalEntry> ReadAll()
     {
         var entries = new List<JournalEntry>();
         if (!File.Exists(FilePath)) return entries;
