@@ -177,13 +177,14 @@ internal sealed class ControlSurface(
 
     private sealed record AdvanceRequest(double Seconds);
 
-    private sealed record FaultRequest(string? Service, string? Operation, FaultKind? Kind, int? Count, int? Skip, double? LatencyMs)
+    private sealed record FaultRequest(string? Service, string? Operation, FaultKind? Kind, int? Count, int? Skip, double? LatencyMs, string? RequestContains)
     {
         public FaultRule ToRule() => new()
         {
             Service = Service ?? "*",
             Operation = Operation ?? "*",
-            Kind = Kind ?? throw new ArgumentException("kind is required: Throttle, ServerError, Latency, DropConnection or DropReply."),
+            Kind = Kind ?? throw new ArgumentException("kind is required: Throttle, ServerError, Latency, DropConnection, DropReply, Conflict or PreconditionFailed."),
+            RequestContains = RequestContains,
             Count = Count,
             Skip = Skip ?? 0,
             Latency = TimeSpan.FromMilliseconds(LatencyMs ?? 0),

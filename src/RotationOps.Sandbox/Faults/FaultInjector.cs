@@ -25,6 +25,12 @@ public sealed class FaultInjector
             throw new ArgumentOutOfRangeException(nameof(rule), "Count must not be negative.");
         }
 
+        // Secrets Manager and DynamoDB have no 409/412: their concurrent changes are made, not faked.
+        if (rule.Kind is FaultKind.Conflict or FaultKind.PreconditionFailed && !string.Equals(rule.Service, "lambda", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"{rule.Kind} is Lambda's {(rule.Kind == FaultKind.Conflict ? "409" : "412")}: arm it for service lambda.", nameof(rule));
+        }
+
         lock (gate)
         {
             var id = $"fault-{++nextId}";
@@ -63,13 +69,13 @@ public sealed class FaultInjector
         }
     }
 
-    internal FaultDecision Decide(string service, string operation)
+    internal FaultDecision Decide(string service, string operation, FaultTarget target)
     {
         lock (gate)
         {
             var latency = TimeSpan.Zero;
             FaultKind? terminal = null;
-            foreach (var fault in armed.Where(f => f.Rule.Matches(service, operation)))
+            foreach (var fault in armed.Where(f => f.Rule.Matches(service, operation, target)))
             {
                 var isTerminal = fault.Rule.Kind != FaultKind.Latency;
                 if (isTerminal && terminal is not null)

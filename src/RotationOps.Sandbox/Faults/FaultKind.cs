@@ -20,4 +20,16 @@ public enum FaultKind
     /// caller cannot tell, as when a reply is lost on the network or a timeout fires late.
     /// </summary>
     DropReply,
+
+    /// <summary>
+    /// Lambda only: answer 409 ResourceConflictException, as Lambda does while another update to
+    /// the function is still in progress. The call is not applied.
+    /// </summary>
+    Conflict,
+
+    /// <summary>
+    /// Lambda only: answer 412 PreconditionFailedException, as Lambda does when another writer
+    /// changed the function or alias since the caller read its RevisionId. The call is not applied.
+    /// </summary>
+    PreconditionFailed,
 }

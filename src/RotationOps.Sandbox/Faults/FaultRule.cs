@@ -17,6 +17,12 @@ public sealed record FaultRule
     /// <summary>What the fault does.</summary>
     public FaultKind Kind { get; init; }
 
+    /// <summary>
+    /// Text the call's path or body must contain, e.g. a function name or secret id, so a fault hits
+    /// one resource's calls while other work goes on untouched; null matches every call.
+    /// </summary>
+    public string? RequestContains { get; init; }
+
     /// <summary>How many matching calls the fault hits; null means every one.</summary>
     public int? Count { get; init; }
 
@@ -26,7 +32,8 @@ public sealed record FaultRule
     /// <summary>The real delay a <see cref="FaultKind.Latency"/> fault adds.</summary>
     public TimeSpan Latency { get; init; }
 
-    internal bool Matches(string service, string operation) =>
+    internal bool Matches(string service, string operation, FaultTarget target) =>
         (Service == "*" || string.Equals(Service, service, StringComparison.OrdinalIgnoreCase))
-        && (Operation == "*" || string.Equals(Operation, operation, StringComparison.Ordinal));
+        && (Operation == "*" || string.Equals(Operation, operation, StringComparison.Ordinal))
+        && (RequestContains is null || target.Contains(RequestContains));
 }

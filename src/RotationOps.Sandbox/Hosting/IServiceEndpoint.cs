@@ -1,7 +1,9 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using RotationOps.Sandbox.Errors;
+using RotationOps.Sandbox.Faults;
 
 namespace RotationOps.Sandbox.Hosting;
 
@@ -25,6 +27,14 @@ internal interface IServiceEndpoint
 
     /// <summary>The error this service answers for an internal failure.</summary>
     AwsErrorException InternalFailure();
+
+    /// <summary>
+    /// The error this service answers when another change to the resource got there first (an
+    /// injected <see cref="FaultKind.Conflict"/> or <see cref="FaultKind.PreconditionFailed"/>).
+    /// Only Lambda has such answers; the fault injector refuses these kinds for other services.
+    /// </summary>
+    AwsErrorException ConcurrentChange(FaultKind kind, AwsRequest request) =>
+        throw new NotSupportedException($"{ServiceName} has no {kind} answer.");
 
     /// <summary>Throws this service's throttling error when the operation's rate quota is spent.</summary>
     void EnforceQuota(string operation);

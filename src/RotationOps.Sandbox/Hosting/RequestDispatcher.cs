@@ -58,7 +58,7 @@ internal sealed class RequestDispatcher(
         try
         {
             verifier.Verify(request, endpoint.ServiceName);
-            var terminal = await ApplyFaultsAsync(context, endpoint, operation);
+            var terminal = await ApplyFaultsAsync(context, endpoint, operation, request);
             if (terminal == FaultKind.DropConnection)
             {
                 Log(endpoint, operation, "connection dropped (injected)");
@@ -107,12 +107,12 @@ internal sealed class RequestDispatcher(
     }
 
     /// <summary>
-    /// Applies armed faults: throws the throttling or internal errors, aborts the connection for
+    /// Applies armed faults: throws the throttling, internal or concurrent-change errors, aborts the connection for
     /// DropConnection, and returns the terminal fault the caller still has to act on, if any.
     /// </summary>
-    private async Task<FaultKind?> ApplyFaultsAsync(HttpContext context, IServiceEndpoint endpoint, string operation)
+    private async Task<FaultKind?> ApplyFaultsAsync(HttpContext context, IServiceEndpoint endpoint, string operation, AwsRequest request)
     {
-        var fault = faults.Decide(endpoint.ServiceName, operation);
+        var fault = faults.Decide(endpoint.ServiceName, operation, new FaultTarget(request.RawPath, request.Body));
         if (fault.Latency > TimeSpan.Zero)
         {
             await Task.Delay(fault.Latency, context.RequestAborted);
@@ -127,6 +127,8 @@ internal sealed class RequestDispatcher(
                 throw endpoint.Throttled();
             case FaultKind.ServerError:
                 throw endpoint.InternalFailure();
+            case FaultKind.Conflict or FaultKind.PreconditionFailed:
+                throw endpoint.ConcurrentChange(fault.Terminal.Value, request);
             default:
                 return fault.Terminal;
         }

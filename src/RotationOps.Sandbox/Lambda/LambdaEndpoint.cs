@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using RotationOps.Sandbox.Errors;
+using RotationOps.Sandbox.Faults;
 using RotationOps.Sandbox.Hosting;
 using RotationOps.Sandbox.Lambda.Operations;
 using RotationOps.Sandbox.Protocols.RestJson;
@@ -30,6 +31,17 @@ internal sealed class LambdaEndpoint(FunctionStore store, LambdaQuotas quotas, T
     public AwsErrorException Throttled() => LambdaErrors.TooManyRequests();
 
     public AwsErrorException InternalFailure() => LambdaErrors.ServiceException();
+
+    public AwsErrorException ConcurrentChange(FaultKind kind, AwsRequest request)
+    {
+        if (kind == FaultKind.PreconditionFailed)
+        {
+            return LambdaErrors.RevisionMismatch();
+        }
+
+        var function = Match(request)?.Labels.GetValueOrDefault("FunctionName") ?? string.Empty;
+        return LambdaErrors.UpdateInProgress(store.ArnOf(Uri.UnescapeDataString(function)));
+    }
 
     public void EnforceQuota(string operation) => quotas.Enforce(operation);
 

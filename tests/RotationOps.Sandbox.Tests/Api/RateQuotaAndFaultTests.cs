@@ -103,4 +103,18 @@ public sealed class RateQuotaAndFaultTests
 
         Assert.Equal("after", await client.GetValueAsync("faults/lost-reply"));
     }
+
+    [Fact]
+    public async Task A_fault_scoped_to_one_secret_leaves_the_others_calls_alone()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var client = new SecretsManagerHttp(sandbox);
+        await client.CreateSecretAsync("faults/scoped", "v");
+        await client.CreateSecretAsync("faults/bystander", "v");
+        sandbox.Faults.Add(new FaultRule { Operation = "GetSecretValue", Kind = FaultKind.ServerError, RequestContains = "faults/scoped" });
+
+        Assert.Equal("v", await client.GetValueAsync("faults/bystander"));
+        Assert.Equal("InternalServiceError", (await client.FailAsync("GetSecretValue", new { SecretId = "faults/scoped" })).Code);
+        Assert.Equal(1, sandbox.Faults.Rules[0].Hits);
+    }
 }

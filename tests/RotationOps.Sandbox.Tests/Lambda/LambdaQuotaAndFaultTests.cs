@@ -55,4 +55,37 @@ public sealed class LambdaQuotaAndFaultTests
         Assert.True(failed.Body.TryGetProperty("Message", out _), "ServiceException spells its text Message");
         Assert.Equal([1, 1], sandbox.Faults.Rules.Select(r => r.Hits));
     }
+
+    [Fact]
+    public async Task Conflict_and_precondition_faults_answer_409_and_412_for_the_one_function_named_and_change_nothing()
+    {
+        await using var sandbox = await LambdaSandbox.StartAsync();
+        var lambda = new LambdaHttp(sandbox);
+        await lambda.CreateFunctionAsync("orders-api");
+        await lambda.CreateFunctionAsync("billing-api");
+        LambdaSandbox.Settle(sandbox);
+        sandbox.Faults.Add(new FaultRule { Service = "lambda", Operation = "UpdateFunctionConfiguration", Kind = FaultKind.Conflict, RequestContains = "orders-api", Count = 1 });
+        sandbox.Faults.Add(new FaultRule { Service = "lambda", Operation = "PublishVersion", Kind = FaultKind.PreconditionFailed, RequestContains = "orders-api", Count = 1 });
+
+        // The other function's calls pass untouched: the faults are scoped to orders-api.
+        await lambda.UpdateConfigurationAsync("billing-api", new { Description = "billing" });
+        var busy = await lambda.FailAsync(HttpMethod.Put, "/orders-api/configuration", new { Description = "changed" });
+        Assert.Equal((HttpStatusCode.Conflict, "ResourceConflictException"), (busy.Status, busy.Code));
+        Assert.Equal("The operation cannot be performed at this time. An update is in progress for resource: arn:aws:lambda:us-east-1:123456789012:function:orders-api", busy.Message);
+        var stale = await lambda.FailAsync(HttpMethod.Post, "/orders-api/versions", new { });
+        Assert.Equal((HttpStatusCode.PreconditionFailed, "PreconditionFailedException"), (stale.Status, stale.Code));
+
+        var configuration = await lambda.CallAsync(HttpMethod.Get, "/orders-api/configuration");
+        Assert.False(configuration.TryGetProperty("Description", out var description) && description.GetString() == "changed", "a refused update changes nothing");
+        Assert.Equal([1, 1], sandbox.Faults.Rules.Select(r => r.Hits));
+    }
+
+    [Fact]
+    public void Conflict_and_precondition_faults_are_Lambdas_only()
+    {
+        var faults = new FaultInjector();
+        var refused = Assert.Throws<ArgumentException>(() => faults.Add(new FaultRule { Service = "secretsmanager", Kind = FaultKind.PreconditionFailed }));
+        Assert.StartsWith("PreconditionFailed is Lambda's 412: arm it for service lambda.", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => faults.Add(new FaultRule { Kind = FaultKind.Conflict }));
+    }
 }
