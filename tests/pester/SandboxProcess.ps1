@@ -174,10 +174,20 @@ function Exit-SandboxSession {
     Remove-Item -Recurse -Force $Session.JournalHome -ErrorAction SilentlyContinue
 }
 
+function Read-JournalFile {
+    # Every journal line, oldest first. A writer holds the file exclusively while it appends, so a
+    # read that meets one waits it out.
+    param([Parameter(Mandatory)] [string] $Path)
+    for ($attempt = 1; ; $attempt++) {
+        try { return @(Get-Content -Path $Path -ErrorAction Stop | ConvertFrom-Json) }
+        catch [System.IO.IOException] { if ($attempt -ge 100) { throw } ; Start-Sleep -Milliseconds 50 }
+    }
+}
+
 function Get-JournalEntry {
     # The journal's lines for one deployment or rotation, oldest first.
     param([Parameter(Mandatory)] $Session, [Parameter(Mandatory)] [string] $DeploymentId)
-    Get-Content -Path $Session.Journal | ConvertFrom-Json | Where-Object DeploymentId -EQ $DeploymentId
+    Read-JournalFile -Path $Session.Journal | Where-Object DeploymentId -EQ $DeploymentId
 }
 
 function Get-PwshCommand {

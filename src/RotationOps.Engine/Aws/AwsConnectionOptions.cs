@@ -26,7 +26,10 @@ public sealed class AwsConnectionOptions
     public string? SessionToken { get; set; }
 
     /// <summary>Per-attempt HTTP timeout.</summary>
-    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan CallTimeout { get; set; } = DefaultCallTimeout;
+
+    /// <summary>How long a call may go unanswered unless the caller says otherwise.</summary>
+    public static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Upper bound on the time one operation may spend retrying.</summary>
     public TimeSpan MaxRetryTime { get; set; } = TimeSpan.FromMinutes(2);

@@ -54,6 +54,14 @@ public class AwsServiceException : Exception
             ? ErrorCode != Http.AwsLocalErrorCodes.HostNotFound
             : (int)StatusCode.Value >= 500 || (Attempts > 1 && !IsThrottling);
 
+    /// <summary>
+    /// Lambda's 409 while another update of the function is in progress, or the function is still
+    /// Pending: the call was refused, not applied, and the same call succeeds once that settles.
+    /// </summary>
+    public bool IsBusy =>
+        ErrorCode == "ResourceConflictException" &&
+        ServiceMessage.StartsWith("The operation cannot be performed at this time", StringComparison.Ordinal);
+
     public bool IsNotFound => ErrorCode == "ResourceNotFoundException" || ErrorCode == "ResourceNotFound";
 
     public bool IsThrottling =>

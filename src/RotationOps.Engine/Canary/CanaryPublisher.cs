@@ -157,6 +157,8 @@ public sealed class CanaryPublisher
         if (!plan.Approve(_host)) return await NotRunAsync(deployment).ConfigureAwait(false);
         if (!resumed) await StartAsync(deployment, request.Weight, superseded).ConfigureAwait(false);
 
+        // Whether this run changed $LATEST, so a failure after it says so and one before it does not.
+        bool latestChanged = carried;
         try
         {
             if (changes.ChangesConfiguration)
@@ -170,7 +172,11 @@ public sealed class CanaryPublisher
                         Runtime = changes.Runtime,
                         Description = changes.Description,
                         Environment = changes.Environment,
-                    }, _host.Cancellation)).ConfigureAwait(false);
+                    }, _host.Cancellation),
+                    // A lost answer, or a resend refused for the stale RevisionId its own first attempt
+                    // made stale: $LATEST carrying the whole change under a new revision means it was made.
+                    ReadBackLatest(function, latest.RevisionId, now => !FunctionChanges.Compute(now, request, fingerprint).ChangesConfiguration)).ConfigureAwait(false);
+                latestChanged = true;
                 latest = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
             }
             if (request.ZipFile != null && !carried)
@@ -182,7 +188,9 @@ public sealed class CanaryPublisher
                         FunctionName = function,
                         RevisionId = latest.RevisionId,
                         ZipFile = request.ZipFile,
-                    }, _host.Cancellation)).ConfigureAwait(false);
+                    }, _host.Cancellation),
+                    ReadBackLatest(function, latest.RevisionId, now => now.CodeSha256 == FunctionChanges.CodeSha256Of(request.ZipFile))).ConfigureAwait(false);
+                latestChanged = true;
                 latest = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
             }
             var published = await _mutation.RunAsync(deployment.DeploymentId, "PublishVersion", function,
@@ -203,8 +211,10 @@ public sealed class CanaryPublisher
         catch (AwsServiceException ex)
         {
             return await FinishAsync(deployment, DeploymentStatus.Aborted,
-                $"Publishing the canary failed ({ex.ErrorCode}: {ex.ServiceMessage}). The alias is untouched; " +
-                (changes.ChangesConfiguration || request.ZipFile != null ? "$LATEST may already carry the change." : "")).ConfigureAwait(false);
+                $"Publishing the canary failed ({ex.ErrorCode}: {ex.ServiceMessage}). The alias is untouched. " +
+                (latestChanged
+                    ? "$LATEST already carries the change: run the same command again to publish it (it is reused, not applied twice)."
+                    : "$LATEST is unchanged: run the same command again once the cause is gone.")).ConfigureAwait(false);
         }
         catch (RunbookException ex)
         {
@@ -212,6 +222,17 @@ public sealed class CanaryPublisher
         }
         return await PreTrafficThenRouteAsync(request, alias, deployment).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Reads $LATEST back after an update whose answer was lost: the update was made when its
+    /// revision moved on from <paramref name="revisionBefore"/> and <paramref name="carries"/> the change.
+    /// </summary>
+    private ReadBack<FunctionConfiguration> ReadBackLatest(string function, string? revisionBefore, Func<FunctionConfiguration, bool> carries) =>
+        async () =>
+        {
+            var now = await _waiter.UntilUpdatedAsync(function).ConfigureAwait(false);
+            return now.RevisionId != revisionBefore && carries(now) ? now : null;
+        };
 
     private async Task<CanaryRun> PreTrafficThenRouteAsync(CanaryRequest request, AliasConfiguration alias, CanaryRun deployment)
     {
@@ -244,7 +265,8 @@ public sealed class CanaryPublisher
         {
             return await FinishAsync(deployment, DeploymentStatus.Aborted,
                 $"Routing traffic failed ({ex.ErrorCode}: {ex.ServiceMessage}); the alias is unchanged on version {deployment.StableVersion}" +
-                (ex.ErrorCode == "PreconditionFailedException" ? " (someone else changed the alias meanwhile)." : ".")).ConfigureAwait(false);
+                (ex.ErrorCode == "PreconditionFailedException" ? " (someone else changed the alias meanwhile)" : "") +
+                $". Run the same command again to route version {deployment.CanaryVersion} (it is reused; the alias is read anew and a deployment made since is refused).").ConfigureAwait(false);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
@@ -68,7 +69,7 @@ public sealed class DeploymentUndo
                 $"Alias {function}:{aliasName} now serves version {alias.FunctionVersion}, which is neither side of deployment {deployment.DeploymentId}; someone deployed since. Use -Force to restore {target} anyway.",
                 function, "Force");
 
-        string from = alias.FunctionVersion + string.Concat(alias.AdditionalVersionWeights.Select(p => $" + {Percent.Of(p.Value, 1)} on {p.Key}"));
+        string from = Routing(alias);
         var record = deployment ?? new CanaryRun
         {
             DeploymentId = request.DeploymentId ?? DeploymentJournal.NewDeploymentId("undo", _host.Time),
@@ -97,7 +98,18 @@ public sealed class DeploymentUndo
         // The emergency bypass: an undo takes the alias's lock from whoever holds it (journaled),
         // so a bake still running elsewhere stops at its next poll instead of moving it again.
         await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, DeploymentRecords.TargetOf(record), record.DeploymentId, force: true).ConfigureAwait(false);
-        await new AliasRouter(_lambda, _mutation, _host).RestoreAsync(record, request.Force ? null : alias.RevisionId, target).ConfigureAwait(false);
+        try
+        {
+            await new AliasRouter(_lambda, _mutation, _host).RestoreAsync(record, request.Force ? null : alias.RevisionId, target).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex)
+        {
+            // Said from what AWS holds now, read after the failure: the alias may have moved meanwhile.
+            string now;
+            try { now = Routing(await _lambda.GetAliasAsync(function, aliasName, CancellationToken.None).ConfigureAwait(false)); }
+            catch (AwsServiceException) { now = "(reading it back failed too: look with aws lambda get-alias)"; }
+            throw UndoFailed(ex, $"{function}:{aliasName}", $"the alias serves {now}");
+        }
         string secretNote = "";
         if (deployment?.SecretVersionId != null && _secrets != null)
         {
@@ -142,10 +154,35 @@ public sealed class DeploymentUndo
         if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
         // The emergency bypass, as for an alias: a rotation run still watching this secret loses its lock.
         await using var held = await DeploymentLock.AcquireAsync(_mutation.Journal, _host.Time, secret.Arn, result.DeploymentId, force: true).ConfigureAwait(false);
-        await runner.MoveCurrentBackAsync(secret.Arn, result.DeploymentId, target, stages.Current).ConfigureAwait(false);
+        try
+        {
+            await runner.MoveCurrentBackAsync(secret.Arn, result.DeploymentId, target, stages.Current).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex)
+        {
+            string now;
+            try { now = $"version {new StageMap((await _secrets.DescribeSecretAsync(secret.Arn, CancellationToken.None).ConfigureAwait(false)).VersionIdsToStages).Current}"; }
+            catch (AwsServiceException) { now = "(reading it back failed too: look with aws secretsmanager describe-secret)"; }
+            throw UndoFailed(ex, secret.Name, $"{SecretStages.Current} is on {now}");
+        }
         _host.WriteWarning($"AWSCURRENT of '{secret.Name}' is back on version {target}. This rolls back the label only: if the rotation changed the password in the database, set it back there too.");
         return Done(result, RollbackStatus.Completed, $"{SecretStages.Current} of '{secret.Name}' moved from version {stages.Current} back to {target}; {SecretStages.Previous} now holds {stages.Current}.");
     }
+
+    private static string Routing(AliasConfiguration alias) =>
+        alias.FunctionVersion + string.Concat(alias.AdditionalVersionWeights.Select(p => $" + {Percent.Of(p.Value, 1)} on {p.Key}"));
+
+    /// <summary>
+    /// An undo AWS refused or did not answer (its read-back found the change not made): the error
+    /// says what AWS holds and that re-running is safe, since it reads the target anew and refuses
+    /// if someone deployed since.
+    /// </summary>
+    private static RunbookException UndoFailed(AwsServiceException ex, string target, string holds) =>
+        new RunbookException("UndoFailed", AwsErrorCategories.Categorize(ex),
+            $"Undoing {target} failed ({ex.ErrorCode}: {ex.ServiceMessage}); nothing was moved: {holds}. " +
+            (ex.ErrorCode == "PreconditionFailedException" ? "Someone else changed it after it was read. " : "") +
+            "Run the same Undo-Deployment again: it reads the target anew, and refuses if someone deployed since.",
+            target, null, ex);
 
     /// <summary>
     /// The alias already serves <paramref name="target"/> alone. A deployment the journal still

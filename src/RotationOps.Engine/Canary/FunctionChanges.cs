@@ -65,7 +65,7 @@ internal sealed class FunctionChanges
         if (runtime != null) summary.Add($"Runtime: {live.Runtime} -> {runtime}");
         string? description = request.Description != null && request.Description != live.Description ? request.Description : null;
         if (description != null) summary.Add("Description changed");
-        if (request.ZipFile != null) summary.Add($"Code: {request.ZipFileName ?? "zip"} ({request.ZipFile.Length} bytes, sha256 {Convert.ToBase64String(Sha256(request.ZipFile))})");
+        if (request.ZipFile != null) summary.Add($"Code: {request.ZipFileName ?? "zip"} ({request.ZipFile.Length} bytes, sha256 {CodeSha256Of(request.ZipFile)})");
         return new FunctionChanges(environment, runtime, description, summary);
     }
 
@@ -99,7 +99,7 @@ internal sealed class FunctionChanges
     public static bool LatestCarriesOnly(FunctionConfiguration live, FunctionConfiguration latest, CanaryRequest request, FunctionChanges onLatest)
     {
         if (onLatest.ChangesConfiguration) return false;
-        if (request.ZipFile != null ? Convert.ToBase64String(Sha256(request.ZipFile)) != latest.CodeSha256 : live.CodeSha256 != latest.CodeSha256) return false;
+        if (request.ZipFile != null ? CodeSha256Of(request.ZipFile) != latest.CodeSha256 : live.CodeSha256 != latest.CodeSha256) return false;
         var requested = new HashSet<string>((request.Environment?.Keys ?? Enumerable.Empty<string>())
             .Concat(request.RemoveEnvironmentVariables ?? new List<string>())
             .Concat(request.SecretVersionId != null ? new[] { request.SecretVersionVariable } : Array.Empty<string>()), StringComparer.Ordinal);
@@ -113,8 +113,9 @@ internal sealed class FunctionChanges
     private static bool SameEnvironment(IDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
 
-    private static byte[] Sha256(byte[] data)
+    /// <summary>A code package's hash as Lambda reports it in CodeSha256 (base64 SHA-256).</summary>
+    public static string CodeSha256Of(byte[] zipFile)
     {
-        using (var sha = SHA256.Create()) return sha.ComputeHash(data);
+        using (var sha = SHA256.Create()) return Convert.ToBase64String(sha.ComputeHash(zipFile));
     }
 }

@@ -12,7 +12,7 @@ namespace RotationOps.Commands;
 
 /// <summary>
 /// The parameters every RotationOps cmdlet shares (-Region, -ProfileName, -EndpointUrl,
-/// -Credential), Ctrl+C wiring, and the bridge that runs engine work for one pipeline item.
+/// -Credential, -CallTimeout), Ctrl+C wiring, and the bridge that runs engine work for one pipeline item.
 /// </summary>
 public abstract class AwsCmdlet : PSCmdlet, IDisposable
 {
@@ -47,6 +47,16 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
     [Credential]
     public PSCredential? Credential { get; set; }
 
+    /// <summary>
+    /// <para type="description">How long one AWS call may go unanswered before it counts as lost, like the AWS CLI's --cli-read-timeout: a read is retried, a change is retried only where that is safe and otherwise read back to learn whether it was made. Between 1 second and 15 minutes; default 30 seconds. Raise it on a slow link or proxy; lower it to notice a dead connection sooner.</para>
+    /// </summary>
+    [Parameter]
+    public TimeSpan CallTimeout { get; set; } = AwsConnectionOptions.DefaultCallTimeout;
+
+    // Under a second no real AWS answer arrives reliably; past 15 minutes a dead connection would hold a bake's lock for long.
+    private static readonly TimeSpan MinCallTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxCallTimeout = TimeSpan.FromMinutes(15);
+
     private readonly List<Task> _started = new List<Task>();
     private PipelineHost? _host;
     private AwsConnectionOptions? _options;
@@ -58,7 +68,10 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
     /// <summary>The common parameters as engine options; bad values stop the command before any AWS call.</summary>
     private AwsConnectionOptions ConnectionOptions()
     {
-        var options = new AwsConnectionOptions { Region = Region, ProfileName = ProfileName };
+        var options = new AwsConnectionOptions { Region = Region, ProfileName = ProfileName, CallTimeout = CallTimeout };
+        if (CallTimeout < MinCallTimeout || CallTimeout > MaxCallTimeout)
+            ThrowTerminatingError(ErrorRecords.From(RunbookException.InvalidParameter("CallTimeout",
+                $"{CallTimeout} is outside 00:00:01 to 00:15:00: give how long one call may go unanswered, e.g. 00:00:30."), CallTimeout));
         if (EndpointUrl != null)
         {
             if (!Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != "https" && endpoint.Scheme != "http"))

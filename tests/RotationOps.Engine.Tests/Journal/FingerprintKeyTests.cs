@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Journal.Stores;
@@ -18,11 +19,22 @@ public sealed class FingerprintKeyTests : IDisposable
     [Fact]
     public async Task One_journal_keeps_one_key_even_when_many_ask_for_it_at_once()
     {
-        var keys = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new FileJournalStore(_directory).FingerprintKeyAsync())));
+        // Many rounds, each a fresh journal: the race is between making the key and reading it.
+        for (int round = 0; round < 200; round++)
+        {
+            string directory = Path.Combine(_directory, round.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var start = new Barrier(8);
+            var keys = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(() =>
+            {
+                start.SignalAndWait();
+                return new FileJournalStore(directory).FingerprintKeyAsync().GetAwaiter().GetResult();
+            }, TaskCreationOptions.LongRunning)));
 
-        Assert.All(keys, key => Assert.Equal(Convert.ToBase64String(keys[0]), Convert.ToBase64String(key)));
-        Assert.Equal(32, keys[0].Length);
-        Assert.Equal(keys[0], await new FileJournalStore(_directory).FingerprintKeyAsync());
+            Assert.All(keys, key => Assert.Equal(Convert.ToBase64String(keys[0]), Convert.ToBase64String(key)));
+            Assert.Equal(32, keys[0].Length);
+            Assert.Equal(keys[0], await new FileJournalStore(directory).FingerprintKeyAsync());
+            Assert.Single(Directory.GetFileSystemEntries(directory, "fingerprint-key*"));
+        }
     }
 
     [Fact]

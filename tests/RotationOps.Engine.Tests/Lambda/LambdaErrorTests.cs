@@ -18,8 +18,7 @@ public sealed class LambdaErrorTests
     [Theory]
     [InlineData(404, "ResourceNotFoundException", "message", "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:orders-api")]
     [InlineData(404, "ResourceNotFoundException", "Message", "Cannot find alias arn: arn:aws:lambda:eu-west-1:123456789012:function:orders-api:live")]
-    [InlineData(409, "ResourceConflictException", "message",
-        "The operation cannot be performed at this time. An update is in progress for resource: arn:aws:lambda:eu-west-1:123456789012:function:orders-api")]
+    [InlineData(409, "ResourceConflictException", "message", "Alias already exists: arn:aws:lambda:eu-west-1:123456789012:function:orders-api:live")]
     [InlineData(412, "PreconditionFailedException", "message", "The Revision Id provided does not match the latest Revision Id.")]
     [InlineData(400, "InvalidParameterValueException", "message", "CodeSha256 (abc=) is different from current CodeSha256 in $LATEST (def=).")]
     public async Task Lambda_errors_carry_the_code_from_x_amzn_ErrorType_and_are_not_retried(int status, string code, string messageField, string message)
@@ -69,6 +68,25 @@ public sealed class LambdaErrorTests
         Assert.Equal("7", alias.FunctionVersion);
         Assert.Equal(2, handler.Requests.Count);
         Assert.Equal(new[] { TimeSpan.FromSeconds(3) }, time.Waits);
+        Assert.Equal(handler.Requests[0].BodyText, handler.Requests[1].BodyText);
+    }
+
+    [Fact]
+    public async Task An_update_refused_409_while_another_is_in_progress_is_retried_with_backoff()
+    {
+        var handler = new StubHttpHandler(
+            Answer.Json(HttpStatusCode.Conflict,
+                "{\"Type\":\"User\",\"message\":\"The operation cannot be performed at this time. An update is in progress for resource: arn:aws:lambda:eu-west-1:123456789012:function:orders-api\"}",
+                ("x-amzn-ErrorType", "ResourceConflictException")),
+            Answer.Ok(LambdaTestClient.Alias("live", "7")));
+        var time = new FakeTimeProvider();
+
+        AliasConfiguration alias = await LambdaTestClient.Create(handler, time: time).UpdateAliasAsync(
+            new UpdateAliasRequest { FunctionName = "orders-api", Name = "live", FunctionVersion = "7", RevisionId = "rev-1" }, CancellationToken.None);
+
+        Assert.Equal("7", alias.FunctionVersion);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Single(time.Waits);
         Assert.Equal(handler.Requests[0].BodyText, handler.Requests[1].BodyText);
     }
 

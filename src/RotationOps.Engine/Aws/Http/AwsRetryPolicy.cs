@@ -5,7 +5,9 @@ namespace RotationOps.Engine.Aws.Http;
 
 /// <summary>
 /// Which failures are worth another attempt, and how long to wait before it. Retries only what a
-/// retry can fix: throttling, 5xx, timeouts and dropped connections — never another 4xx.
+/// retry can fix: throttling, 5xx, timeouts, dropped connections and Lambda's "update in progress"
+/// 409 (refused without applying; a RevisionId-guarded resend then fails 412 if that other update
+/// changed the function) — never another 4xx.
 /// Waits are "full jitter" exponential backoff (uniform in [0, min(cap, base·2^n)]), as the AWS
 /// SDKs' standard retry mode does, unless the service said how long with Retry-After.
 /// </summary>
@@ -32,7 +34,7 @@ internal sealed class AwsRetryPolicy
 
     public static bool IsRetryable(AwsServiceException error)
     {
-        if (error.IsThrottling) return true;
+        if (error.IsThrottling || error.IsBusy) return true;
         if (error.StatusCode is null)
             return error.ErrorCode == AwsLocalErrorCodes.RequestTimeout || error.ErrorCode == AwsLocalErrorCodes.ConnectionError;
         int status = (int)error.StatusCode.Value;

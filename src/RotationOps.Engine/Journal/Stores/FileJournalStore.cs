@@ -43,30 +43,34 @@ public sealed class FileJournalStore : IJournalStore
         return new FileJournalStore(home!);
     }
 
-    /// <summary>
-    /// Kept in fingerprint.key beside the journal. Created with CreateNew, so of two processes
-    /// making it at once one writes and the other reads what was written.
-    /// </summary>
+    /// <summary>Kept in fingerprint-key/key beside the journal, made by the first command that needs it.</summary>
+    /// <remarks>
+    /// The key is written whole into a folder of its own, which is then renamed into place. A
+    /// rename onto a folder that exists fails on every platform, and is atomic where a file move
+    /// is not (.NET checks, then renames): a command starting beside this one, or after a crash
+    /// mid-write, never reads a half-written key, and two never keep different keys.
+    /// </remarks>
     public Task<byte[]> FingerprintKeyAsync()
     {
-        string path = Path.Combine(Path.GetDirectoryName(FilePath)!, "fingerprint.key");
-        try
+        string folder = Path.Combine(Path.GetDirectoryName(FilePath)!, "fingerprint-key");
+        string path = Path.Combine(folder, "key");
+        if (!Directory.Exists(folder))
         {
             byte[] key = FingerprintKey.New();
-            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            string written = $"{folder}.{Guid.NewGuid():n}.tmp";
+            Directory.CreateDirectory(written);
+            File.WriteAllText(Path.Combine(written, "key"), Convert.ToBase64String(key), Encoding.ASCII);
+            try
             {
-                byte[] text = Encoding.ASCII.GetBytes(Convert.ToBase64String(key));
-                stream.Write(text, 0, text.Length);
-                stream.Flush(true);
+                Directory.Move(written, folder);
+                return Task.FromResult(key);
             }
-            return Task.FromResult(key);
+            catch (IOException) when (Directory.Exists(folder))
+            {
+                Directory.Delete(written, recursive: true);
+            }
         }
-        catch (IOException) when (File.Exists(path))
-        {
-            using (var stream = ExclusiveFile.Open(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)))
-            using (var reader = new StreamReader(stream, Encoding.ASCII))
-                return Task.FromResult(Convert.FromBase64String(reader.ReadToEnd().Trim()));
-        }
+        return Task.FromResult(Convert.FromBase64String(File.ReadAllText(path, Encoding.ASCII).Trim()));
     }
 
     public Task AppendAsync(JournalEntry entry)
