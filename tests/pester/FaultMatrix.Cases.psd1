@@ -1,9 +1,12 @@
 # The fault matrix's cases: every step that changes AWS, and the faults each one meets.
+# Timeout: no answer within -CallTimeout, nothing applied; LateTimeout: applied, the answer comes after
+# -CallTimeout; Kill: the process killed with the call unanswered and not applied; KillAfterApply:
+# killed after AWS applied the call, before its answer arrived.
 # Read by FaultMatrix.Tests.ps1 both to name its tests and to run them.
 @{
-    LambdaFaults = 'Throttle', 'ServerError', 'Timeout', 'Reset', 'LostReply', 'Conflict', 'PreconditionFailed', 'Cancel', 'Kill'
+    LambdaFaults = 'Throttle', 'ServerError', 'Timeout', 'LateTimeout', 'Reset', 'LostReply', 'Conflict', 'PreconditionFailed', 'Cancel', 'Kill', 'KillAfterApply'
     # Secrets Manager has no 409 or 412: its concurrent changes are covered by the concurrent-rotation scenarios.
-    SecretFaults = 'Throttle', 'ServerError', 'Timeout', 'Reset', 'LostReply', 'Cancel', 'Kill'
+    SecretFaults = 'Throttle', 'ServerError', 'Timeout', 'LateTimeout', 'Reset', 'LostReply', 'Cancel', 'Kill', 'KillAfterApply'
     LambdaSteps  = @(
         'Publish-LambdaCanary updates $LATEST configuration'
         'Publish-LambdaCanary updates $LATEST code'

@@ -1,16 +1,17 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
     The fault matrix: every step of every cmdlet that changes AWS, under each way a call can go
-    wrong — a throttling burst, a 5xx, no answer within -CallTimeout, a reset connection, the reply
-    lost after AWS applied the change, Lambda's 409 and 412, Ctrl+C and a killed process while the
-    call is in flight. Each case runs on resources of its own, with the fault scoped to them, so the
+    wrong — a throttling burst, a 5xx, no answer within -CallTimeout (the change not made, or made
+    and answered late), a reset connection, the reply lost after AWS applied the change, Lambda's
+    409 and 412, Ctrl+C, and the process killed with the call in flight (before or after AWS applied
+    it). Each case runs on resources of its own, with the fault scoped to them, so the
     cases run side by side. Every case must leave:
       - AWS consistent: AWSCURRENT on a readable version, no version lost; the alias on published
         versions, routing at most one more;
       - AWS either as intended or as before, and the command's report saying which;
-      - the journal matching AWS;
+      - the journal matching AWS (after a kill between apply and answer, ending on the change's intent);
       - a re-run of the same command ending as intended.
-    Transient faults (throttle, 5xx, timeout, reset, lost reply, Lambda's "update in progress" 409)
+    Transient faults (throttle, 5xx, timeouts, reset, lost reply, Lambda's "update in progress" 409)
     must not stop the step at all; a failure says what to run next.
 #>
 
@@ -145,12 +146,12 @@ BeforeAll {
         }
 
         $before = Read-State
-        $kind = @{ Throttle = 'Throttle'; ServerError = 'ServerError'; Timeout = 'Latency'; Reset = 'DropConnection'; LostReply = 'DropReply'
-            Conflict = 'Conflict'; PreconditionFailed = 'PreconditionFailed'; Cancel = 'Latency'; Kill = 'Latency'
+        $kind = @{ Throttle = 'Throttle'; ServerError = 'ServerError'; Timeout = 'Latency'; LateTimeout = 'SlowReply'; Reset = 'DropConnection'; LostReply = 'DropReply'
+            Conflict = 'Conflict'; PreconditionFailed = 'PreconditionFailed'; Cancel = 'Latency'; Kill = 'Latency'; KillAfterApply = 'SlowReply'
         }[$Fault]
         $rule = @{ service = $(if ($isLambda) { 'lambda' } else { 'secretsmanager' }); operation = $operation; kind = $kind
             count = $(if ($Fault -eq 'Throttle') { 3 } else { 1 }); skip = $skip; requestContains = $marker
-            latencyMs = $(switch ($Fault) { 'Timeout' { 4000 } { $_ -in 'Cancel', 'Kill' } { 60000 } default { 0 } })
+            latencyMs = $(switch ($Fault) { { $_ -in 'Timeout', 'LateTimeout' } { 4000 } { $_ -in 'Cancel', 'Kill', 'KillAfterApply' } { 60000 } default { 0 } })
         }
         $faultId = (Invoke-SandboxControl -Path faults -Method POST -Body $rule).id
         $hit = $true
@@ -168,7 +169,7 @@ BeforeAll {
                 $run = [pscustomobject]@{ Output = @(); Errors = @("$($ps.InvocationStateInfo.State): $($ps.InvocationStateInfo.Reason.Message)") }
                 $ps.Dispose()
             }
-            'Kill' {
+            { $_ -in 'Kill', 'KillAfterApply' } {
                 # The real PowerShell process (not the launcher, which forks), killed with the call in flight.
                 $contextFile = Join-Path $Work "$Number.json"
                 $context | ConvertTo-Json | Set-Content -Path $contextFile
@@ -181,7 +182,7 @@ BeforeAll {
                 $process.WaitForExit()
                 $run = [pscustomobject]@{ Output = @(); Errors = @('killed') }
             }
-            'Timeout' { $run = Invoke-Step @{ CallTimeout = [timespan]::FromSeconds(2) } }
+            { $_ -in 'Timeout', 'LateTimeout' } { $run = Invoke-Step @{ CallTimeout = [timespan]::FromSeconds(2) } }
             default { $run = Invoke-Step }
         }
         Invoke-SandboxControl -Path "faults/$faultId" -Method DELETE | Out-Null
@@ -310,14 +311,14 @@ Describe 'Fault matrix: <Step>' -ForEach ($cases | Group-Object { $_.Step } | Fo
         $reported = Test-ReportedSuccess $result.Run
         if ($outcome -eq 'intended') {
             # A stopped or killed run cannot report; its change, if made, must be in the journal (next test).
-            if ($Fault -notin 'Cancel', 'Kill') { $reported | Should -BeTrue -Because "AWS holds the change, so the command must say it is done ($($result.Run.Errors -join '; '))" }
+            if ($Fault -notin 'Cancel', 'Kill', 'KillAfterApply') { $reported | Should -BeTrue -Because "AWS holds the change, so the command must say it is done ($($result.Run.Errors -join '; '))" }
         } else {
             $reported | Should -BeFalse -Because 'AWS does not hold the change, so the command must not say it is done'
         }
-        if ($Fault -in 'Throttle', 'ServerError', 'Timeout', 'Reset', 'LostReply', 'Conflict') {
+        if ($Fault -in 'Throttle', 'ServerError', 'Timeout', 'LateTimeout', 'Reset', 'LostReply', 'Conflict') {
             $outcome | Should -Be 'intended' -Because "a transient fault is retried or read back, not reported as a failure ($($result.Run.Errors -join '; '))"
         }
-        if ($outcome -eq 'before' -and $Fault -notin 'Cancel', 'Kill') {
+        if ($outcome -eq 'before' -and $Fault -notin 'Cancel', 'Kill', 'KillAfterApply') {
             $result.Run.Errors -join ' ' | Should -Match 'the same (command|Undo-Deployment) again|Resume with Set-AliasWeight' -Because 'a failure says what to run next (the re-run below proves it safe)'
         }
     }
@@ -325,12 +326,17 @@ Describe 'Fault matrix: <Step>' -ForEach ($cases | Group-Object { $_.Step } | Fo
     It 'under <Fault>: the journal records what AWS holds' -ForEach $Cases {
         $result = $results["$Step|$Fault"]
         $view = Get-JournalView $result
-        if ($result.IsLambda) {
-            if ($view) { Test-SameAlias $view $result.After | Should -BeTrue -Because "the journal's last alias change is what AWS holds" }
-            else { Test-SameAlias $result.After $result.Before | Should -BeTrue -Because 'no alias change journaled means none made' }
+        $matches = if ($result.IsLambda) {
+            if ($view) { Test-SameAlias $view $result.After } else { Test-SameAlias $result.After $result.Before }
         } else {
-            $journaledCurrent = if ($view) { $view } else { $result.Before.Current }
-            $result.After.Current | Should -Be $journaledCurrent -Because "the journal's last AWSCURRENT move is where AWSCURRENT is"
+            $result.After.Current -eq $(if ($view) { $view } else { $result.Before.Current })
+        }
+        if (-not $matches -and $Fault -eq 'KillAfterApply') {
+            # Killed between AWS applying the change and its answer: the journal cannot know, so its
+            # last line must be the change's intent, which tells a reader (and the re-run) it may be made.
+            $result.Journal[-1].Phase | Should -Be 'Intent' -Because 'a change cut off by a crash is left as an intent, never as a failure'
+        } else {
+            $matches | Should -BeTrue -Because "the journal's last recorded change is what AWS holds"
         }
     }
 

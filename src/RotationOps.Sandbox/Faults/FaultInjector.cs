@@ -74,6 +74,7 @@ public sealed class FaultInjector
         lock (gate)
         {
             var latency = TimeSpan.Zero;
+            var replyDelay = TimeSpan.Zero;
             FaultKind? terminal = null;
             foreach (var fault in armed.Where(f => f.Rule.Matches(service, operation, target)))
             {
@@ -91,6 +92,7 @@ public sealed class FaultInjector
                 if (isTerminal)
                 {
                     terminal = fault.Rule.Kind;
+                    replyDelay = fault.Rule.Kind == FaultKind.SlowReply ? fault.Rule.Latency : TimeSpan.Zero;
                 }
                 else
                 {
@@ -98,7 +100,7 @@ public sealed class FaultInjector
                 }
             }
 
-            return new FaultDecision(latency, terminal);
+            return new FaultDecision(latency, terminal, replyDelay);
         }
     }
 

@@ -22,6 +22,13 @@ public enum FaultKind
     DropReply,
 
     /// <summary>
+    /// Apply the call, then hold its reply for <see cref="FaultRule.Latency"/> of real time: AWS made
+    /// the change and the answer comes late — after the caller's timeout, or after it was stopped
+    /// or killed.
+    /// </summary>
+    SlowReply,
+
+    /// <summary>
     /// Lambda only: answer 409 ResourceConflictException, as Lambda does while another update to
     /// the function is still in progress. The call is not applied.
     /// </summary>

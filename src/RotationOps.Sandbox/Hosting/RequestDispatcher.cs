@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -58,7 +59,7 @@ internal sealed class RequestDispatcher(
         try
         {
             verifier.Verify(request, endpoint.ServiceName);
-            var terminal = await ApplyFaultsAsync(context, endpoint, operation, request);
+            var (terminal, replyDelay) = await ApplyFaultsAsync(context, endpoint, operation, request);
             if (terminal == FaultKind.DropConnection)
             {
                 Log(endpoint, operation, "connection dropped (injected)");
@@ -69,6 +70,12 @@ internal sealed class RequestDispatcher(
             if (terminal == FaultKind.DropReply)
             {
                 await ApplyAndDropReplyAsync(context, endpoint, operation, request);
+                return;
+            }
+
+            if (terminal == FaultKind.SlowReply)
+            {
+                await ApplyAndDelayReplyAsync(context, endpoint, operation, request, replyDelay);
                 return;
             }
             await endpoint.InvokeAsync(operation, request, context.Response, context.RequestAborted);
@@ -107,10 +114,44 @@ internal sealed class RequestDispatcher(
     }
 
     /// <summary>
+    /// Runs the call to its end with the reply held back, waits <paramref name="delay"/>, then sends
+    /// it — unless the caller has gone meanwhile (timed out, stopped, killed): the change stays made.
+    /// </summary>
+    private async Task ApplyAndDelayReplyAsync(HttpContext context, IServiceEndpoint endpoint, string operation, AwsRequest request, TimeSpan delay)
+    {
+        var reply = context.Response.Body;
+        using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await endpoint.InvokeAsync(operation, request, context.Response, CancellationToken.None);
+        }
+        catch (AwsErrorException error)
+        {
+            await endpoint.WriteErrorAsync(context.Response, error);
+        }
+
+        try
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            Log(endpoint, operation, "applied, caller gone before the slow reply (injected)");
+            return;
+        }
+
+        context.Response.Body = reply;
+        held.Position = 0;
+        await held.CopyToAsync(reply, context.RequestAborted);
+        Log(endpoint, operation, $"{context.Response.StatusCode} after a slow reply (injected)");
+    }
+
+    /// <summary>
     /// Applies armed faults: throws the throttling, internal or concurrent-change errors, aborts the connection for
     /// DropConnection, and returns the terminal fault the caller still has to act on, if any.
     /// </summary>
-    private async Task<FaultKind?> ApplyFaultsAsync(HttpContext context, IServiceEndpoint endpoint, string operation, AwsRequest request)
+    private async Task<(FaultKind? Terminal, TimeSpan ReplyDelay)> ApplyFaultsAsync(HttpContext context, IServiceEndpoint endpoint, string operation, AwsRequest request)
     {
         var fault = faults.Decide(endpoint.ServiceName, operation, new FaultTarget(request.RawPath, request.Body));
         if (fault.Latency > TimeSpan.Zero)
@@ -122,7 +163,7 @@ internal sealed class RequestDispatcher(
         {
             case FaultKind.DropConnection:
                 context.Abort();
-                return FaultKind.DropConnection;
+                return (FaultKind.DropConnection, TimeSpan.Zero);
             case FaultKind.Throttle:
                 throw endpoint.Throttled();
             case FaultKind.ServerError:
@@ -130,7 +171,7 @@ internal sealed class RequestDispatcher(
             case FaultKind.Conflict or FaultKind.PreconditionFailed:
                 throw endpoint.ConcurrentChange(fault.Terminal.Value, request);
             default:
-                return fault.Terminal;
+                return (fault.Terminal, fault.ReplyDelay);
         }
     }
 

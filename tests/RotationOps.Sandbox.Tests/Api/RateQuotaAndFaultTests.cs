@@ -117,4 +117,19 @@ public sealed class RateQuotaAndFaultTests
         Assert.Equal("InternalServiceError", (await client.FailAsync("GetSecretValue", new { SecretId = "faults/scoped" })).Code);
         Assert.Equal(1, sandbox.Faults.Rules[0].Hits);
     }
+
+    [Fact]
+    public async Task A_slow_reply_is_applied_at_once_and_stays_applied_when_the_caller_gives_up_waiting()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var client = new SecretsManagerHttp(sandbox);
+        await client.CreateSecretAsync("faults/slow-reply", "before");
+        sandbox.Faults.Add(new FaultRule { Operation = "PutSecretValue", Kind = FaultKind.SlowReply, Latency = TimeSpan.FromSeconds(30), Count = 1 });
+
+        using var givingUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync("PutSecretValue",
+            $$"""{"SecretId":"faults/slow-reply","SecretString":"after","ClientRequestToken":"{{SecretsManagerHttp.NewToken()}}"}""", cancellationToken: givingUp.Token));
+
+        Assert.Equal("after", await client.GetValueAsync("faults/slow-reply"));
+    }
 }

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace RotationOps.Sandbox.Tests.Infrastructure;
@@ -20,7 +21,8 @@ internal sealed class SecretsManagerHttp(SandboxServer server)
 
     public static string NewToken() => Guid.NewGuid().ToString();
 
-    public async Task<HttpResponseMessage> SendAsync(string operation, string json, Action<HttpRequestMessage, byte[]>? sign = null)
+    public async Task<HttpResponseMessage> SendAsync(string operation, string json, Action<HttpRequestMessage, byte[]>? sign = null,
+        CancellationToken cancellationToken = default)
     {
         var body = Encoding.UTF8.GetBytes(json);
         var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint)
@@ -30,7 +32,7 @@ internal sealed class SecretsManagerHttp(SandboxServer server)
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");
         request.Headers.Add("X-Amz-Target", $"secretsmanager.{operation}");
         (sign ?? SignCorrectly)(request, body);
-        return await Http.SendAsync(request);
+        return await Http.SendAsync(request, cancellationToken);
     }
 
     public async Task<JsonElement> CallAsync(string operation, object input)
