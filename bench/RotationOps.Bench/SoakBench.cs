@@ -58,7 +58,7 @@ internal static class SoakBench
         }
 
         var faults = new SoakFaults(world.Sandbox.Faults, random);
-        var outcomes = new Dictionary<string, int> { ["completed"] = 0, ["failed"] = 0, ["errors"] = 0, ["resumed"] = 0, ["re-runs as advised"] = 0 };
+        var outcomes = new Dictionary<string, int> { ["completed"] = 0, ["failed"] = 0, ["ended in an error"] = 0, ["resumed"] = 0, ["re-runs as advised"] = 0 };
         for (var i = 0; i < rotations; i++)
         {
             var secret = secrets[i % secrets.Count];
@@ -79,7 +79,7 @@ internal static class SoakBench
 
             faults.Disarm();
             var pendingLeft = await invariants.CheckAsync(secret, pendingBefore, rotation, error);
-            outcomes[rotation == null ? "errors" : rotation.Status == RotationStatus.Completed ? "completed" : "failed"]++;
+            outcomes[rotation == null ? "ended in an error" : rotation.Status == RotationStatus.Completed ? "completed" : "failed"]++;
             if (rotation != null && !secret.DeploymentIds.Add(rotation.DeploymentId))
             {
                 outcomes["resumed"]++;

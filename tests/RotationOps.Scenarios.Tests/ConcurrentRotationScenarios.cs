@@ -90,6 +90,39 @@ public sealed class ConcurrentRotationScenarios
     }
 
     [SandboxFact]
+    public async Task A_rejected_value_whose_AWSPENDING_another_machine_took_over_is_dropped_without_advising_to_discard_the_others()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+        string original = (await scenario.StagesAsync(arn)).Current!;
+        var laptop = scenario.Runner(scenario.OtherMachineJournal("laptop"));
+
+        // As above, but the runner's test rejects its value once the laptop's has taken AWSPENDING over,
+        // and the laptop's test waits until the runner has given up.
+        sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "PutSecretValue", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(2), Count = 1 });
+        Task<SecretRotation>? runnerRun = null;
+        var laptopRequest = Generated(arn);
+        laptopRequest.Tester = new DelegateTester(_ => SpinWait.SpinUntil(() => runnerRun?.IsCompleted == true, TimeSpan.FromSeconds(20)));
+        var laptopRun = laptop.RotateAsync(laptopRequest);
+        await Eventually.True(() => sandbox.Faults.Rules.Single().Hits == 1);
+        var request = Literal(arn, "Runner-Pa55word-0804");
+        request.Tester = new DelegateTester(input =>
+            !SpinWait.SpinUntil(() => sandbox.SecretsManager.Find(arn)!.VersionIdWithStage("AWSPENDING") is { } pending && pending != input.VersionId, TimeSpan.FromSeconds(20)));
+        runnerRun = scenario.Runner().RotateAsync(request);
+        var rejected = await runnerRun;
+        var laptopRotation = await laptopRun;
+
+        Assert.Equal(RotationStatus.Failed, rejected.Status);
+        Assert.Contains($"It no longer holds AWSPENDING (another rotation moved the label to version {laptopRotation.VersionId})", rejected.Message);
+        Assert.DoesNotContain("-Force", rejected.Message);
+        Assert.Equal(RotationStatus.Completed, laptopRotation.Status);
+        var stages = await scenario.StagesAsync(arn);
+        Assert.Equal((laptopRotation.VersionId, original, null), (stages.Current, stages.Previous, stages.Pending));
+        await AssertNextRotationsSucceedAsync(scenario, arn, laptop);
+    }
+
+    [SandboxFact]
     public async Task A_service_rotation_started_while_another_machines_is_running_says_so_and_leaves_nothing_behind()
     {
         await using var scenario = await Scenario.StartAsync();

@@ -64,6 +64,13 @@ internal sealed class PromoteStaged
         }
         catch (AwsServiceException ex)
         {
+            // A concurrent rotation's PutSecretValue may have taken the label over: -Force would then discard that rotation's value.
+            var now = await _context.StagesIfReadableAsync(_run.SecretArn).ConfigureAwait(false);
+            if (now != null && !now.StagesOf(versionId).Contains(SecretStages.Pending))
+                return await _context.FinishAsync(_run, RotationStatus.Failed,
+                    $"{reason}. It no longer holds {SecretStages.Pending} (another rotation moved the label" +
+                    (now.Pending != null ? $" to version {now.Pending}" : " or took it off") +
+                    $"), so nothing of this rotation is left staged; {SecretStages.Current} is version {now.Current}.").ConfigureAwait(false);
             return await _context.FinishAsync(_run, RotationStatus.Failed,
                 $"{reason}. Taking {SecretStages.Pending} off it failed too ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is still version {current}. " +
                 "Re-run Invoke-SecretRotation with -Force to clear it.").ConfigureAwait(false);

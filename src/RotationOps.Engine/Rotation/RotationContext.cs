@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.CloudWatch;
@@ -49,7 +50,7 @@ internal sealed class RotationContext
     {
         try
         {
-            return new StageMap((await Client.DescribeSecretAsync(secretArn, System.Threading.CancellationToken.None).ConfigureAwait(false)).VersionIdsToStages);
+            return new StageMap((await Client.DescribeSecretAsync(secretArn, CancellationToken.None).ConfigureAwait(false)).VersionIdsToStages);
         }
         catch (AwsServiceException)
         {
