@@ -26,7 +26,10 @@ internal static class SoakBench
 {
     private const string Name = "Soak under faults";
 
-    /// <summary>Fixed, so a run that finds a break can be repeated exactly.</summary>
+    /// <summary>
+    /// Fixed, so runs are comparable. They are not identical: the client's retry jitter and the
+    /// auto-advancing clock vary which call a fault hits, and outcomes steer each secret's next run.
+    /// </summary>
     private const int Seed = 8;
 
     /// <summary>
