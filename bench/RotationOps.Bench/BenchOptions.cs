@@ -6,9 +6,13 @@ using System.Linq;
 namespace RotationOps.Bench;
 
 /// <summary>How big each measurement is. The defaults keep a full run under a minute on two cores.</summary>
-internal sealed record BenchOptions(int Functions, int Secrets, int JournalWriters, int JournalEntriesPerWriter)
+/// <param name="SoakRotations">
+/// Rotations of the soak under faults (<c>--soak R</c>); when set, the soak runs instead of the other
+/// figures, as it takes minutes. 0, the default, leaves it out.
+/// </param>
+internal sealed record BenchOptions(int Functions, int Secrets, int JournalWriters, int JournalEntriesPerWriter, int SoakRotations = 0)
 {
-    public const string Usage = "usage: bench/run.sh [--quick] [--functions N] [--secrets M]";
+    public const string Usage = "usage: bench/run.sh [--quick] [--functions N] [--secrets M] | bench/run.sh --soak R";
 
     private static readonly BenchOptions Full = new(Functions: 200, Secrets: 100, JournalWriters: 8, JournalEntriesPerWriter: 1000);
 
@@ -26,6 +30,7 @@ internal sealed record BenchOptions(int Functions, int Secrets, int JournalWrite
                 "--quick" => options,
                 "--functions" => options with { Functions = Count(args, ++i) },
                 "--secrets" => options with { Secrets = Count(args, ++i) },
+                "--soak" => options with { SoakRotations = Count(args, ++i) },
                 var other => throw new ArgumentException($"Unknown argument '{other}'."),
             };
         }

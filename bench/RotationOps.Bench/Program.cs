@@ -15,6 +15,13 @@ catch (ArgumentException error)
 }
 
 var table = new FigureTable();
+if (options.SoakRotations > 0)
+{
+    await SoakBench.RunAsync(options.SoakRotations, table);
+    table.Write(Console.Out);
+    return 0;
+}
+
 await FleetCanaryBench.RunAsync(options.Functions, table);
 await ServiceRotationBench.RunAsync(options.Secrets, table);
 JournalAppendBench.Run(options.JournalWriters, options.JournalEntriesPerWriter, table);

@@ -162,6 +162,32 @@ public sealed class LostReplyScenarios
     }
 
     [SandboxFact]
+    public async Task A_promotion_made_though_its_answer_was_lost_and_every_resend_throttled_is_reported_completed()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", """{"username":"app","password":"Initial-Pa55word-8401"}""");
+        // Found by the soak: the first send moves AWSCURRENT and its answer is lost; the client's
+        // resends are all throttled, which says nothing about whether the first one was applied.
+        sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "UpdateSecretVersionStage", Kind = FaultKind.DropReply, Count = 1 });
+        sandbox.Faults.Add(new FaultRule { Service = "secretsmanager", Operation = "UpdateSecretVersionStage", Kind = FaultKind.Throttle, Count = 3 });
+
+        var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest
+        {
+            SecretId = arn, NewValue = NewSecretValue.Generated(new Engine.SecretsManager.RandomPasswordRequest(), jsonKey: "password"),
+        });
+
+        Assert.Equal(new[] { 1, 3 }, sandbox.Faults.Rules.Select(rule => rule.Hits));
+        Assert.Equal(RotationStatus.Completed, rotation.Status);
+        var stages = await scenario.StagesAsync(arn);
+        Assert.Equal((rotation.VersionId, null), (stages.Current, stages.Pending));
+        var promotion = scenario.Journal.ReadDeployment(rotation.DeploymentId)
+            .Where(e => e.Action == "UpdateSecretVersionStage" && e.Details["Stage"] == "AWSCURRENT").ToList();
+        Assert.Equal(new[] { JournalPhase.Intent, JournalPhase.Succeeded }, promotion.Select(e => e.Phase));
+        Assert.Equal("applied", promotion[1].Details["ReadBack"]);
+    }
+
+    [SandboxFact]
     public async Task Staging_that_never_happened_says_so_and_the_rerun_starts_anew()
     {
         await using var scenario = await Scenario.StartAsync();

@@ -49,10 +49,19 @@ public class AwsServiceException : Exception
     /// timeout or a dropped connection after the request went out), a server error, or any refusal
     /// of a resend, which may be answering the first attempt's own change. Only a read tells which.
     /// </summary>
-    public bool OutcomeUnknown =>
+    public bool OutcomeUnknown => EarlierAttemptUnanswered || Unanswered || (Attempts > 1 && !IsThrottling);
+
+    /// <summary>
+    /// An earlier attempt of this call got no answer or a server error, so it may have been applied
+    /// however the last attempt was answered: a throttled resend says nothing about the first send.
+    /// </summary>
+    public bool EarlierAttemptUnanswered { get; internal set; }
+
+    /// <summary>This attempt got no answer (a timeout or a dropped connection after the request went out) or a server error.</summary>
+    internal bool Unanswered =>
         StatusCode is null
             ? ErrorCode != Http.AwsLocalErrorCodes.HostNotFound
-            : (int)StatusCode.Value >= 500 || (Attempts > 1 && !IsThrottling);
+            : (int)StatusCode.Value >= 500;
 
     /// <summary>
     /// Lambda's 409 while another update of the function is in progress, or the function is still

@@ -100,7 +100,21 @@ internal sealed class ManualRotation
                 "Nothing was staged, so re-running Invoke-SecretRotation starts a new rotation (with a new version id).").ConfigureAwait(false);
         }
 
-        using (var readBack = await ReadVersionAsync(secret.Arn, token).ConfigureAwait(false))
+        SensitiveValue? readBack;
+        try
+        {
+            readBack = await ReadVersionAsync(secret.Arn, token).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex)
+        {
+            // The value is staged and the journal says so: a re-run resumes this rotation from the read-back.
+            return await _context.FinishAsync(run, RotationStatus.Failed,
+                $"Version {token} is staged {SecretStages.Pending}, but reading it back failed ({ex.ErrorCode}: {ex.ServiceMessage}); " +
+                $"{SecretStages.Current} is unchanged (version {stages.Current}). Re-run the same command to resume this rotation, " +
+                "or run it with -Force to discard the staged version.").ConfigureAwait(false);
+        }
+
+        using (readBack)
         {
             if (readBack == null || !readBack.Equals(value))
                 return await promotion.AbandonAsync(token, $"Reading version {token} back did not return the value just stored").ConfigureAwait(false);

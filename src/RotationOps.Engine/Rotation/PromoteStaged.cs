@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.SecretsManager;
@@ -63,9 +64,42 @@ internal sealed class PromoteStaged
         }
         catch (AwsServiceException ex)
         {
+            // A concurrent rotation's PutSecretValue may have taken the label over: -Force would then discard that rotation's value.
+            var now = await _context.StagesIfReadableAsync(_run.SecretArn).ConfigureAwait(false);
+            if (now != null && !now.StagesOf(versionId).Contains(SecretStages.Pending))
+                return await _context.FinishAsync(_run, RotationStatus.Failed,
+                    $"{reason}. It no longer holds {SecretStages.Pending} (another rotation moved the label" +
+                    (now.Pending != null ? $" to version {now.Pending}" : " or took it off") +
+                    $"), so nothing of this rotation is left staged; {SecretStages.Current} is version {now.Current}.").ConfigureAwait(false);
             return await _context.FinishAsync(_run, RotationStatus.Failed,
                 $"{reason}. Taking {SecretStages.Pending} off it failed too ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is still version {current}. " +
                 "Re-run Invoke-SecretRotation with -Force to clear it.").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Another rotation promoted <paramref name="winner"/> while this one ran (AWS refused the guarded
+    /// move). The loser takes AWSPENDING off its own version only — AWS refuses the removal if the
+    /// label is now on another's — so the next rotation is not blocked, and says who won.
+    /// </summary>
+    private async Task<SecretRotation> LostToAsync(string versionId, string winner, StageMap now)
+    {
+        string lost = $"Another rotation won: {SecretStages.Current} moved to version {winner} while this one ran, so version {versionId} was not promoted; " +
+                      $"version {winner} is left as it is.";
+        if (!now.StagesOf(versionId).Contains(SecretStages.Pending))
+            return await _context.FinishAsync(_run, RotationStatus.Failed,
+                $"{lost} Version {versionId} no longer holds {SecretStages.Pending} (the version is kept). Re-run Invoke-SecretRotation to rotate again on top of version {winner}.").ConfigureAwait(false);
+        try
+        {
+            await _steps.RemovePendingAsync(versionId).ConfigureAwait(false);
+            return await _context.FinishAsync(_run, RotationStatus.Failed,
+                $"{lost} {SecretStages.Pending} was taken off version {versionId} (the version is kept). Re-run Invoke-SecretRotation to rotate again on top of version {winner}.").ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AwsServiceException || ex is Errors.RunbookException)
+        {
+            return await _context.FinishAsync(_run, RotationStatus.Failed,
+                $"{lost} Taking {SecretStages.Pending} off version {versionId} failed ({ex.Message}); it still blocks the next rotation: " +
+                $"re-run Invoke-SecretRotation -SecretId {_run.Name} -Force, which takes {SecretStages.Pending} off it (the version is kept) and rotates anew.").ConfigureAwait(false);
         }
     }
 
@@ -78,6 +112,9 @@ internal sealed class PromoteStaged
         }
         catch (AwsServiceException ex)
         {
+            var now = await _context.StagesIfReadableAsync(_run.SecretArn).ConfigureAwait(false);
+            if (now?.Current is string winner && winner != fromVersionId && winner != versionId)
+                return await LostToAsync(versionId, winner, now).ConfigureAwait(false);
             return await _context.FinishAsync(_run, RotationStatus.Failed,
                 $"Moving {SecretStages.Current} to version {versionId} failed ({ex.ErrorCode}: {ex.ServiceMessage}). " +
                 $"{SecretStages.Current} stays where it was; version {versionId} is still {SecretStages.Pending}: " +
@@ -89,9 +126,12 @@ internal sealed class PromoteStaged
         }
         catch (AwsServiceException ex)
         {
-            _context.Host.WriteWarning(
-                $"Version {versionId} of '{_run.Name}' is {SecretStages.Current}, but taking {SecretStages.Pending} off it failed ({ex.ErrorCode}). " +
-                "That is harmless for readers; the next rotation clears it.");
+            // A concurrent rotation's PutSecretValue may have moved AWSPENDING onto its own version: that one is not ours to clear.
+            var now = await _context.StagesIfReadableAsync(_run.SecretArn).ConfigureAwait(false);
+            if (now == null || now.StagesOf(versionId).Contains(SecretStages.Pending))
+                _context.Host.WriteWarning(
+                    $"Version {versionId} of '{_run.Name}' is {SecretStages.Current}, but taking {SecretStages.Pending} off it failed ({ex.ErrorCode}). " +
+                    "That is harmless for readers; the next rotation clears it.");
         }
         return await _context.FinishAsync(_run, RotationStatus.Completed,
             $"Version {versionId} is {SecretStages.Current}; {SecretStages.Previous} is version {fromVersionId ?? "(none)"}.").ConfigureAwait(false);

@@ -1,5 +1,7 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
 using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
@@ -39,6 +41,22 @@ internal sealed class RotationContext
 
     public Task<SecretDescription> DescribeAsync(string secretId) =>
         SecretLookup.DescribeAsync(Client, secretId, Host.Cancellation);
+
+    /// <summary>
+    /// The secret's labels now, to explain a refused or failed change; null when they cannot be read,
+    /// so the caller falls back to what it knew before. Not cancelled by Ctrl+C, like the read-backs.
+    /// </summary>
+    public async Task<StageMap?> StagesIfReadableAsync(string secretArn)
+    {
+        try
+        {
+            return new StageMap((await Client.DescribeSecretAsync(secretArn, CancellationToken.None).ConfigureAwait(false)).VersionIdsToStages);
+        }
+        catch (AwsServiceException)
+        {
+            return null;
+        }
+    }
 
     public LabelMoves LabelMovesFor(string deploymentId, string secretArn) =>
         new LabelMoves(Client, Mutation, deploymentId, secretArn, Host.Cancellation);

@@ -83,10 +83,23 @@ internal sealed class ServiceRotation
         }
         catch (AwsServiceException ex)
         {
-            return await _context.FinishAsync(run, RotationStatus.Failed,
-                $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); {SecretStages.Current} is unchanged (version {stages.Current}).").ConfigureAwait(false);
+            return await _context.FinishAsync(run, RotationStatus.Failed, await StartFailedAsync(secret, stages, token, ex).ConfigureAwait(false)).ConfigureAwait(false);
         }
         return await WatchAsync(secret, run).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Why nothing was started. When another rotation (another machine, the schedule) started between
+    /// this run's first read and its RotateSecret, AWS refused this one; the message names that rotation.
+    /// </summary>
+    private async Task<string> StartFailedAsync(SecretDescription secret, StageMap before, string token, AwsServiceException ex)
+    {
+        string failed = $"Starting the rotation failed ({ex.ErrorCode}: {ex.ServiceMessage}); ";
+        var now = await _context.StagesIfReadableAsync(secret.Arn).ConfigureAwait(false);
+        if (now?.UnfinishedPending is string other && other != token && other != before.UnfinishedPending)
+            return failed + $"another rotation of '{secret.Name}' started meanwhile and is running as version {other}; {SecretStages.Current} is version {now.Current}. " +
+                   "This one was not started and left nothing behind: once that rotation has finished, re-run the command if the secret still needs a new value.";
+        return failed + $"{SecretStages.Current} is unchanged (version {before.Current}). No rotation was started: re-run the same command to try again.";
     }
 
     /// <summary>
@@ -152,7 +165,7 @@ internal sealed class ServiceRotation
         {
             while (true)
             {
-                var stages = new StageMap((await _context.DescribeAsync(secret.Arn).ConfigureAwait(false)).VersionIdsToStages);
+                var stages = new StageMap((await ReadWhileWatchingAsync(secret, run).ConfigureAwait(false)).VersionIdsToStages);
                 if (stages.Current == token && stages.Pending == null)
                     return await _context.FinishAsync(run, RotationStatus.Completed,
                         $"Version {token} is {SecretStages.Current}; {SecretStages.Previous} is version {stages.Previous ?? "(none)"}.").ConfigureAwait(false);
@@ -180,6 +193,28 @@ internal sealed class ServiceRotation
         finally
         {
             host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
+        }
+    }
+
+    /// <summary>
+    /// One poll of the secret. When AWS cannot be read (the client's retries spent), the rotation
+    /// still goes on inside AWS, so the run is journaled as interrupted, as after Ctrl+C, and a
+    /// re-run of the same command waits for it again.
+    /// </summary>
+    private async Task<SecretDescription> ReadWhileWatchingAsync(SecretDescription secret, RotationRun run)
+    {
+        try
+        {
+            return await _context.DescribeAsync(secret.Arn).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex)
+        {
+            await _context.InterruptedAsync(run).ConfigureAwait(false);
+            throw new RunbookException("RotationWatchLost", RunbookErrorCategory.ConnectionError,
+                $"Rotation {run.DeploymentId} of '{secret.Name}' (version {run.VersionId}) was started, but reading the secret while waiting for it failed " +
+                $"({ex.ErrorCode}: {ex.ServiceMessage}); the rotation function goes on without this command. " +
+                $"Re-run the same command to wait for it again; {SecretStages.Current} stays on a readable version meanwhile.",
+                secret.Arn, null, ex);
         }
     }
 
@@ -216,6 +251,10 @@ internal sealed class ServiceRotation
         catch (AwsServiceException ex) when (ex.IsNotFound)
         {
             return "the function never stored a new value: createSecret failed, or Secrets Manager could not invoke the function";
+        }
+        catch (AwsServiceException ex)
+        {
+            return $"whether the function stored the new value could not be read ({ex.ErrorCode})";
         }
     }
 

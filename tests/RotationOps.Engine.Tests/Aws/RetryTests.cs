@@ -102,6 +102,36 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_call_whose_first_send_got_no_answer_stays_outcome_unknown_when_its_resends_are_throttled()
+    {
+        // The first send may have been applied; throttled resends say nothing about it.
+        var handler = new StubHttpHandler(
+            Answer.Drop(),
+            Answer.Error(HttpStatusCode.BadRequest, "ThrottlingException", "Rate exceeded"),
+            Answer.Error(HttpStatusCode.BadRequest, "ThrottlingException", "Rate exceeded"));
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            TestClients.SecretsManager(handler, change: o => o.MaxAttempts = 3).DescribeSecretAsync("db", CancellationToken.None));
+
+        Assert.Equal("ThrottlingException", error.ErrorCode);
+        Assert.True(error.EarlierAttemptUnanswered);
+        Assert.True(error.OutcomeUnknown);
+    }
+
+    [Fact]
+    public async Task A_call_throttled_on_every_send_was_never_applied()
+    {
+        var handler = new StubHttpHandler(
+            Answer.Error(HttpStatusCode.BadRequest, "ThrottlingException", "Rate exceeded"),
+            Answer.Error(HttpStatusCode.BadRequest, "ThrottlingException", "Rate exceeded"));
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            TestClients.SecretsManager(handler, change: o => o.MaxAttempts = 2).DescribeSecretAsync("db", CancellationToken.None));
+
+        Assert.False(error.OutcomeUnknown);
+    }
+
+    [Fact]
     public async Task A_wait_that_would_pass_MaxRetryTime_ends_the_call_with_the_error_at_once()
     {
         var handler = new StubHttpHandler(

@@ -97,6 +97,13 @@ public sealed class Scenario : IAsyncDisposable
     public DeploymentUndo Undo(DeploymentJournal? journal = null) => new DeploymentUndo(Lambda, Client, journal ?? Journal, Host);
 
     /// <summary>
+    /// The file journal of another machine (a CI runner, an operator's laptop) that shares nothing
+    /// with this one: neither its entries nor its deployment locks.
+    /// </summary>
+    public DeploymentJournal OtherMachineJournal(string machine) =>
+        new DeploymentJournal(new FileJournalStore(Path.Combine(JournalDirectory, machine)), Time);
+
+    /// <summary>
     /// The journal in DynamoDB table <paramref name="table"/> as one machine (a CI runner, an
     /// operator) opens it: each call is another machine, sharing only what is in the table.
     /// </summary>

@@ -168,6 +168,20 @@ internal sealed class AwsHttpInvoker
 
     private async ValueTask<AwsHttpResponse> AttemptAsync(CancellationToken callerToken, Call call)
     {
+        try
+        {
+            return await SendAttemptAsync(callerToken, call).ConfigureAwait(false);
+        }
+        catch (AwsServiceException error)
+        {
+            error.EarlierAttemptUnanswered = call.Unanswered;
+            call.Unanswered |= error.Unanswered;
+            throw;
+        }
+    }
+
+    private async ValueTask<AwsHttpResponse> SendAttemptAsync(CancellationToken callerToken, Call call)
+    {
         int attempt = ++call.Attempts;
         var watch = Stopwatch.StartNew();
         AwsHttpResponse response;
@@ -297,6 +311,9 @@ internal sealed class AwsHttpInvoker
         public DateTimeOffset StartedAt { get; }
 
         public int Attempts { get; set; }
+
+        /// <summary>Some attempt so far got no answer or a server error: the call may have been applied.</summary>
+        public bool Unanswered { get; set; }
 
         public TimeSpan NextDelay { get; set; }
     }
