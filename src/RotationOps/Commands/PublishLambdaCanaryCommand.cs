@@ -163,6 +163,7 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
         CanaryRequest request;
         try
         {
+            ParameterRule.Check(GivenParameters(), PublishLambdaCanaryRules.All);
             request = BuildRequest();
         }
         catch (RunbookException ex)

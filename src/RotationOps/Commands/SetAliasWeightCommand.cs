@@ -47,6 +47,11 @@ namespace RotationOps.Commands;
 [OutputType(typeof(LambdaDeployment))]
 public sealed class SetAliasWeightCommand : JournaledCmdlet
 {
+    // One set per way of moving traffic, each with its own parameter mandatory, so that a command
+    // naming none prompts for -Steps. The Promote set also takes -Weight, -Steps and -BakeTime,
+    // and the Weight set -Steps, hidden (DontShow keeps them out of help and completion): not
+    // because they work together, but so that a command giving two of them binds and reaches
+    // SetAliasWeightRules, which says why they clash, instead of PowerShell's AmbiguousParameterSet.
     private const string WeightSet = "Weight";
     private const string PromoteSet = "Promote";
     private const string StepsSet = "Steps";
@@ -73,6 +78,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
 
     /// <summary><para type="description">Route this share (above 0, up to 1) to the canary.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = WeightSet)]
+    [Parameter(ParameterSetName = PromoteSet, DontShow = true)]
     public double Weight { get; set; }
 
     /// <summary><para type="description">Send all traffic to the canary (completing a staged secret first).</para></summary>
@@ -81,12 +87,15 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
 
     /// <summary><para type="description">Rising weights to walk, baking -BakeTime at each; 1 at the end promotes.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = StepsSet)]
+    [Parameter(ParameterSetName = WeightSet, DontShow = true)]
+    [Parameter(ParameterSetName = PromoteSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public double[]? Steps { get; set; }
 
     /// <summary><para type="description">How long each step bakes under the gates, e.g. 00:15:00. Required with -Alarm, -MaxErrorRate, -MaxErrorRateIncrease or -HealthScript.</para></summary>
     [Parameter(ParameterSetName = WeightSet)]
     [Parameter(ParameterSetName = StepsSet)]
+    [Parameter(ParameterSetName = PromoteSet, DontShow = true)]
     public TimeSpan BakeTime { get; set; }
 
     /// <summary><para type="description">How often the gates are polled during a bake. Default 1 minute (Lambda metrics are per minute).</para></summary>
@@ -144,6 +153,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
 
     protected override void BeginProcessing()
     {
+        RefuseBadCombinations(SetAliasWeightRules.All);
         _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
         _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));
         _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
@@ -161,7 +171,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
                 DeploymentId = DeploymentId,
                 FunctionName = FunctionName,
                 AliasName = AliasName,
-                Weight = ParameterSetName == WeightSet ? Weight : (double?)null,
+                Weight = Bound(nameof(Weight)) ? Weight : (double?)null,
                 Promote = Promote,
                 Steps = Steps,
                 BakeTime = BakeTime,

@@ -117,6 +117,7 @@ public sealed class TestRotatedSecretCommand : AwsCmdlet
 
     protected override void BeginProcessing()
     {
+        RefuseBadCombinations(TestRotatedSecretRules.All);
         _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
         _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
         _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));

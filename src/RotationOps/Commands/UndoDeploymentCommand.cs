@@ -40,6 +40,13 @@ namespace RotationOps.Commands;
 [OutputType(typeof(RollbackResult))]
 public sealed class UndoDeploymentCommand : JournaledCmdlet
 {
+    // One set per target, its identifying parameters mandatory, so a command naming no target
+    // prompts for -DeploymentId and one naming half an alias prompts for the other half. The Alias
+    // and Secret sets also take another target's parameters, hidden (DontShow keeps them out of
+    // help and completion) and never from the pipeline: not because they work together, but so
+    // that a command naming two targets binds and reaches UndoDeploymentRules, which says why they
+    // clash, instead of PowerShell's AmbiguousParameterSet. Only sets whose own mandatory
+    // parameters are given win over the default, so each valid form binds as before.
     private const string DeploymentSet = "Deployment";
     private const string AliasSet = "Alias";
     private const string SecretSet = "Secret";
@@ -50,6 +57,8 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
 
     /// <summary><para type="description">A deployment or rotation in the journal. Bound from piped deployments and rotations.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = DeploymentSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = AliasSet, DontShow = true)]
+    [Parameter(ParameterSetName = SecretSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public string DeploymentId { get; set; } = "";
 
@@ -66,17 +75,20 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     /// <summary><para type="description">The version the alias goes back to. Default: the alias's main (stable) version, routing cleared.</para></summary>
     [Parameter(ParameterSetName = AliasSet)]
     [Parameter(ParameterSetName = DeploymentSet)]
+    [Parameter(ParameterSetName = SecretSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public string? ToVersion { get; set; }
 
     /// <summary><para type="description">The secret whose AWSCURRENT goes back.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = SecretSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = AliasSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">The version AWSCURRENT goes back to. Default: AWSPREVIOUS.</para></summary>
     [Parameter(ParameterSetName = SecretSet)]
     [Parameter(ParameterSetName = DeploymentSet)]
+    [Parameter(ParameterSetName = AliasSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public string? ToVersionId { get; set; }
 
@@ -86,6 +98,7 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
 
     protected override void BeginProcessing()
     {
+        RefuseBadCombinations(UndoDeploymentRules.All);
         _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
         _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
         _journal = OpenJournal();
