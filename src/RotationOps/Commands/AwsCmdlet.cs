@@ -24,6 +24,7 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.Region)]
     public string? Region { get; set; }
 
     /// <summary>

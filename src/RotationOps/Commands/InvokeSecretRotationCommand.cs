@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using RotationOps.Commands.Hosting;
+using RotationOps.Engine.Aws;
 using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Journal;
@@ -70,6 +71,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "ARN", "SecretArn", "Name")]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretId)]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">Service mode: the rotation function to configure. Default: the one already configured on the secret.</para></summary>
@@ -78,6 +80,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     [Parameter(ParameterSetName = GenerateSet, DontShow = true)]
     [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.FunctionArn)]
     public string? RotationLambdaArn { get; set; }
 
     /// <summary><para type="description">Service mode: set the schedule to every N days (1-1000).</para></summary>
@@ -210,6 +213,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     [Parameter(ParameterSetName = ValueSet, DontShow = true)]
     [Parameter(ParameterSetName = GenerateSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
     public string VersionId { get; set; } = "";
 
     /// <summary><para type="description">With -Complete: the version that was AWSCURRENT when the value was staged; completing is refused if AWSCURRENT moved since, unless -Force.</para></summary>
@@ -217,6 +221,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     [Parameter(ParameterSetName = ServiceSet, DontShow = true)]
     [Parameter(ParameterSetName = ValueSet, DontShow = true)]
     [Parameter(ParameterSetName = GenerateSet, DontShow = true)]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
     public string? PreviousVersionId { get; set; }
 
     /// <summary><para type="description">With -Complete: the journal id of the staged rotation, so both halves are recorded together.</para></summary>

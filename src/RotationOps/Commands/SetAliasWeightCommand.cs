@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using RotationOps.Commands.Hosting;
+using RotationOps.Engine.Aws;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
@@ -64,11 +65,13 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     /// <summary><para type="description">The function. Bound from a piped deployment.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.FunctionName)]
     public string? FunctionName { get; set; }
 
     /// <summary><para type="description">The alias. Bound from a piped deployment.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.AliasName)]
     public string? AliasName { get; set; }
 
     /// <summary><para type="description">A deployment in the journal: piped from Publish-LambdaCanary, or given to resume after Ctrl+C or a crash.</para></summary>
@@ -105,6 +108,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     /// <summary><para type="description">CloudWatch alarms that must not be in ALARM (checked before the first move and during every bake).</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateLength(1, 255)]
     public string[]? Alarm { get; set; }
 
     /// <summary><para type="description">Highest acceptable error rate of the canary version (0.01 = 1%).</para></summary>

@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using RotationOps.Commands.Hosting;
+using RotationOps.Engine.Aws;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Lambda;
@@ -65,11 +67,13 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     /// <summary><para type="description">The function whose alias to restore.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.FunctionName)]
     public string FunctionName { get; set; } = "";
 
     /// <summary><para type="description">The alias to restore.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.AliasName)]
     public string AliasName { get; set; } = "";
 
     /// <summary><para type="description">The version the alias goes back to. Default: the alias's main (stable) version, routing cleared.</para></summary>
@@ -77,12 +81,14 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     [Parameter(ParameterSetName = DeploymentSet)]
     [Parameter(ParameterSetName = SecretSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.FunctionVersion)]
     public string? ToVersion { get; set; }
 
     /// <summary><para type="description">The secret whose AWSCURRENT goes back.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = SecretSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = AliasSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretId)]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">The version AWSCURRENT goes back to. Default: AWSPREVIOUS.</para></summary>
@@ -90,6 +96,7 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     [Parameter(ParameterSetName = DeploymentSet)]
     [Parameter(ParameterSetName = AliasSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
     public string? ToVersionId { get; set; }
 
     /// <summary><para type="description">Skip the guard against changes made since (RevisionId / AWSCURRENT moved), and undo a deployment that a later one on the same alias followed (DeploymentSuperseded). An alias undo always takes the alias's deployment lock, -Force or not: it is the emergency bypass, and a bake still running elsewhere stops at its next poll.</para></summary>
