@@ -48,14 +48,15 @@ namespace RotationOps.Commands;
 [OutputType(typeof(LambdaDeployment))]
 public sealed class SetAliasWeightCommand : JournaledCmdlet
 {
-    // One set per way of moving traffic, each with its own parameter mandatory, so that a command
-    // naming none prompts for -Steps. The Promote set also takes -Weight, -Steps and -BakeTime,
-    // and the Weight set -Steps, hidden (DontShow keeps them out of help and completion): not
-    // because they work together, but so that a command giving two of them binds and reaches
-    // SetAliasWeightRules, which says why they clash, instead of PowerShell's AmbiguousParameterSet.
-    private const string WeightSet = "Weight";
-    private const string PromoteSet = "Promote";
+    // Steps, the default set, has -Steps mandatory, so a command naming no move prompts for the
+    // steps. -Weight and -Promote share one set with nothing mandatory: a command naming both must
+    // bind, so that SetAliasWeightRules can say why they clash instead of PowerShell's
+    // AmbiguousParameterSet, and two non-default sets sharing a parameter would leave a piped
+    // command unresolved (PowerShell prompts rather than choose by mandatory parameters when input
+    // is piped). That set also takes -Steps, hidden (DontShow keeps it out of help and completion),
+    // for the same reason; given alone, -Steps still goes to the default set.
     private const string StepsSet = "Steps";
+    private const string WeightOrPromoteSet = "WeightOrPromote";
 
     private ILambdaClient? _lambda;
     private ICloudWatchClient? _cloudWatch;
@@ -80,25 +81,22 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     public string? DeploymentId { get; set; }
 
     /// <summary><para type="description">Route this share (above 0, up to 1) to the canary.</para></summary>
-    [Parameter(Mandatory = true, ParameterSetName = WeightSet)]
-    [Parameter(ParameterSetName = PromoteSet, DontShow = true)]
+    [Parameter(ParameterSetName = WeightOrPromoteSet)]
     public double Weight { get; set; }
 
     /// <summary><para type="description">Send all traffic to the canary (completing a staged secret first).</para></summary>
-    [Parameter(Mandatory = true, ParameterSetName = PromoteSet)]
+    [Parameter(ParameterSetName = WeightOrPromoteSet)]
     public SwitchParameter Promote { get; set; }
 
     /// <summary><para type="description">Rising weights to walk, baking -BakeTime at each; 1 at the end promotes.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = StepsSet)]
-    [Parameter(ParameterSetName = WeightSet, DontShow = true)]
-    [Parameter(ParameterSetName = PromoteSet, DontShow = true)]
+    [Parameter(ParameterSetName = WeightOrPromoteSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public double[]? Steps { get; set; }
 
     /// <summary><para type="description">How long each step bakes under the gates, e.g. 00:15:00. Required with -Alarm, -MaxErrorRate, -MaxErrorRateIncrease or -HealthScript.</para></summary>
-    [Parameter(ParameterSetName = WeightSet)]
     [Parameter(ParameterSetName = StepsSet)]
-    [Parameter(ParameterSetName = PromoteSet, DontShow = true)]
+    [Parameter(ParameterSetName = WeightOrPromoteSet)]
     public TimeSpan BakeTime { get; set; }
 
     /// <summary><para type="description">How often the gates are polled during a bake. Default 1 minute (Lambda metrics are per minute).</para></summary>

@@ -47,8 +47,9 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     // and Secret sets also take another target's parameters, hidden (DontShow keeps them out of
     // help and completion) and never from the pipeline: not because they work together, but so
     // that a command naming two targets binds and reaches UndoDeploymentRules, which says why they
-    // clash, instead of PowerShell's AmbiguousParameterSet. Only sets whose own mandatory
-    // parameters are given win over the default, so each valid form binds as before.
+    // clash, instead of PowerShell's AmbiguousParameterSet. Each valid form binds as before: a
+    // target's parameters given alone leave either the default set among the candidates or one
+    // set whose mandatory parameters are all given (-SecretId alone: Secret, not Alias).
     private const string DeploymentSet = "Deployment";
     private const string AliasSet = "Alias";
     private const string SecretSet = "Secret";
