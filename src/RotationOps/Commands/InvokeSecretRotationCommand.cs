@@ -107,7 +107,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public object? NewValue { get; set; }
 
-    /// <summary><para type="description">Manual mode: let Secrets Manager generate the new password (GetRandomPassword).</para></summary>
+    /// <summary><para type="description">Manual mode: let Secrets Manager generate the new password (GetRandomPassword). Not with -NewValue, which gives the value.</para></summary>
     [Parameter(ParameterSetName = RotateSet)]
     [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public SwitchParameter GeneratePassword { get; set; }

@@ -80,15 +80,15 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     [ValidateNotNullOrEmpty]
     public string? DeploymentId { get; set; }
 
-    /// <summary><para type="description">Route this share (above 0, up to 1) to the canary.</para></summary>
+    /// <summary><para type="description">Route this share (above 0, up to 1) to the canary. Give one of -Weight, -Promote or -Steps.</para></summary>
     [Parameter(ParameterSetName = WeightOrPromoteSet)]
     public double Weight { get; set; }
 
-    /// <summary><para type="description">Send all traffic to the canary (completing a staged secret first).</para></summary>
+    /// <summary><para type="description">Send all traffic to the canary (completing a staged secret first). Give one of -Weight, -Promote or -Steps.</para></summary>
     [Parameter(ParameterSetName = WeightOrPromoteSet)]
     public SwitchParameter Promote { get; set; }
 
-    /// <summary><para type="description">Rising weights to walk, baking -BakeTime at each; 1 at the end promotes.</para></summary>
+    /// <summary><para type="description">Rising weights to walk, baking -BakeTime at each; 1 at the end promotes. Give one of -Weight, -Promote or -Steps.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = StepsSet)]
     [Parameter(ParameterSetName = WeightOrPromoteSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
