@@ -38,6 +38,42 @@ public sealed class UndoScenarios
     }
 
     [Fact]
+    public async Task Undoing_a_journaled_rotation_refuses_a_function_version_instead_of_ignoring_it()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+        var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest
+        {
+            SecretId = arn, NewValue = NewSecretValue.Literal(SensitiveValue.FromString("After-Pa55word-7010"), jsonKey: "password"),
+        });
+
+        var refused = await Assert.ThrowsAsync<RunbookException>(() => scenario.Undo().UndoAsync(new UndoRequest { DeploymentId = rotation.DeploymentId, ToVersion = "1" }));
+
+        Assert.Equal("InvalidParameter", refused.ErrorId);
+        Assert.Equal("ToVersion", refused.ParameterName);
+        Assert.Contains("-ToVersionId", refused.Message);
+        Assert.Equal(rotation.VersionId, (await scenario.StagesAsync(arn)).Current);
+    }
+
+    [SandboxFact]
+    public async Task Undoing_a_journaled_canary_refuses_a_secret_version_instead_of_ignoring_it()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string function = await scenario.CreateLiveFunctionAsync("orders-api");
+        var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.5 });
+
+        var refused = await Assert.ThrowsAsync<RunbookException>(() => scenario.Undo().UndoAsync(new UndoRequest
+        {
+            DeploymentId = canary.DeploymentId, ToVersionId = "3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71",
+        }));
+
+        Assert.Equal("ToVersionId", refused.ParameterName);
+        Assert.Contains("goes back to with -ToVersion,", refused.Message);
+        Assert.Equal(0.5, sandbox.Lambda.Find(function)!.Aliases.Single().AdditionalVersionWeights.Values.Single());
+    }
+
+    [Fact]
     public async Task Undo_refuses_when_the_secret_changed_since_the_rotation_unless_forced()
     {
         await using var scenario = await Scenario.StartAsync();

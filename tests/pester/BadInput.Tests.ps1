@@ -99,6 +99,63 @@ Describe 'Bad input is refused before any AWS change, naming the parameter' {
         @{ Name = 'an empty alias to undo'; Parameter = 'AliasName'; Command = { Undo-Deployment -FunctionName bad-api -AliasName '' -Confirm:$false } }
         @{ Name = 'an empty version to restore a secret to'; Parameter = 'ToVersionId'; Command = { Undo-Deployment -SecretId bad/db -ToVersionId '' -Confirm:$false } }
         @{ Name = 'a rotation timeout of zero'; Parameter = 'Timeout'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -Timeout 00:00:00 } }
+        @{ Name = 'a share of traffic and a promotion'; Parameter = 'Promote'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -Promote } }
+        @{ Name = 'traffic steps and a promotion'; Parameter = 'Promote'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Steps 0.5, 1 -Promote } }
+        @{ Name = 'a share of traffic and traffic steps'; Parameter = 'Steps'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -Steps 0.5, 1 -BakeTime 00:01:00 } }
+        @{ Name = 'a bake on an immediate promotion'; Parameter = 'BakeTime'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Promote -BakeTime 00:05:00 } }
+        @{ Name = 'a poll interval with no bake'; Parameter = 'PollInterval'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -PollInterval 00:00:10 } }
+        @{ Name = 'a minimum of invocations with no error-rate gate'; Parameter = 'MinInvocations'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -MinInvocations 50 } }
+        @{ Name = 'no rollback with no gate to fail'; Parameter = 'NoRollback'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -NoRollback } }
+        @{ Name = 'a secret and an alias to undo at once'; Parameter = 'FunctionName'; Command = { Undo-Deployment -SecretId bad/db -FunctionName bad-api -AliasName LIVE -Confirm:$false } }
+        @{ Name = 'a journaled deployment and a secret to undo at once'; Parameter = 'SecretId'; Command = { Undo-Deployment -DeploymentId dep-20260101T000000Z-00000000 -SecretId bad/db -Confirm:$false } }
+        @{ Name = 'a journaled deployment and an alias to undo at once'; Parameter = 'FunctionName'; Command = { Undo-Deployment -DeploymentId dep-20260101T000000Z-00000000 -FunctionName bad-api -AliasName LIVE -Confirm:$false } }
+        @{ Name = 'a function version to restore a secret to'; Parameter = 'ToVersion'; Command = { Undo-Deployment -SecretId bad/db -ToVersion 2 -Confirm:$false } }
+        @{ Name = 'a secret version to restore an alias to'; Parameter = 'ToVersionId'; Command = { Undo-Deployment -FunctionName bad-api -AliasName LIVE -ToVersionId '3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71' -Confirm:$false } }
+        @{ Name = 'a given value and a generated password'; Parameter = 'GeneratePassword'; Command = { Invoke-SecretRotation -SecretId bad/db -NewValue (ConvertTo-SecureString 'N3w-Pa55word-Of-Some-Length' -AsPlainText -Force) -JsonKey password -GeneratePassword } }
+        @{ Name = 'a rotation function and a given value'; Parameter = 'RotationLambdaArn'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -NewValue (ConvertTo-SecureString 'N3w-Pa55word-Of-Some-Length' -AsPlainText -Force) -JsonKey password } }
+        @{ Name = 'completing a staged value and generating a new one'; Parameter = 'Complete'; Command = { Invoke-SecretRotation -SecretId bad/db -Complete -VersionId '3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71' -GeneratePassword } }
+        @{ Name = 'completing a staged value and giving a new one'; Parameter = 'Complete'; Command = { Invoke-SecretRotation -SecretId bad/db -Complete -VersionId '3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71' -NewValue @{ password = (ConvertTo-SecureString 'N3w-Pa55word-Of-Some-Length' -AsPlainText -Force) } } }
+        @{ Name = 'a rotation schedule on a manual rotation'; Parameter = 'AutomaticallyAfterDays'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -AutomaticallyAfterDays 30 } }
+        @{ Name = 'a rotation function timeout on completing'; Parameter = 'Timeout'; Command = { Invoke-SecretRotation -SecretId bad/db -Complete -VersionId '3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71' -Timeout 00:05:00 } }
+        @{ Name = 'staging and completing at once'; Parameter = 'Pending'; Command = { Invoke-SecretRotation -SecretId bad/db -Complete -VersionId '3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71' -Pending } }
+        @{ Name = 'a JSON key on completing'; Parameter = 'JsonKey'; Command = { Invoke-SecretRotation -SecretId bad/db -Complete -VersionId '3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71' -JsonKey password } }
+        @{ Name = 'a password length with no generated password'; Parameter = 'PasswordLength'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -PasswordLength 40 } }
+        @{ Name = 'excluded characters on a given value'; Parameter = 'ExcludeCharacters'; Command = { Invoke-SecretRotation -SecretId bad/db -NewValue (ConvertTo-SecureString 'N3w-Pa55word-Of-Some-Length' -AsPlainText -Force) -JsonKey password -ExcludeCharacters '/@' } }
+        @{ Name = 'a staged version with no -Complete'; Parameter = 'VersionId'; Command = { Invoke-SecretRotation -SecretId bad/db -VersionId '3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71' } }
+        @{ Name = 'a JSON key on a service rotation'; Parameter = 'JsonKey'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -JsonKey password } }
+        @{ Name = 'staging on a service rotation'; Parameter = 'Pending'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -Pending } }
+        @{ Name = 'a test script on a service rotation'; Parameter = 'TestScript'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -TestScript { $true } } }
+        @{ Name = 'a consumer error-rate ceiling with no consumer'; Parameter = 'MaxConsumerErrorRate'; Command = { Test-RotatedSecret -SecretId bad/db -MaxConsumerErrorRate 0.05 } }
+        @{ Name = 'a secret version variable with no secret version'; Parameter = 'SecretVersionVariable'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime python3.11 -Weight 0.1 -SecretVersionVariable DB_SECRET_VERSION } }
+        @{ Name = 'a secret version with no secret'; Parameter = 'SecretVersionId'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime python3.11 -Weight 0.1 -SecretVersionId '3f1c0a9e-7d2b-4c55-9a1e-0b6f2d8e4c71' } }
+        @{ Name = 'a secret name over 512 characters'; Parameter = 'SecretId'; Command = { Invoke-SecretRotation -SecretId ('s' * 513) -GeneratePassword -JsonKey password } }
+        @{ Name = 'a secret name with characters Secrets Manager refuses'; Parameter = 'SecretId'; Command = { Test-RotatedSecret -SecretId 'bad db!' } }
+        @{ Name = 'a secret ARN with no account or resource type'; Parameter = 'SecretId'; Command = { Invoke-SecretRotation -SecretId 'arn:aws:secretsmanager:eu-west-1:bad/db' -GeneratePassword -JsonKey password } }
+        @{ Name = 'a secret to undo with characters Secrets Manager refuses'; Parameter = 'SecretId'; Command = { Undo-Deployment -SecretId 'bad#db' -Confirm:$false } }
+        @{ Name = 'a rotation function ARN with no account'; Parameter = 'RotationLambdaArn'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn 'arn:aws:lambda:eu-west-1:function:bad-input-rotation' } }
+        @{ Name = 'an alias name with characters Lambda refuses'; Parameter = 'AliasName'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName 'LIVE!' -Runtime python3.11 -Weight 0.1 } }
+        @{ Name = 'an alias name of digits only (a version number)'; Parameter = 'AliasName'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName 123 -Weight 0.2 } }
+        @{ Name = 'an alias name over 128 characters'; Parameter = 'AliasName'; Command = { Undo-Deployment -FunctionName bad-api -AliasName ('a' * 129) -Confirm:$false } }
+        @{ Name = 'a function name over 64 characters'; Parameter = 'FunctionName'; Command = { Publish-LambdaCanary -FunctionName ('f' * 65) -AliasName LIVE -Runtime python3.11 -Weight 0.1 } }
+        @{ Name = 'a function ARN over 140 characters'; Parameter = 'FunctionName'; Command = { Set-AliasWeight -FunctionName ('arn:aws:lambda:eu-west-1:123456789012:function:' + ('f' * 100)) -AliasName LIVE -Weight 0.2 } }
+        @{ Name = 'a consumer function name with a space'; Parameter = 'FunctionName'; Command = { Test-RotatedSecret -SecretId bad/db -FunctionName 'bad api' } }
+        @{ Name = 'a version that is not a number'; Parameter = 'Version'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Version v2 -Weight 0.1 } }
+        @{ Name = 'a version to restore that is not a number'; Parameter = 'ToVersion'; Command = { Undo-Deployment -FunctionName bad-api -AliasName LIVE -ToVersion latest -Confirm:$false } }
+        @{ Name = 'a consumer qualifier Lambda refuses'; Parameter = 'Qualifier'; Command = { Test-RotatedSecret -SecretId bad/db -FunctionName bad-api -Qualifier 'LIVE/blue' } }
+        @{ Name = 'an alarm name over 255 characters'; Parameter = 'Alarm'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -Alarm ('a' * 256) } }
+        @{ Name = 'a staged version id too short to be one'; Parameter = 'VersionId'; Command = { Invoke-SecretRotation -SecretId bad/db -Complete -VersionId v1 } }
+        @{ Name = 'a secret version to restore too short to be one'; Parameter = 'ToVersionId'; Command = { Undo-Deployment -SecretId bad/db -ToVersionId abc -Confirm:$false } }
+        @{ Name = 'a region code with spaces'; Parameter = 'Region'; Command = { Test-RotatedSecret -SecretId bad/db -Region 'eu west 1' } }
+        @{ Name = 'an endpoint URL given as the region'; Parameter = 'Region'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -Region 'https://secretsmanager.eu-west-1.amazonaws.com' } }
+        @{ Name = 'a JSON key with no name'; Parameter = 'NewValue'; Command = { Invoke-SecretRotation -SecretId bad/db -NewValue @{ '' = (ConvertTo-SecureString 'N3w-Pa55word-Of-Some-Length' -AsPlainText -Force) } } }
+        @{ Name = 'a blank JSON key to rotate'; Parameter = 'JsonKey'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey '   ' } }
+        @{ Name = 'a password length of 0'; Parameter = 'PasswordLength'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -PasswordLength 0 } }
+        @{ Name = 'a password length over 4096'; Parameter = 'PasswordLength'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -PasswordLength 4097 } }
+        @{ Name = 'a password too short for one of each character type'; Parameter = 'PasswordLength'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -PasswordLength 3 } }
+        @{ Name = 'every character type excluded'; Parameter = 'ExcludeLowercase'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -ExcludeNumbers -ExcludePunctuation -ExcludeUppercase -ExcludeLowercase } }
+        @{ Name = 'excluded characters that leave nothing'; Parameter = 'ExcludeCharacters'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -ExcludeNumbers -ExcludePunctuation -ExcludeCharacters ('abcdefghijklmnopqrstuvwxyz' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') } }
+        @{ Name = 'excluded characters over 4096'; Parameter = 'ExcludeCharacters'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -ExcludeCharacters ('/' * 4097) } }
+        @{ Name = 'a rotation window written out in words'; Parameter = 'RotationWindow'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -ScheduleExpression 'rate(10 days)' -RotationWindow '3 hours' } }
     ) {
         $before = Get-SandboxSnapshot
         $caught = $null

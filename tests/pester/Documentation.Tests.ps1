@@ -44,7 +44,8 @@ Describe 'The command-use check' {
     # The check above passes when nothing is wrong; these prove it would notice when something is.
     It 'reports <Case>' -ForEach @(
         @{ Case = 'an unknown parameter'; Code = 'Invoke-SecretRotation -SecretId a -NoSuchThing'; Expected = '*NoSuchThing*' }
-        @{ Case = 'parameters from two parameter sets'; Code = 'Invoke-SecretRotation -SecretId a -GeneratePassword -Complete -VersionId v'; Expected = '*Parameter set cannot be resolved*' }
+        @{ Case = 'parameters from two parameter sets'; Code = 'Invoke-SecretRotation -SecretId a -GeneratePassword -Complete -VersionId v'; Expected = '*no parameter set takes these together*' }
+        @{ Case = 'switches that clash'; Code = 'Set-AliasWeight -FunctionName f -AliasName a -Steps 0.5, 1 -Promote'; Expected = '*-Steps -Promote: no parameter set takes these together*' }
         @{ Case = 'a RotationOps-like command that does not exist'; Code = 'Invoke-SecretRotations -SecretId a'; Expected = '*not a RotationOps command*' }
     ) {
         $ast = [System.Management.Automation.Language.Parser]::ParseInput($Code, [ref] $null, [ref] $null)

@@ -10,8 +10,11 @@ function Get-DocumentedCode {
     #>
     param([Parameter(Mandatory)] [string] $RepositoryRoot)
     $skipped = '[\\/](\.git|out|bin|obj|node_modules|TestResults)[\\/]'
+    # The bad-input catalogue calls the cmdlets wrongly on purpose (clashing parameters included);
+    # its own assertions prove each call reaches the cmdlet's refusal.
+    $catalogue = 'BadInput.Tests.ps1'
     Get-ChildItem -Path $RepositoryRoot -Recurse -File -Include '*.ps1', '*.psd1', '*.psm1' |
-        Where-Object { $_.FullName.Substring($RepositoryRoot.Length) -notmatch $skipped } |
+        Where-Object { $_.FullName.Substring($RepositoryRoot.Length) -notmatch $skipped -and $_.Name -ne $catalogue } |
         Sort-Object FullName |
         ForEach-Object {
             @{ Source = $_.FullName.Substring($RepositoryRoot.Length + 1).Replace('\', '/'); Code = Get-Content -Raw -Path $_.FullName }
@@ -77,5 +80,36 @@ function Get-CommandUseProblem {
         foreach ($problem in $binding.BindingExceptions.GetEnumerator()) {
             "${where}: $name -$($problem.Key): $($problem.Value.BindingException.Message)"
         }
+        # Parameters that clash still bind, through hidden (DontShow) set memberships, so the
+        # cmdlet can say why; documented code must fit one parameter set as help shows it.
+        $bound = @($binding.BoundParameters.Keys)
+        if ($bound.Count -gt 0 -and -not (Test-ShownTogether -Command $command -Parameter $bound)) {
+            "${where}: $name -$($bound -join ' -'): no parameter set takes these together as documented"
+        }
     }
+}
+
+function Test-ShownTogether {
+    <#
+    .SYNOPSIS
+        Whether one of the command's parameter sets shows (not hidden by DontShow) every one of
+        the parameters.
+    #>
+    param(
+        [Parameter(Mandatory)] [System.Management.Automation.CommandInfo] $Command,
+        [Parameter(Mandatory)] [string[]] $Parameter
+    )
+    $setNames = @($Command.ParameterSets | ForEach-Object Name)
+    foreach ($set in $setNames) {
+        $shown = $Parameter | Where-Object {
+            $_ -in [System.Management.Automation.Cmdlet]::CommonParameters -or
+            $_ -in [System.Management.Automation.Cmdlet]::OptionalCommonParameters -or
+            @($Command.Parameters[$_].Attributes | Where-Object {
+                $_ -is [System.Management.Automation.ParameterAttribute] -and -not $_.DontShow -and
+                ($_.ParameterSetName -eq $set -or $_.ParameterSetName -eq '__AllParameterSets')
+            }).Count -gt 0
+        }
+        if (@($shown).Count -eq $Parameter.Count) { return $true }
+    }
+    return $false
 }

@@ -80,7 +80,7 @@ Describe 'Ctrl+C during a bake' {
     }
 
     It 'resumes with the command the journal gives, under the same deployment id' {
-        $resumed = Set-AliasWeight -DeploymentId $deploymentId -Steps 1 -PollInterval 00:00:01
+        $resumed = Set-AliasWeight -DeploymentId $deploymentId -Steps 1
         $resumed.DeploymentId | Should -Be $deploymentId
         $resumed.Status | Should -Be 'Promoted'
         $alias = Get-SandboxAlias -FunctionName stop-bake

@@ -29,9 +29,9 @@ public sealed record CmdletDescription(
         }
     }
 
-    /// <summary>The parameters bindable in <paramref name="setName"/>, with their settings there.</summary>
+    /// <summary>The parameters a user is shown in <paramref name="setName"/>, with their settings there (hidden memberships left out).</summary>
     public IEnumerable<(ParameterDescription Parameter, ParameterSetMembership Membership)> ParametersIn(string setName) =>
-        Parameters.Select(p => (p, p.MembershipIn(setName))).Where(x => x.Item2 is not null)!;
+        Parameters.Select(p => (p, p.MembershipIn(setName))).Where(x => x.Item2 is { DontShow: false })!;
 
     public ParameterDescription? FindParameter(string nameOrAlias) =>
         Parameters.FirstOrDefault(p => p.Answers(nameOrAlias));
@@ -59,6 +59,12 @@ public sealed record ParameterDescription(
     public ParameterSetMembership? MembershipIn(string setName) =>
         Sets.FirstOrDefault(s => string.Equals(s.SetName, setName, StringComparison.OrdinalIgnoreCase))
         ?? Sets.FirstOrDefault(s => s.SetName == ParameterSetMembership.AllSets);
+
+    /// <summary>
+    /// The sets the parameter is documented in. A hidden (DontShow) membership only lets a clash
+    /// bind so the cmdlet can explain it; help shows the parameter where it is meant to be used.
+    /// </summary>
+    public IReadOnlyList<ParameterSetMembership> ShownSets => Sets.Where(s => !s.DontShow).ToList();
 }
 
 /// <summary>One [Parameter] attribute: how a parameter behaves in one parameter set.</summary>
@@ -68,7 +74,8 @@ public sealed record ParameterSetMembership(
     int? Position,
     bool ValueFromPipeline,
     bool ValueFromPipelineByPropertyName,
-    string? HelpMessage)
+    string? HelpMessage,
+    bool DontShow)
 {
     /// <summary>PowerShell's name for "every parameter set" (ParameterAttribute.AllParameterSets).</summary>
     public const string AllSets = "__AllParameterSets";

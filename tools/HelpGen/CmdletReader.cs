@@ -42,7 +42,8 @@ public static class CmdletReader
             Position: Named(a, "Position") is int p && p != int.MinValue ? p : null,
             ValueFromPipeline: Named(a, "ValueFromPipeline") is true,
             ValueFromPipelineByPropertyName: Named(a, "ValueFromPipelineByPropertyName") is true,
-            HelpMessage: Named(a, "HelpMessage") as string)).ToList();
+            HelpMessage: Named(a, "HelpMessage") as string,
+            DontShow: Named(a, "DontShow") is true)).ToList();
         if (sets.Count == 0)
         {
             return null;

@@ -39,7 +39,7 @@ public static class MamlWriter
             new XElement(Command + "syntax", cmdlet.ParameterSetNames.Select(set => SyntaxItem(cmdlet, set, docs))),
             new XElement(
                 Command + "parameters",
-                cmdlet.Parameters.Select(p => Parameter(p, p.Sets, docs)),
+                cmdlet.Parameters.Select(p => Parameter(p, p.ShownSets, docs)),
                 RiskMitigationParameters(cmdlet)),
             new XElement(Command + "inputTypes", InputTypes(cmdlet)),
             new XElement(Command + "returnValues", cmdlet.OutputTypes.Select(o => ReturnValue(o, docs))),

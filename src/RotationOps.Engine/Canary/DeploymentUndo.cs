@@ -38,15 +38,22 @@ public sealed class DeploymentUndo
     public async Task<RollbackResult> UndoAsync(UndoRequest request)
     {
         if (request.Rotation != null)
+        {
+            RefuseFunctionVersion(request, request.Rotation.SecretId);
             return await UndoSecretAsync(request.Rotation.SecretId, request.ToVersionId ?? request.Rotation.PreviousVersionId,
                 request.Rotation.VersionId, request.Rotation.DeploymentId, request.Force).ConfigureAwait(false);
+        }
         if (request.SecretId != null)
+        {
+            RefuseFunctionVersion(request, request.SecretId);
             return await UndoSecretAsync(request.SecretId, request.ToVersionId, null, null, request.Force).ConfigureAwait(false);
+        }
         var deployment = request.DeploymentId != null ? await DeploymentRecords.FindAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false) : null;
         if (request.DeploymentId != null && deployment == null)
         {
             var rotation = await RotationRecords.ReadAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false)
                 ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.Location}) has no deployment or rotation '{request.DeploymentId}'.");
+            RefuseFunctionVersion(request, rotation.SecretArn);
             return await UndoSecretAsync(rotation.SecretArn, request.ToVersionId ?? rotation.PreviousVersionId, rotation.VersionId, request.DeploymentId, request.Force)
                 .ConfigureAwait(false);
         }
@@ -60,6 +67,10 @@ public sealed class DeploymentUndo
             ?? throw RunbookException.InvalidParameter("FunctionName", "give -FunctionName and -AliasName, a -DeploymentId, or pipe in a deployment or rotation.");
         string aliasName = deployment?.AliasName ?? request.AliasName
             ?? throw RunbookException.InvalidParameter("AliasName", "give the alias to restore, e.g. LIVE.");
+        // Ignoring it would restore a version the user did not ask for.
+        if (request.ToVersionId != null)
+            throw RunbookException.InvalidParameter("ToVersionId",
+                $"this undo restores alias {function}:{aliasName}, and -ToVersionId is a secret's version. Give the function version it goes back to with -ToVersion, or leave it out for the stable version.");
         var alias = await AliasLookup.GetAsync(_lambda, function, aliasName, _host).ConfigureAwait(false);
         string target = request.ToVersion ?? deployment?.StableVersion ?? alias.FunctionVersion;
         if (target == "$LATEST")
@@ -119,6 +130,14 @@ public sealed class DeploymentUndo
         }
         await DeploymentRecords.RolledBackAsync(_mutation.Journal, record, target).ConfigureAwait(false);
         return Done(result, RollbackStatus.Completed, $"Alias {aliasName} serves version {target} alone (was {from}).{secretNote}");
+    }
+
+    /// <summary>A secret goes back to a version id; -ToVersion, an alias's version, would be ignored, restoring a version the user did not ask for.</summary>
+    private static void RefuseFunctionVersion(UndoRequest request, string secretId)
+    {
+        if (request.ToVersion != null)
+            throw RunbookException.InvalidParameter("ToVersion",
+                $"this undo moves secret '{secretId}' back, and -ToVersion is a function version for an alias. Give the secret version AWSCURRENT goes back to with -ToVersionId, or leave it out for {SecretStages.Previous}.");
     }
 
     /// <summary>

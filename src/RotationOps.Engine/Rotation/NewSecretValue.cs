@@ -46,6 +46,7 @@ public sealed class NewSecretValue
             throw RunbookException.InvalidParameter("NewValue",
                 "the value is empty, and storing it would replace the secret" + (jsonKey != null ? $"'s '{jsonKey}' key" : "") +
                 " with nothing. Give the new value, e.g. Read-Host -AsSecureString, or use -GeneratePassword.");
+        CheckKeyName(jsonKey, "JsonKey");
         return new NewSecretValue(value, null, null, jsonKey);
     }
 
@@ -53,6 +54,7 @@ public sealed class NewSecretValue
     {
         if (keys == null || keys.Count == 0)
             throw RunbookException.InvalidParameter("NewValue", "the hashtable is empty; give at least one key, e.g. @{ password = $newPassword }.");
+        foreach (string key in keys.Keys) CheckKeyName(key, "NewValue");
         string? empty = keys.Where(k => k.Value.Length == 0).Select(k => k.Key).OrderBy(k => k, StringComparer.Ordinal).FirstOrDefault();
         if (empty != null)
             throw RunbookException.InvalidParameter("NewValue",
@@ -60,8 +62,21 @@ public sealed class NewSecretValue
         return new NewSecretValue(null, keys, null, null);
     }
 
-    public static NewSecretValue Generated(RandomPasswordRequest options, string? jsonKey = null) =>
-        new NewSecretValue(null, null, options ?? new RandomPasswordRequest(), jsonKey);
+    public static NewSecretValue Generated(RandomPasswordRequest options, string? jsonKey = null)
+    {
+        options ??= new RandomPasswordRequest();
+        PasswordLimits.Check(options);
+        CheckKeyName(jsonKey, "JsonKey");
+        return new NewSecretValue(null, null, options, jsonKey);
+    }
+
+    /// <summary>A JSON key must have a name: a blank one would store the value under a key no consumer reads.</summary>
+    private static void CheckKeyName(string? key, string parameterName)
+    {
+        if (key != null && key.Trim().Length == 0)
+            throw RunbookException.InvalidParameter(parameterName,
+                "a JSON key needs a name; a blank one would store the value under a key no consumer reads. Name the key, e.g. password.");
+    }
 
     /// <summary>The full value to store. <paramref name="current"/> is AWSCURRENT (null when the secret has none).</summary>
     public async Task<SensitiveValue> ResolveAsync(ISecretsManagerClient client, string secretName,

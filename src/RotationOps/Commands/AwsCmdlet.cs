@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,6 +24,7 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.Region)]
     public string? Region { get; set; }
 
     /// <summary>
@@ -85,6 +87,30 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
             options.SecretAccessKey = SensitiveValue.FromSecureString(Credential.Password);
         }
         return options;
+    }
+
+    /// <summary>
+    /// The parameters given, by name. A switch set to $false counts as not given, so a script can
+    /// pass -Promote:$promote whatever its mode.
+    /// </summary>
+    private protected IEnumerable<string> GivenParameters() =>
+        MyInvocation.BoundParameters.Where(p => !(p.Value is SwitchParameter s && !s.IsPresent)).Select(p => p.Key);
+
+    /// <summary>
+    /// Refuses parameters given together that do not go together, as a terminating error before
+    /// any client is made. The parameter sets let such combinations bind (see each command's
+    /// rules) so they reach this check instead of PowerShell's generic AmbiguousParameterSet.
+    /// </summary>
+    private protected void RefuseBadCombinations(IEnumerable<ParameterRule> rules)
+    {
+        try
+        {
+            ParameterRule.Check(GivenParameters(), rules);
+        }
+        catch (RunbookException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, null));
+        }
     }
 
     /// <summary>Creates an AWS client, turning configuration errors into a terminating error.</summary>

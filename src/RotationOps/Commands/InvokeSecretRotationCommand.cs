@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using RotationOps.Commands.Hosting;
+using RotationOps.Engine.Aws;
 using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Journal;
@@ -45,13 +46,20 @@ namespace RotationOps.Commands;
 /// <para>Stages a new value as AWSPENDING so a canary can try it, then promotes it. -Complete refuses when AWSCURRENT moved in between, or when the version was not staged by -Pending, unless -Force.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "SecretRotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-    DefaultParameterSetName = ServiceSet)]
+    DefaultParameterSetName = RotateSet)]
 [OutputType(typeof(SecretRotation))]
 public sealed class InvokeSecretRotationCommand : JournaledCmdlet
 {
-    private const string ServiceSet = "Service";
-    private const string ValueSet = "ManualValue";
-    private const string GenerateSet = "ManualGenerate";
+    // Two sets. Rotate (the default) takes a service rotation's parameters and a manual one's,
+    // which cannot be sets of their own: a command naming -NewValue and -GeneratePassword must
+    // bind, so that InvokeSecretRotationRules can say why they clash instead of PowerShell's
+    // AmbiguousParameterSet, and two non-default sets sharing -GeneratePassword would leave a
+    // piped command unresolved (PowerShell prompts rather than choose by mandatory parameters
+    // when input is piped). Complete keeps -Complete and -VersionId mandatory, so -Complete
+    // alone prompts for the version; it also takes the Rotate parameters, hidden (DontShow
+    // keeps them out of help and completion) and never from the pipeline, so a clash with
+    // -Complete binds too, while any of them given alone still goes to the default set.
+    private const string RotateSet = "Rotate";
     private const string CompleteSet = "Complete";
 
     private ISecretsManagerClient? _client;
@@ -62,87 +70,103 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "ARN", "SecretArn", "Name")]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretId)]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">Service mode: the rotation function to configure. Default: the one already configured on the secret.</para></summary>
-    [Parameter(ParameterSetName = ServiceSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.FunctionArn)]
     public string? RotationLambdaArn { get; set; }
 
     /// <summary><para type="description">Service mode: set the schedule to every N days (1-1000).</para></summary>
-    [Parameter(ParameterSetName = ServiceSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public int AutomaticallyAfterDays { get; set; }
 
     /// <summary><para type="description">Service mode: set the schedule as rate(...) or cron(...).</para></summary>
-    [Parameter(ParameterSetName = ServiceSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public string? ScheduleExpression { get; set; }
 
     /// <summary><para type="description">Service mode: the rotation window in hours, e.g. 3h.</para></summary>
-    [Parameter(ParameterSetName = ServiceSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public string? RotationWindow { get; set; }
 
     /// <summary><para type="description">Service mode: how long to wait for the rotation to finish. Default 10 minutes.</para></summary>
-    [Parameter(ParameterSetName = ServiceSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary><para type="description">Manual mode: the new value. A SecureString (the whole value, or one key with -JsonKey), a PSCredential (username/password keys) or a hashtable of JSON keys merged into the current value, each key holding one SecureString, string, number or boolean. Plain strings, empty values and nested values (hashtables, arrays, objects, script blocks) are refused before any change.</para></summary>
-    [Parameter(Mandatory = true, ParameterSetName = ValueSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public object? NewValue { get; set; }
 
-    /// <summary><para type="description">Manual mode: let Secrets Manager generate the new password (GetRandomPassword).</para></summary>
-    [Parameter(Mandatory = true, ParameterSetName = GenerateSet)]
+    /// <summary><para type="description">Manual mode: let Secrets Manager generate the new password (GetRandomPassword). Not with -NewValue, which gives the value.</para></summary>
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public SwitchParameter GeneratePassword { get; set; }
 
     /// <summary><para type="description">Length of the generated password (1-4096, default 32).</para></summary>
-    [Parameter(ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     [ValidateRange(1, 4096)]
     public int PasswordLength { get; set; }
 
     /// <summary><para type="description">Characters the generated password must not contain.</para></summary>
-    [Parameter(ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public string? ExcludeCharacters { get; set; }
 
     /// <summary><para type="description">Generate without digits.</para></summary>
-    [Parameter(ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public SwitchParameter ExcludeNumbers { get; set; }
 
     /// <summary><para type="description">Generate without punctuation.</para></summary>
-    [Parameter(ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public SwitchParameter ExcludePunctuation { get; set; }
 
     /// <summary><para type="description">Generate without upper-case letters.</para></summary>
-    [Parameter(ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public SwitchParameter ExcludeUppercase { get; set; }
 
     /// <summary><para type="description">Generate without lower-case letters.</para></summary>
-    [Parameter(ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public SwitchParameter ExcludeLowercase { get; set; }
 
     /// <summary><para type="description">Allow spaces in the generated password.</para></summary>
-    [Parameter(ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public SwitchParameter IncludeSpace { get; set; }
 
     /// <summary><para type="description">Require at least one character of every included type.</para></summary>
-    [Parameter(ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public SwitchParameter RequireEachIncludedType { get; set; }
 
     /// <summary><para type="description">Manual mode: rotate only this key of a JSON secret (e.g. password); other keys keep their values.</para></summary>
-    [Parameter(ParameterSetName = ValueSet)]
-    [Parameter(ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public string? JsonKey { get; set; }
 
     /// <summary><para type="description">A script block that tries the staged value before it goes live. It gets an object with SecretId, VersionId, Value (SecureString) and Credential (for username/password JSON); it fails the rotation by throwing or returning $false.</para></summary>
-    [Parameter(ParameterSetName = ValueSet)]
-    [Parameter(ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = RotateSet)]
     [Parameter(ParameterSetName = CompleteSet)]
     public ScriptBlock? TestScript { get; set; }
 
     /// <summary><para type="description">Manual mode: stop once the new value is staged AWSPENDING, so a canary can try it; promote it later with -Complete.</para></summary>
-    [Parameter(ParameterSetName = ValueSet)]
-    [Parameter(ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = RotateSet)]
+    [Parameter(ParameterSetName = CompleteSet, DontShow = true)]
     public SwitchParameter Pending { get; set; }
 
     /// <summary><para type="description">Promote a version staged with -Pending (pipe the rotation object, or give -SecretId and -VersionId). A version this module did not stage, such as one a failed rotation function left, is refused (VersionNotStaged) unless -Force: its value may never have reached the database.</para></summary>
@@ -151,15 +175,20 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
 
     /// <summary><para type="description">With -Complete: the staged version to promote.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = CompleteSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = RotateSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
     public string VersionId { get; set; } = "";
 
     /// <summary><para type="description">With -Complete: the version that was AWSCURRENT when the value was staged; completing is refused if AWSCURRENT moved since, unless -Force.</para></summary>
     [Parameter(ParameterSetName = CompleteSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = RotateSet, DontShow = true)]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
     public string? PreviousVersionId { get; set; }
 
     /// <summary><para type="description">With -Complete: the journal id of the staged rotation, so both halves are recorded together.</para></summary>
     [Parameter(ParameterSetName = CompleteSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = RotateSet, DontShow = true)]
     public string? DeploymentId { get; set; }
 
     /// <summary><para type="description">Take AWSPENDING off a version left by an unfinished rotation and start anew (the version is kept). With -Complete: promote even though AWSCURRENT moved, or a version this module did not stage. Also takes over the deployment lock another deployer holds on the target (journaled as LockTakeover); without -Force a held lock refuses with DeploymentLocked, unless its holder's process is gone from this machine or its lease expired.</para></summary>
@@ -178,6 +207,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
 
     protected override void BeginProcessing()
     {
+        RefuseBadCombinations(InvokeSecretRotationRules.All);
         _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
         _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));
         _journal = OpenJournal();
@@ -188,7 +218,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
         // Captured now: the parameters are rebound for the next pipeline item while this one runs.
         string secretId = SecretId, versionId = VersionId;
         string? previousVersionId = PreviousVersionId, deploymentId = DeploymentId;
-        bool complete = ParameterSetName == CompleteSet;
+        bool complete = Complete;
         StartConcurrent(secretId, host =>
         {
             ISecretTester? tester = TestScript != null ? new ScriptBlockSecretTester(TestScript, host) : null;
@@ -234,9 +264,9 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
                 ScheduleExpression = ScheduleExpression,
                 Duration = RotationWindow,
             };
-        if (ParameterSetName == ValueSet)
-            request.NewValue = SecretValueConverter.FromParameter(NewValue!, JsonKey);
-        else if (ParameterSetName == GenerateSet)
+        if (NewValue != null)
+            request.NewValue = SecretValueConverter.FromParameter(NewValue, JsonKey);
+        else if (GeneratePassword)
             request.NewValue = NewSecretValue.Generated(PasswordOptions(), JsonKey);
         return request;
     }

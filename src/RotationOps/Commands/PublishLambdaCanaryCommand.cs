@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
 using RotationOps.Commands.Hosting;
+using RotationOps.Engine.Aws;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Journal;
@@ -56,11 +57,13 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FunctionArn")]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.FunctionName)]
     public string FunctionName { get; set; } = "";
 
     /// <summary><para type="description">The alias that serves live traffic, e.g. LIVE. It must point at a published version.</para></summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.AliasName)]
     public string AliasName { get; set; } = "";
 
     /// <summary><para type="description">Share of the alias's traffic for the new version, above 0 and below 1 (0.05 = 5%).</para></summary>
@@ -93,6 +96,7 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
     /// <summary><para type="description">Canary an existing published version as it is, instead of publishing a new one.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.FunctionVersion)]
     public string? Version { get; set; }
 
     /// <summary><para type="description">JSON text or a hashtable: invoked on the new version before any traffic moves; a function error aborts the canary.</para></summary>
@@ -105,16 +109,19 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
 
     /// <summary><para type="description">Secret canary: the secret whose staged version the new function version reads. Bound from a piped rotation.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretId)]
     public string? SecretId { get; set; }
 
     /// <summary><para type="description">Secret canary: the staged secret version (a rotation's VersionId).</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("VersionId")]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
     public string? SecretVersionId { get; set; }
 
     /// <summary><para type="description">Secret canary: the secret version that was current before (a rotation's PreviousVersionId).</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("PreviousVersionId")]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
     public string? PreviousSecretVersionId { get; set; }
 
     /// <summary><para type="description">Bound from a piped Test-RotatedSecret result: a secret that failed validation is not deployed.</para></summary>
@@ -163,6 +170,7 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
         CanaryRequest request;
         try
         {
+            ParameterRule.Check(GivenParameters(), PublishLambdaCanaryRules.All);
             request = BuildRequest();
         }
         catch (RunbookException ex)

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using RotationOps.Commands.Hosting;
+using RotationOps.Engine.Aws;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
@@ -47,9 +48,15 @@ namespace RotationOps.Commands;
 [OutputType(typeof(LambdaDeployment))]
 public sealed class SetAliasWeightCommand : JournaledCmdlet
 {
-    private const string WeightSet = "Weight";
-    private const string PromoteSet = "Promote";
+    // Steps, the default set, has -Steps mandatory, so a command naming no move prompts for the
+    // steps. -Weight and -Promote share one set with nothing mandatory: a command naming both must
+    // bind, so that SetAliasWeightRules can say why they clash instead of PowerShell's
+    // AmbiguousParameterSet, and two non-default sets sharing a parameter would leave a piped
+    // command unresolved (PowerShell prompts rather than choose by mandatory parameters when input
+    // is piped). That set also takes -Steps, hidden (DontShow keeps it out of help and completion),
+    // for the same reason; given alone, -Steps still goes to the default set.
     private const string StepsSet = "Steps";
+    private const string WeightOrPromoteSet = "WeightOrPromote";
 
     private ILambdaClient? _lambda;
     private ICloudWatchClient? _cloudWatch;
@@ -59,11 +66,13 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     /// <summary><para type="description">The function. Bound from a piped deployment.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.FunctionName)]
     public string? FunctionName { get; set; }
 
     /// <summary><para type="description">The alias. Bound from a piped deployment.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.AliasName)]
     public string? AliasName { get; set; }
 
     /// <summary><para type="description">A deployment in the journal: piped from Publish-LambdaCanary, or given to resume after Ctrl+C or a crash.</para></summary>
@@ -71,22 +80,23 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     [ValidateNotNullOrEmpty]
     public string? DeploymentId { get; set; }
 
-    /// <summary><para type="description">Route this share (above 0, up to 1) to the canary.</para></summary>
-    [Parameter(Mandatory = true, ParameterSetName = WeightSet)]
+    /// <summary><para type="description">Route this share (above 0, up to 1) to the canary. Give one of -Weight, -Promote or -Steps.</para></summary>
+    [Parameter(ParameterSetName = WeightOrPromoteSet)]
     public double Weight { get; set; }
 
-    /// <summary><para type="description">Send all traffic to the canary (completing a staged secret first).</para></summary>
-    [Parameter(Mandatory = true, ParameterSetName = PromoteSet)]
+    /// <summary><para type="description">Send all traffic to the canary (completing a staged secret first). Give one of -Weight, -Promote or -Steps.</para></summary>
+    [Parameter(ParameterSetName = WeightOrPromoteSet)]
     public SwitchParameter Promote { get; set; }
 
-    /// <summary><para type="description">Rising weights to walk, baking -BakeTime at each; 1 at the end promotes.</para></summary>
+    /// <summary><para type="description">Rising weights to walk, baking -BakeTime at each; 1 at the end promotes. Give one of -Weight, -Promote or -Steps.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = StepsSet)]
+    [Parameter(ParameterSetName = WeightOrPromoteSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public double[]? Steps { get; set; }
 
     /// <summary><para type="description">How long each step bakes under the gates, e.g. 00:15:00. Required with -Alarm, -MaxErrorRate, -MaxErrorRateIncrease or -HealthScript.</para></summary>
-    [Parameter(ParameterSetName = WeightSet)]
     [Parameter(ParameterSetName = StepsSet)]
+    [Parameter(ParameterSetName = WeightOrPromoteSet)]
     public TimeSpan BakeTime { get; set; }
 
     /// <summary><para type="description">How often the gates are polled during a bake. Default 1 minute (Lambda metrics are per minute).</para></summary>
@@ -96,6 +106,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     /// <summary><para type="description">CloudWatch alarms that must not be in ALARM (checked before the first move and during every bake).</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateLength(1, 255)]
     public string[]? Alarm { get; set; }
 
     /// <summary><para type="description">Highest acceptable error rate of the canary version (0.01 = 1%).</para></summary>
@@ -144,6 +155,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
 
     protected override void BeginProcessing()
     {
+        RefuseBadCombinations(SetAliasWeightRules.All);
         _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
         _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));
         _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
@@ -161,7 +173,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
                 DeploymentId = DeploymentId,
                 FunctionName = FunctionName,
                 AliasName = AliasName,
-                Weight = ParameterSetName == WeightSet ? Weight : (double?)null,
+                Weight = Bound(nameof(Weight)) ? Weight : (double?)null,
                 Promote = Promote,
                 Steps = Steps,
                 BakeTime = BakeTime,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using RotationOps.Commands.Hosting;
+using RotationOps.Engine.Aws;
 using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Lambda;
@@ -53,14 +54,17 @@ public sealed class TestRotatedSecretCommand : AwsCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "ARN", "SecretArn", "Name")]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretId)]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">The version a rotation produced: AWSCURRENT must be on it. Bound from a piped rotation.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
     public string? VersionId { get; set; }
 
     /// <summary><para type="description">The version that was current before the rotation: AWSPREVIOUS should be on it. Bound from a piped rotation.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
     public string? PreviousVersionId { get; set; }
 
     /// <summary><para type="description">Bound from a piped rotation: Pending means its VersionId is staged AWSPENDING, and that version is what gets checked (keys, changed value, test script) against AWSCURRENT.</para></summary>
@@ -95,11 +99,13 @@ public sealed class TestRotatedSecretCommand : AwsCmdlet
     /// <summary><para type="description">A function that uses the secret: it is invoked once (ConsumerInvocation) and its error rate since the rotation is read from CloudWatch (ConsumerErrorRate).</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.FunctionName)]
     public string? FunctionName { get; set; }
 
     /// <summary><para type="description">The consumer's version or alias to invoke and measure, e.g. LIVE.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.Qualifier)]
     public string? Qualifier { get; set; }
 
     /// <summary><para type="description">JSON text sent to the consumer. Default {}.</para></summary>
@@ -117,6 +123,7 @@ public sealed class TestRotatedSecretCommand : AwsCmdlet
 
     protected override void BeginProcessing()
     {
+        RefuseBadCombinations(TestRotatedSecretRules.All);
         _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
         _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
         _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));

@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using RotationOps.Commands.Hosting;
+using RotationOps.Engine.Aws;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Lambda;
@@ -40,6 +42,14 @@ namespace RotationOps.Commands;
 [OutputType(typeof(RollbackResult))]
 public sealed class UndoDeploymentCommand : JournaledCmdlet
 {
+    // One set per target, its identifying parameters mandatory, so a command naming no target
+    // prompts for -DeploymentId and one naming half an alias prompts for the other half. The Alias
+    // and Secret sets also take another target's parameters, hidden (DontShow keeps them out of
+    // help and completion) and never from the pipeline: not because they work together, but so
+    // that a command naming two targets binds and reaches UndoDeploymentRules, which says why they
+    // clash, instead of PowerShell's AmbiguousParameterSet. Each valid form binds as before: a
+    // target's parameters given alone leave either the default set among the candidates or one
+    // set whose mandatory parameters are all given (-SecretId alone: Secret, not Alias).
     private const string DeploymentSet = "Deployment";
     private const string AliasSet = "Alias";
     private const string SecretSet = "Secret";
@@ -50,34 +60,44 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
 
     /// <summary><para type="description">A deployment or rotation in the journal. Bound from piped deployments and rotations.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = DeploymentSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = AliasSet, DontShow = true)]
+    [Parameter(ParameterSetName = SecretSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public string DeploymentId { get; set; } = "";
 
     /// <summary><para type="description">The function whose alias to restore.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.FunctionName)]
     public string FunctionName { get; set; } = "";
 
     /// <summary><para type="description">The alias to restore.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.AliasName)]
     public string AliasName { get; set; } = "";
 
     /// <summary><para type="description">The version the alias goes back to. Default: the alias's main (stable) version, routing cleared.</para></summary>
     [Parameter(ParameterSetName = AliasSet)]
     [Parameter(ParameterSetName = DeploymentSet)]
+    [Parameter(ParameterSetName = SecretSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.FunctionVersion)]
     public string? ToVersion { get; set; }
 
     /// <summary><para type="description">The secret whose AWSCURRENT goes back.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = SecretSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = AliasSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretId)]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">The version AWSCURRENT goes back to. Default: AWSPREVIOUS.</para></summary>
     [Parameter(ParameterSetName = SecretSet)]
     [Parameter(ParameterSetName = DeploymentSet)]
+    [Parameter(ParameterSetName = AliasSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
     public string? ToVersionId { get; set; }
 
     /// <summary><para type="description">Skip the guard against changes made since (RevisionId / AWSCURRENT moved), and undo a deployment that a later one on the same alias followed (DeploymentSuperseded). An alias undo always takes the alias's deployment lock, -Force or not: it is the emergency bypass, and a bake still running elsewhere stops at its next poll.</para></summary>
@@ -86,6 +106,7 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
 
     protected override void BeginProcessing()
     {
+        RefuseBadCombinations(UndoDeploymentRules.All);
         _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
         _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
         _journal = OpenJournal();

@@ -80,4 +80,21 @@ public sealed class NewSecretValueTests
         Assert.Equal("NewValue", error.ParameterName);
         Assert.Contains("key 'password' is empty", error.Message);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_key_with_no_name_is_refused_in_a_hashtable_and_as_JsonKey(string blank)
+    {
+        var inHashtable = Assert.Throws<RunbookException>(() => NewSecretValue.JsonKeys(new Dictionary<string, SensitiveValue>
+        {
+            [blank] = SensitiveValue.FromString("N3w-Pa55word"),
+        }));
+        Assert.Equal("NewValue", inHashtable.ParameterName);
+        Assert.Contains("needs a name", inHashtable.Message);
+        Assert.DoesNotContain("N3w-Pa55word", inHashtable.Message);
+
+        var asJsonKey = Assert.Throws<RunbookException>(() => NewSecretValue.Generated(new RotationOps.Engine.SecretsManager.RandomPasswordRequest(), blank));
+        Assert.Equal("JsonKey", asJsonKey.ParameterName);
+    }
 }
