@@ -98,6 +98,8 @@ Describe 'Bad input is refused before any AWS change, naming the parameter' {
         @{ Name = 'a check name that does not exist'; Parameter = 'ExcludeCheck'; Command = { Test-RotatedSecret -SecretId bad/db -ExcludeCheck NoSuchCheck } }
         @{ Name = 'an empty alias to undo'; Parameter = 'AliasName'; Command = { Undo-Deployment -FunctionName bad-api -AliasName '' -Confirm:$false } }
         @{ Name = 'an empty version to restore a secret to'; Parameter = 'ToVersionId'; Command = { Undo-Deployment -SecretId bad/db -ToVersionId '' -Confirm:$false } }
+        @{ Name = 'a call timeout of zero'; Parameter = 'CallTimeout'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -CallTimeout 00:00:00 } }
+        @{ Name = 'a call timeout over 15 minutes'; Parameter = 'CallTimeout'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -CallTimeout 01:00:00 } }
         @{ Name = 'a rotation timeout of zero'; Parameter = 'Timeout'; Command = { Invoke-SecretRotation -SecretId bad/db -RotationLambdaArn $rotationArn -Timeout 00:00:00 } }
         @{ Name = 'a share of traffic and a promotion'; Parameter = 'Promote'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -Promote } }
         @{ Name = 'traffic steps and a promotion'; Parameter = 'Promote'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Steps 0.5, 1 -Promote } }
