@@ -8,8 +8,10 @@
 #>
 
 BeforeDiscovery {
-    $cases = foreach ($version in '3.7.402', '4.1.0') {
-        foreach ($order in 'ForeignFirst', 'ModuleFirst') { @{ Version = $version; Order = $order } }
+    # AWSSDK.Core's assembly version is 3.3.0.0 for every 3.x package and 4.0.0.0 for every 4.x one.
+    $number = 0
+    $cases = foreach ($sdk in @(@{ Version = '3.7.402'; AssemblyVersion = '3.3.0.0' }, @{ Version = '4.1.0'; AssemblyVersion = '4.0.0.0' })) {
+        foreach ($order in 'ForeignFirst', 'ModuleFirst') { @{ Version = $sdk.Version; AssemblyVersion = $sdk.AssemblyVersion; Order = $order; Number = ++$number } }
     }
 }
 
@@ -42,6 +44,7 @@ if ('$Order' -eq 'ModuleFirst') { Use-ForeignSdk }
 `$seen.SecondRotation = "`$((Invoke-SecretRotation -SecretId '$secret' -GeneratePassword -JsonKey password -Confirm:`$false).Status)"
 if ('$ForeignSdk') {
     `$seen.ForeignVersion = [Amazon.Runtime.BasicAWSCredentials].Assembly.GetName().Version.ToString()
+    `$seen.ForeignLocation = [Amazon.Runtime.BasicAWSCredentials].Assembly.Location
     `$seen.ForeignKey = [Amazon.Runtime.BasicAWSCredentials]::new('AKIDFOREIGN', 'not-a-secret').GetCredentials().AccessKey
 }
 `$seen.Contexts = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'AWSSDK.Core', 'RotationOps.Engine', 'Polly.Core', 'RotationOps', 'RotationOps.Contracts' } |
@@ -61,17 +64,17 @@ AfterAll {
 Describe 'Beside another AWSSDK.Core' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
     It 'AWSSDK.Core <Version> loaded <Order>: the module rotates and canaries, and the other SDK still works' -ForEach $cases {
         $dll = Join-Path $packages "awssdk.core/$Version/lib/net8.0/AWSSDK.Core.dll"
-        $number = [array]::IndexOf(@($cases | ForEach-Object { "$($_.Version)$($_.Order)" }), "$Version$Order") + 1
-        $run = Invoke-IsolatedSession -ForeignSdk $dll -Order $Order -Number $number
+        $run = Invoke-IsolatedSession -ForeignSdk $dll -Order $Order -Number $Number
 
         $run.ExitCode | Should -Be 0 -Because $run.Output
         $run.Seen.Rotation | Should -Be 'Completed'
         $run.Seen.Canary | Should -Be 'Canary'
         $run.Seen.SecondRotation | Should -Be 'Completed'
-        $run.Seen.ForeignVersion | Should -BeLike "$(($Version -split '\.')[0..1] -join '.').*"
+        $run.Seen.ForeignLocation | Should -Be $dll -Because 'PowerShell resolves AWS.Tools-style type names to the other SDK'
+        $run.Seen.ForeignVersion | Should -Be $AssemblyVersion
         $run.Seen.ForeignKey | Should -Be 'AKIDFOREIGN'
         # Two AWSSDK.Core side by side: the other one in PowerShell's context, the engine's in the module's.
-        $run.Seen.Contexts | Should -Contain "AWSSDK.Core $($run.Seen.ForeignVersion) in Default"
+        $run.Seen.Contexts | Should -Contain "AWSSDK.Core $AssemblyVersion in Default"
         @($run.Seen.Contexts | Where-Object { $_ -like 'AWSSDK.Core 4.0.0.0 in RotationOps' }).Count | Should -Be 1
         $run.Seen.Contexts | Should -Contain 'RotationOps.Engine 0.1.0.0 in RotationOps'
         $run.Seen.Contexts | Should -Contain 'RotationOps.Contracts 0.1.0.0 in Default'
