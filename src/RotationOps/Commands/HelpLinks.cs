@@ -8,7 +8,7 @@ namespace RotationOps.Commands;
 internal static class HelpLinks
 {
     /// <summary>The module's ProjectUri (RotationOps.psd1 names the same).</summary>
-    public const string Project = "https://github.com/rotationops/rotationops";
+    private const string Project = "https://github.com/rotationops/rotationops";
 
     private const string Readme = Project + "/blob/main/README.md";
 
