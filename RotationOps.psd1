@@ -26,6 +26,8 @@
 
     PrivateData            = @{
         PSData = @{
+            # The project site; each cmdlet's HelpUri (Get-Help -Online) is a section of its README (src/RotationOps/Commands/HelpLinks.cs).
+            ProjectUri   = 'https://github.com/rotationops/rotationops'
             Tags         = @('AWS', 'SecretsManager', 'Lambda', 'Rotation', 'Canary', 'Deployment', 'Runbook', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ReleaseNotes = '0.1.0: Invoke-SecretRotation and Test-RotatedSecret, with -WhatIf/-Confirm, progress and a local AWS Sandbox for rehearsals.'
         }

@@ -15,6 +15,7 @@ public sealed class ModuleLayoutTests
     [InlineData("RotationOps.dll")]
     [InlineData("RotationOps.Engine.dll")]
     [InlineData("en-US/RotationOps.dll-Help.xml")]
+    [InlineData("en-US/about_RotationOps.help.txt")]
     public void The_module_folder_has(string file) =>
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.ModuleDirectory, file)), $"out/RotationOps/{file} is missing.");
 

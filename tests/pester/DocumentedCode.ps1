@@ -6,7 +6,7 @@ function Get-DocumentedCode {
     .SYNOPSIS
         Every piece of PowerShell a user may read or copy, as @{ Source; Code } hashtables:
         repository .ps1/.psd1/.psm1 files, ```powershell blocks in README.md and examples/*.md,
-        and the <dev:code> examples of the built MAML help.
+        the code in the about_*.help.txt topics, and the <dev:code> examples of the built MAML help.
     #>
     param([Parameter(Mandatory)] [string] $RepositoryRoot)
     $skipped = '[\\/](\.git|out|bin|obj|node_modules|TestResults)[\\/]'
@@ -31,6 +31,22 @@ function Get-DocumentedCode {
                 @{ Source = "${relative}:$($start + 1)"; Code = ($lines[$start..($i - 1)] -join "`n") }
                 $start = -1
             }
+        }
+    }
+
+    # About topics have no fences: prose is indented four spaces, code eight. A piece of code starts
+    # at an 8-space line after a blank one and runs to the next line indented less; the blank line
+    # keeps the wrapped lines of an indented list out.
+    foreach ($topic in Get-ChildItem -Path (Join-Path $RepositoryRoot 'src/RotationOps/en-US') -Filter 'about_*.help.txt') {
+        $lines = @(Get-Content -Path $topic.FullName)
+        $start = -1
+        for ($i = 0; $i -le $lines.Count; $i++) {
+            $line = if ($i -lt $lines.Count) { $lines[$i] } else { '' }
+            if ($start -ge 0 -and $line -notmatch '^ {8}') {
+                @{ Source = "$($topic.Name):$($start + 1)"; Code = (($lines[$start..($i - 1)] | ForEach-Object Substring 8) -join "`n") }
+                $start = -1
+            }
+            if ($start -lt 0 -and $line -match '^ {8}\S' -and $i -gt 0 -and $lines[$i - 1].Trim() -eq '') { $start = $i }
         }
     }
 

@@ -27,20 +27,6 @@ Describe 'The RotationOps module' {
         $manifest = Import-PowerShellDataFile -Path $manifestPath
         (Get-Command -Module RotationOps).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
     }
-
-    It 'has help for every cmdlet and parameter, and at least three examples per cmdlet' {
-        foreach ($command in Get-Command -Module RotationOps) {
-            $help = Get-Help -Name $command.Name -Full
-            $help.Synopsis | Should -Not -BeNullOrEmpty -Because "$($command.Name) needs a synopsis"
-            @($help.examples.example).Count | Should -BeGreaterOrEqual 3 -Because "Get-Help $($command.Name) -Examples is what users read first"
-            foreach ($example in $help.examples.example) {
-                ($example.remarks | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "every example of $($command.Name) says what it does"
-            }
-            foreach ($parameter in $help.parameters.parameter) {
-                ($parameter.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) of $($command.Name) needs help"
-            }
-        }
-    }
 }
 
 Describe 'Invoke-SecretRotation' {

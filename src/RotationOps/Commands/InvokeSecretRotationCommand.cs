@@ -46,7 +46,7 @@ namespace RotationOps.Commands;
 /// <para>Stages a new value as AWSPENDING so a canary can try it, then promotes it. -Complete refuses when AWSCURRENT moved in between, or when the version was not staged by -Pending, unless -Force.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "SecretRotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-    DefaultParameterSetName = RotateSet)]
+    DefaultParameterSetName = RotateSet, HelpUri = HelpLinks.InvokeSecretRotation)]
 [OutputType(typeof(SecretRotation))]
 public sealed class InvokeSecretRotationCommand : JournaledCmdlet
 {

@@ -46,7 +46,7 @@ namespace RotationOps.Commands;
 /// </code>
 /// <para>Shows the plan for canarying an already published version, changing nothing.</para>
 /// </example>
-[Cmdlet(VerbsData.Publish, "LambdaCanary", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Publish, "LambdaCanary", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.LambdaCanaries)]
 [OutputType(typeof(LambdaDeployment))]
 public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
 {

@@ -44,7 +44,7 @@ namespace RotationOps.Commands;
 /// </code>
 /// <para>Moves the canary to 20 % and bakes five minutes under your own health check; throwing or returning $false rolls it back.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Set, "AliasWeight", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = StepsSet)]
+[Cmdlet(VerbsCommon.Set, "AliasWeight", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = StepsSet, HelpUri = HelpLinks.LambdaCanaries)]
 [OutputType(typeof(LambdaDeployment))]
 public sealed class SetAliasWeightCommand : JournaledCmdlet
 {

@@ -41,7 +41,7 @@ namespace RotationOps.Commands;
 /// </code>
 /// <para>Also checks a consumer: one invocation of orders-api:LIVE succeeds, and its error rate since the rotation is at most 1 %.</para>
 /// </example>
-[Cmdlet(VerbsDiagnostic.Test, "RotatedSecret")]
+[Cmdlet(VerbsDiagnostic.Test, "RotatedSecret", HelpUri = HelpLinks.TestRotatedSecret)]
 [OutputType(typeof(SecretValidation))]
 [OutputType(typeof(bool))]
 public sealed class TestRotatedSecretCommand : AwsCmdlet

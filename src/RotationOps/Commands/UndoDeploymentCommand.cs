@@ -38,7 +38,7 @@ namespace RotationOps.Commands;
 /// </code>
 /// <para>Shows which label moves would put AWSCURRENT back on a chosen version, changing nothing.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Undo, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = DeploymentSet)]
+[Cmdlet(VerbsCommon.Undo, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = DeploymentSet, HelpUri = HelpLinks.LambdaCanaries)]
 [OutputType(typeof(RollbackResult))]
 public sealed class UndoDeploymentCommand : JournaledCmdlet
 {
