@@ -90,4 +90,24 @@ Describe 'Beside another AWSSDK.Core' -Skip:($PSVersionTable.PSEdition -ne 'Core
         $run.Seen.Contexts | Should -Contain 'Polly.Core 8.0.0.0 in RotationOps'
         @($run.Seen.Contexts | Where-Object { $_ -like 'AWSSDK.Core * in Default' -or $_ -like 'Polly.Core * in Default' }) | Should -BeNullOrEmpty
     }
+
+    It 'a dependency that cannot load ends the command as DependencyLoadFailed, naming the assembly and what to do' {
+        # A damaged install: the module copied without the engine's AWS SDK.
+        $copy = Join-Path $session.JournalHome 'damaged/RotationOps'
+        Copy-Item -Recurse -Path (Split-Path $session.Module) -Destination $copy
+        Remove-Item -Path (Join-Path $copy 'Dependencies/AWSSDK.Core.dll')
+        $script = Join-Path $session.JournalHome 'damaged.ps1'
+        Set-Content -Path $script -Value @"
+Import-Module '$copy/RotationOps.psd1'
+try { Invoke-SecretRotation -SecretId iso/none -GeneratePassword -JsonKey password -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.CategoryInfo.Category; `$_.Exception.Message }
+"@
+        $pwsh = Get-PwshCommand
+        $lines = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script 2>&1 | ForEach-Object { "$_" })
+
+        $lines[0] | Should -Be 'DependencyLoadFailed,RotationOps.Commands.InvokeSecretRotationCommand'
+        $lines[1] | Should -Be 'ResourceUnavailable'
+        $message = $lines[2..($lines.Count - 1)] -join ' '
+        $message | Should -BeLike 'RotationOps could not load AWSSDK.Core:*'
+        $message | Should -BeLike '*Install-PSResource RotationOps -Reinstall*'
+    }
 }

@@ -65,6 +65,26 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
+    /// <summary>The command's start, before its first pipeline item: checks, clients, the journal.</summary>
+    protected abstract void Begin();
+
+    /// <summary>
+    /// The command's first call into the engine is in <see cref="Begin"/>, so an engine dependency
+    /// that cannot load surfaces there: it ends the command as DependencyLoadFailed, naming the
+    /// assembly and what to do. This method itself touches no engine type.
+    /// </summary>
+    protected sealed override void BeginProcessing()
+    {
+        try
+        {
+            Begin();
+        }
+        catch (Exception ex) when (DependencyLoadFailure.Matches(ex))
+        {
+            ThrowTerminatingError(DependencyLoadFailure.Record(ex));
+        }
+    }
+
     public void Dispose() => _stopping.Dispose();
 
     /// <summary>The common parameters as engine options; bad values stop the command before any AWS call.</summary>

@@ -205,7 +205,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     /// <summary>Made with the first pipeline item, once -ThrottleLimit is bound.</summary>
     private PipelineThrottle Throttle => _throttle ??= new PipelineThrottle(ThrottleLimit);
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         RefuseBadCombinations(InvokeSecretRotationRules.All);
         _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));

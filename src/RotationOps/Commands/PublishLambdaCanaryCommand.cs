@@ -153,7 +153,7 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
     /// <summary>Made with the first pipeline item, once -ThrottleLimit is bound.</summary>
     private PipelineThrottle Throttle => _throttle ??= new PipelineThrottle(ThrottleLimit);
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
         _journal = OpenJournal();

@@ -153,7 +153,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     /// <summary>Made with the first pipeline item, once -ThrottleLimit is bound.</summary>
     private PipelineThrottle Throttle => _throttle ??= new PipelineThrottle(ThrottleLimit);
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         RefuseBadCombinations(SetAliasWeightRules.All);
         _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));

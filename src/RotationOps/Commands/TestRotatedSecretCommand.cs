@@ -121,7 +121,7 @@ public sealed class TestRotatedSecretCommand : AwsCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         RefuseBadCombinations(TestRotatedSecretRules.All);
         _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));

@@ -104,7 +104,7 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         RefuseBadCombinations(UndoDeploymentRules.All);
         _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
