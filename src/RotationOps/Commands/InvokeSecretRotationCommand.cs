@@ -62,6 +62,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "ARN", "SecretArn", "Name")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.SecretIdCompleter))]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">Service mode: the rotation function to configure. Default: the one already configured on the secret.</para></summary>
@@ -152,10 +153,12 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     /// <summary><para type="description">With -Complete: the staged version to promote.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = CompleteSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string VersionId { get; set; } = "";
 
     /// <summary><para type="description">With -Complete: the version that was AWSCURRENT when the value was staged; completing is refused if AWSCURRENT moved since, unless -Force.</para></summary>
     [Parameter(ParameterSetName = CompleteSet, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? PreviousVersionId { get; set; }
 
     /// <summary><para type="description">With -Complete: the journal id of the staged rotation, so both halves are recorded together.</para></summary>

@@ -56,11 +56,13 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FunctionArn")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.FunctionNameCompleter))]
     public string FunctionName { get; set; } = "";
 
     /// <summary><para type="description">The alias that serves live traffic, e.g. LIVE. It must point at a published version.</para></summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.AliasNameCompleter))]
     public string AliasName { get; set; } = "";
 
     /// <summary><para type="description">Share of the alias's traffic for the new version, above 0 and below 1 (0.05 = 5%).</para></summary>
@@ -93,6 +95,7 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
     /// <summary><para type="description">Canary an existing published version as it is, instead of publishing a new one.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.FunctionVersionCompleter))]
     public string? Version { get; set; }
 
     /// <summary><para type="description">JSON text or a hashtable: invoked on the new version before any traffic moves; a function error aborts the canary.</para></summary>
@@ -105,16 +108,19 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
 
     /// <summary><para type="description">Secret canary: the secret whose staged version the new function version reads. Bound from a piped rotation.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.SecretIdCompleter))]
     public string? SecretId { get; set; }
 
     /// <summary><para type="description">Secret canary: the staged secret version (a rotation's VersionId).</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("VersionId")]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? SecretVersionId { get; set; }
 
     /// <summary><para type="description">Secret canary: the secret version that was current before (a rotation's PreviousVersionId).</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("PreviousVersionId")]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? PreviousSecretVersionId { get; set; }
 
     /// <summary><para type="description">Bound from a piped Test-RotatedSecret result: a secret that failed validation is not deployed.</para></summary>

@@ -59,11 +59,13 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     /// <summary><para type="description">The function. Bound from a piped deployment.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.FunctionNameCompleter))]
     public string? FunctionName { get; set; }
 
     /// <summary><para type="description">The alias. Bound from a piped deployment.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.AliasNameCompleter))]
     public string? AliasName { get; set; }
 
     /// <summary><para type="description">A deployment in the journal: piped from Publish-LambdaCanary, or given to resume after Ctrl+C or a crash.</para></summary>
@@ -96,6 +98,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     /// <summary><para type="description">CloudWatch alarms that must not be in ALARM (checked before the first move and during every bake).</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.AlarmNameCompleter))]
     public string[]? Alarm { get; set; }
 
     /// <summary><para type="description">Highest acceptable error rate of the canary version (0.01 = 1%).</para></summary>

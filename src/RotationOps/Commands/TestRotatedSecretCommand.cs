@@ -53,14 +53,17 @@ public sealed class TestRotatedSecretCommand : AwsCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "ARN", "SecretArn", "Name")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.SecretIdCompleter))]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">The version a rotation produced: AWSCURRENT must be on it. Bound from a piped rotation.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? VersionId { get; set; }
 
     /// <summary><para type="description">The version that was current before the rotation: AWSPREVIOUS should be on it. Bound from a piped rotation.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? PreviousVersionId { get; set; }
 
     /// <summary><para type="description">Bound from a piped rotation: Pending means its VersionId is staged AWSPENDING, and that version is what gets checked (keys, changed value, test script) against AWSCURRENT.</para></summary>
@@ -95,6 +98,7 @@ public sealed class TestRotatedSecretCommand : AwsCmdlet
     /// <summary><para type="description">A function that uses the secret: it is invoked once (ConsumerInvocation) and its error rate since the rotation is read from CloudWatch (ConsumerErrorRate).</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.FunctionNameCompleter))]
     public string? FunctionName { get; set; }
 
     /// <summary><para type="description">The consumer's version or alias to invoke and measure, e.g. LIVE.</para></summary>

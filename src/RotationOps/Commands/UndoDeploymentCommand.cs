@@ -56,28 +56,33 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     /// <summary><para type="description">The function whose alias to restore.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.FunctionNameCompleter))]
     public string FunctionName { get; set; } = "";
 
     /// <summary><para type="description">The alias to restore.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.AliasNameCompleter))]
     public string AliasName { get; set; } = "";
 
     /// <summary><para type="description">The version the alias goes back to. Default: the alias's main (stable) version, routing cleared.</para></summary>
     [Parameter(ParameterSetName = AliasSet)]
     [Parameter(ParameterSetName = DeploymentSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.FunctionVersionCompleter))]
     public string? ToVersion { get; set; }
 
     /// <summary><para type="description">The secret whose AWSCURRENT goes back.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = SecretSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.SecretIdCompleter))]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">The version AWSCURRENT goes back to. Default: AWSPREVIOUS.</para></summary>
     [Parameter(ParameterSetName = SecretSet)]
     [Parameter(ParameterSetName = DeploymentSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? ToVersionId { get; set; }
 
     /// <summary><para type="description">Skip the guard against changes made since (RevisionId / AWSCURRENT moved), and undo a deployment that a later one on the same alias followed (DeploymentSuperseded). An alias undo always takes the alias's deployment lock, -Force or not: it is the emergency bypass, and a bake still running elsewhere stops at its next poll.</para></summary>
