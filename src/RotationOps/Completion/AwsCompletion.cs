@@ -65,6 +65,8 @@ internal static class AwsCompletion
                 TClient client = connect(options);
                 return Cache.GetOrStart(Key(session, options, client, listing), () => list(client, CancellationToken.None));
             });
+            // A listing that fails after the prompt stopped waiting must not surface as an unobserved task exception.
+            work.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
             return work.Wait(Budget) ? work.Result : Array.Empty<CompletionItem>();
         }
         catch (Exception)

@@ -32,16 +32,9 @@ internal sealed class CompletionCache
         // Dropped here rather than on a timer: the cache only grows when someone presses Tab.
         foreach (var stale in _entries.Where(e => !e.Value.IsUsable(now, _lifetime)).ToList())
             _entries.TryRemove(stale.Key, out _);
-        var entry = new Entry(Observed(list()), now);
+        var entry = new Entry(list(), now);
         _entries[key] = entry;
         return entry.Listing;
-    }
-
-    // A listing that fails after its completion gave up waiting must not surface as an unobserved task exception.
-    private static Task<IReadOnlyList<CompletionItem>> Observed(Task<IReadOnlyList<CompletionItem>> listing)
-    {
-        listing.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
-        return listing;
     }
 
     private sealed class Entry
