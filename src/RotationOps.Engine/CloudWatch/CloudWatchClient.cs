@@ -79,6 +79,18 @@ public sealed class CloudWatchClient : AwsServiceClient, ICloudWatchClient
         return alarms;
     }
 
+    /// <summary>An empty prefix lists from the start of the account's alarms (AWS refuses an empty AlarmNamePrefix, so none is sent).</summary>
+    public async Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsByPrefixAsync(string alarmNamePrefix, int maxRecords, CancellationToken cancellationToken)
+    {
+        if (alarmNamePrefix is null) throw new ArgumentNullException(nameof(alarmNamePrefix));
+        if (maxRecords < 1 || maxRecords > CloudWatchRequests.MaxAlarmNames)
+            throw new ArgumentOutOfRangeException(nameof(maxRecords), maxRecords, $"Between 1 and {CloudWatchRequests.MaxAlarmNames}.");
+        AwsPage<MetricAlarm> page = await CallAsync("DescribeAlarms", alarmNamePrefix + "*",
+            CloudWatchRequests.DescribeAlarmsByPrefix(Protocol.StartForm("DescribeAlarms"), alarmNamePrefix, maxRecords),
+            CloudWatchResponses.AlarmPage, cancellationToken).ConfigureAwait(false);
+        return page.Items;
+    }
+
     private async Task<T> CallAsync<T>(string operation, string targetId, UrlEncodedText form, AwsResponseReader<T> read,
         CancellationToken cancellationToken)
     {

@@ -17,4 +17,7 @@ public interface ICloudWatchClient
 
     /// <summary>DescribeAlarms by name (at most 100 names a call; larger lists are split).</summary>
     Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken);
+
+    /// <summary>DescribeAlarms by AlarmNamePrefix: the first page only, at most <paramref name="maxRecords"/> (1–100) metric alarms.</summary>
+    Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsByPrefixAsync(string alarmNamePrefix, int maxRecords, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -32,4 +33,13 @@ public interface ILambdaClient
 
     /// <summary>GET /functions/{name}/policy?Qualifier=; ResourceNotFoundException when the function has no policy.</summary>
     Task<FunctionPolicy> GetPolicyAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
+
+    /// <summary>GET /functions/?MaxItems= — the first page only (Lambda sends at most 50); Lambda has no name filter.</summary>
+    Task<IReadOnlyList<FunctionConfiguration>> ListFunctionsAsync(int maxItems, CancellationToken cancellationToken);
+
+    /// <summary>GET /functions/{name}/aliases?MaxItems= — the first page only.</summary>
+    Task<IReadOnlyList<AliasConfiguration>> ListAliasesAsync(string functionName, int maxItems, CancellationToken cancellationToken);
+
+    /// <summary>GET /functions/{name}/versions?MaxItems= — the first page only, oldest first, $LATEST included.</summary>
+    Task<IReadOnlyList<FunctionConfiguration>> ListVersionsByFunctionAsync(string functionName, int maxItems, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -112,6 +113,18 @@ public sealed class LambdaClient : AwsServiceClient, ILambdaClient
     public Task<FunctionPolicy> GetPolicyAsync(string functionName, string? qualifier, CancellationToken cancellationToken) =>
         CallAsync("GetPolicy", Target(functionName, qualifier), HttpMethod.Get, LambdaPaths.Function(functionName, "policy"),
             LambdaPaths.Qualifier(qualifier), null, LambdaResponses.Policy, cancellationToken);
+
+    public Task<IReadOnlyList<FunctionConfiguration>> ListFunctionsAsync(int maxItems, CancellationToken cancellationToken) =>
+        CallAsync("ListFunctions", "", HttpMethod.Get, LambdaPaths.Functions, LambdaPaths.MaxItems(maxItems), null,
+            LambdaResponses.FunctionList, cancellationToken);
+
+    public Task<IReadOnlyList<AliasConfiguration>> ListAliasesAsync(string functionName, int maxItems, CancellationToken cancellationToken) =>
+        CallAsync("ListAliases", functionName, HttpMethod.Get, LambdaPaths.Function(functionName, "aliases"), LambdaPaths.MaxItems(maxItems), null,
+            LambdaResponses.AliasList, cancellationToken);
+
+    public Task<IReadOnlyList<FunctionConfiguration>> ListVersionsByFunctionAsync(string functionName, int maxItems, CancellationToken cancellationToken) =>
+        CallAsync("ListVersionsByFunction", functionName, HttpMethod.Get, LambdaPaths.Function(functionName, "versions"),
+            LambdaPaths.MaxItems(maxItems), null, LambdaResponses.VersionList, cancellationToken);
 
     private async Task<T> CallAsync<T>(string operation, string targetId, HttpMethod method, string path, UrlEncodedText? query,
         SensitiveBufferWriter? body, AwsResponseReader<T> read, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using RotationOps.Engine.Security;
@@ -23,4 +24,13 @@ public interface ISecretsManagerClient
     Task<SecretVersionRef> RotateSecretAsync(RotateSecretRequest request, CancellationToken cancellationToken);
 
     Task<SensitiveValue> GetRandomPasswordAsync(RandomPasswordRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The first page of ListSecrets (at most <paramref name="maxResults"/>, 1–100), filtered by AWS on
+    /// the start of the name when <paramref name="namePrefix"/> is given. Metadata only, never a value.
+    /// </summary>
+    Task<IReadOnlyList<SecretDescription>> ListSecretsAsync(string? namePrefix, int maxResults, CancellationToken cancellationToken);
+
+    /// <summary>The first page of ListSecretVersionIds (at most <paramref name="maxResults"/>, 1–100), labelled versions only.</summary>
+    Task<IReadOnlyList<SecretVersionEntry>> ListSecretVersionIdsAsync(string secretId, int maxResults, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,6 +19,9 @@ namespace RotationOps.Engine.SecretsManager;
 public sealed class SecretsManagerClient : AwsServiceClient, ISecretsManagerClient
 {
     private delegate T ResponseReader<T>(ReadOnlySpan<byte> body);
+
+    /// <summary>ListSecrets' and ListSecretVersionIds' largest MaxResults.</summary>
+    public const int MaxListResults = 100;
 
     private static readonly AwsJsonProtocol Protocol = new AwsJsonProtocol("secretsmanager", "1.1");
 
@@ -78,11 +82,27 @@ public sealed class SecretsManagerClient : AwsServiceClient, ISecretsManagerClie
             SecretsManagerResponses.RandomPassword, cancellationToken);
     }
 
+    public Task<IReadOnlyList<SecretDescription>> ListSecretsAsync(string? namePrefix, int maxResults, CancellationToken cancellationToken) =>
+        CallAsync("ListSecrets", namePrefix ?? "", SecretsManagerRequests.ListSecrets(namePrefix, PageSize(maxResults)),
+            SecretsManagerResponses.SecretList, cancellationToken);
+
+    public Task<IReadOnlyList<SecretVersionEntry>> ListSecretVersionIdsAsync(string secretId, int maxResults, CancellationToken cancellationToken) =>
+        CallAsync("ListSecretVersionIds", secretId, SecretsManagerRequests.ListSecretVersionIds(secretId, PageSize(maxResults)),
+            SecretsManagerResponses.VersionList, cancellationToken);
+
     private async Task<T> CallAsync<T>(string operation, string targetId, SensitiveBufferWriter body, ResponseReader<T> read,
         CancellationToken cancellationToken)
     {
         using (AwsHttpRequest request = Protocol.CreateRequest(operation, targetId, body))
             return await Invoker.SendAsync(request, response => read(response.Body), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Both listings take MaxResults 1–100; outside that AWS refuses the whole call.
+    private static int PageSize(int maxResults)
+    {
+        if (maxResults < 1 || maxResults > MaxListResults)
+            throw new ArgumentOutOfRangeException(nameof(maxResults), maxResults, $"Between 1 and {MaxListResults}.");
+        return maxResults;
     }
 
     private static string NewClientRequestToken() => Guid.NewGuid().ToString("D");

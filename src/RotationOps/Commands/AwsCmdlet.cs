@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using RotationOps.Commands.Hosting;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
-using RotationOps.Engine.Security;
 
 namespace RotationOps.Commands;
 
@@ -55,10 +54,6 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
     [Parameter]
     public TimeSpan CallTimeout { get; set; } = AwsConnectionOptions.DefaultCallTimeout;
 
-    // Under a second no real AWS answer arrives reliably; past 15 minutes a dead connection would hold a bake's lock for long.
-    private static readonly TimeSpan MinCallTimeout = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxCallTimeout = TimeSpan.FromMinutes(15);
-
     private readonly List<Task> _started = new List<Task>();
     private PipelineHost? _host;
     private AwsConnectionOptions? _options;
@@ -90,23 +85,15 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
     /// <summary>The common parameters as engine options; bad values stop the command before any AWS call.</summary>
     private AwsConnectionOptions ConnectionOptions()
     {
-        var options = new AwsConnectionOptions { Region = Region, ProfileName = ProfileName, CallTimeout = CallTimeout };
-        if (CallTimeout < MinCallTimeout || CallTimeout > MaxCallTimeout)
-            ThrowTerminatingError(ErrorRecords.From(RunbookException.InvalidParameter("CallTimeout",
-                $"{CallTimeout} is outside 00:00:01 to 00:15:00: give how long one call may go unanswered, e.g. 00:00:30."), CallTimeout));
-        if (EndpointUrl != null)
+        try
         {
-            if (!Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != "https" && endpoint.Scheme != "http"))
-                ThrowTerminatingError(ErrorRecords.From(RunbookException.InvalidParameter("EndpointUrl",
-                    $"'{EndpointUrl}' is not an absolute http(s) URL, e.g. http://127.0.0.1:4566."), EndpointUrl));
-            options.EndpointUrl = endpoint;
+            return ConnectionParameters.ToOptions(Region, ProfileName, EndpointUrl, Credential, CallTimeout);
         }
-        if (Credential != null)
+        catch (RunbookException bad)
         {
-            options.AccessKeyId = Credential.UserName;
-            options.SecretAccessKey = SensitiveValue.FromSecureString(Credential.Password);
+            ThrowTerminatingError(ErrorRecords.From(bad, bad.ParameterName == nameof(CallTimeout) ? CallTimeout : EndpointUrl));
+            throw; // unreachable: ThrowTerminatingError always throws
         }
-        return options;
     }
 
     /// <summary>

@@ -71,6 +71,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     [Alias("Id", "ARN", "SecretArn", "Name")]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.SecretId)]
+    [ArgumentCompleter(typeof(Completion.SecretIdCompleter))]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">Service mode: the rotation function to configure. Default: the one already configured on the secret.</para></summary>
@@ -178,12 +179,14 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     [Parameter(ParameterSetName = RotateSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string VersionId { get; set; } = "";
 
     /// <summary><para type="description">With -Complete: the version that was AWSCURRENT when the value was staged; completing is refused if AWSCURRENT moved since, unless -Force.</para></summary>
     [Parameter(ParameterSetName = CompleteSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = RotateSet, DontShow = true)]
     [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? PreviousVersionId { get; set; }
 
     /// <summary><para type="description">With -Complete: the journal id of the staged rotation, so both halves are recorded together.</para></summary>

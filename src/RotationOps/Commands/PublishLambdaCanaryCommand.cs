@@ -58,12 +58,14 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
     [Alias("FunctionArn")]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.FunctionName)]
+    [ArgumentCompleter(typeof(Completion.FunctionNameCompleter))]
     public string FunctionName { get; set; } = "";
 
     /// <summary><para type="description">The alias that serves live traffic, e.g. LIVE. It must point at a published version.</para></summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.AliasName)]
+    [ArgumentCompleter(typeof(Completion.AliasNameCompleter))]
     public string AliasName { get; set; } = "";
 
     /// <summary><para type="description">Share of the alias's traffic for the new version, above 0 and below 1 (0.05 = 5%).</para></summary>
@@ -97,6 +99,7 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.FunctionVersion)]
+    [ArgumentCompleter(typeof(Completion.FunctionVersionCompleter))]
     public string? Version { get; set; }
 
     /// <summary><para type="description">JSON text or a hashtable: invoked on the new version before any traffic moves; a function error aborts the canary.</para></summary>
@@ -110,18 +113,21 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
     /// <summary><para type="description">Secret canary: the secret whose staged version the new function version reads. Bound from a piped rotation.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateAwsIdentifier(AwsIdentifierKind.SecretId)]
+    [ArgumentCompleter(typeof(Completion.SecretIdCompleter))]
     public string? SecretId { get; set; }
 
     /// <summary><para type="description">Secret canary: the staged secret version (a rotation's VersionId).</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("VersionId")]
     [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? SecretVersionId { get; set; }
 
     /// <summary><para type="description">Secret canary: the secret version that was current before (a rotation's PreviousVersionId).</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("PreviousVersionId")]
     [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? PreviousSecretVersionId { get; set; }
 
     /// <summary><para type="description">Bound from a piped Test-RotatedSecret result: a secret that failed validation is not deployed.</para></summary>

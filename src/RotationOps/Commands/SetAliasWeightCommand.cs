@@ -67,12 +67,14 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.FunctionName)]
+    [ArgumentCompleter(typeof(Completion.FunctionNameCompleter))]
     public string? FunctionName { get; set; }
 
     /// <summary><para type="description">The alias. Bound from a piped deployment.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.AliasName)]
+    [ArgumentCompleter(typeof(Completion.AliasNameCompleter))]
     public string? AliasName { get; set; }
 
     /// <summary><para type="description">A deployment in the journal: piped from Publish-LambdaCanary, or given to resume after Ctrl+C or a crash.</para></summary>
@@ -107,6 +109,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ValidateLength(1, 255)]
+    [ArgumentCompleter(typeof(Completion.AlarmNameCompleter))]
     public string[]? Alarm { get; set; }
 
     /// <summary><para type="description">Highest acceptable error rate of the canary version (0.01 = 1%).</para></summary>

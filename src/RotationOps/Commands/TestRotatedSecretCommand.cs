@@ -55,16 +55,19 @@ public sealed class TestRotatedSecretCommand : AwsCmdlet
     [Alias("Id", "ARN", "SecretArn", "Name")]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.SecretId)]
+    [ArgumentCompleter(typeof(Completion.SecretIdCompleter))]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">The version a rotation produced: AWSCURRENT must be on it. Bound from a piped rotation.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? VersionId { get; set; }
 
     /// <summary><para type="description">The version that was current before the rotation: AWSPREVIOUS should be on it. Bound from a piped rotation.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? PreviousVersionId { get; set; }
 
     /// <summary><para type="description">Bound from a piped rotation: Pending means its VersionId is staged AWSPENDING, and that version is what gets checked (keys, changed value, test script) against AWSCURRENT.</para></summary>
@@ -100,6 +103,7 @@ public sealed class TestRotatedSecretCommand : AwsCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.FunctionName)]
+    [ArgumentCompleter(typeof(Completion.FunctionNameCompleter))]
     public string? FunctionName { get; set; }
 
     /// <summary><para type="description">The consumer's version or alias to invoke and measure, e.g. LIVE.</para></summary>

@@ -69,12 +69,14 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.FunctionName)]
+    [ArgumentCompleter(typeof(Completion.FunctionNameCompleter))]
     public string FunctionName { get; set; } = "";
 
     /// <summary><para type="description">The alias to restore.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = AliasSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.AliasName)]
+    [ArgumentCompleter(typeof(Completion.AliasNameCompleter))]
     public string AliasName { get; set; } = "";
 
     /// <summary><para type="description">The version the alias goes back to. Default: the alias's main (stable) version, routing cleared.</para></summary>
@@ -83,6 +85,7 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     [Parameter(ParameterSetName = SecretSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.FunctionVersion)]
+    [ArgumentCompleter(typeof(Completion.FunctionVersionCompleter))]
     public string? ToVersion { get; set; }
 
     /// <summary><para type="description">The secret whose AWSCURRENT goes back.</para></summary>
@@ -90,6 +93,7 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     [Parameter(ParameterSetName = AliasSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.SecretId)]
+    [ArgumentCompleter(typeof(Completion.SecretIdCompleter))]
     public string SecretId { get; set; } = "";
 
     /// <summary><para type="description">The version AWSCURRENT goes back to. Default: AWSPREVIOUS.</para></summary>
@@ -98,6 +102,7 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     [Parameter(ParameterSetName = AliasSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.SecretVersionId)]
+    [ArgumentCompleter(typeof(Completion.SecretVersionIdCompleter))]
     public string? ToVersionId { get; set; }
 
     /// <summary><para type="description">Skip the guard against changes made since (RevisionId / AWSCURRENT moved), and undo a deployment that a later one on the same alias followed (DeploymentSuperseded). An alias undo always takes the alias's deployment lock, -Force or not: it is the emergency bypass, and a bake still running elsewhere stops at its next poll.</para></summary>

@@ -81,6 +81,30 @@ public sealed class CloudWatchWireShapeTests
     }
 
     [Fact]
+    public async Task DescribeAlarms_by_prefix_asks_for_one_page_of_metric_alarms()
+    {
+        var handler = new StubHttpHandler(Answer.Json(System.Net.HttpStatusCode.OK, CloudWatchTestClient.Alarms(
+            CloudWatchTestClient.Alarm("orders-api errors", "ALARM") + CloudWatchTestClient.Alarm("orders-api p99", "OK"), nextToken: "t2")));
+
+        IReadOnlyList<MetricAlarm> alarms = await CloudWatchTestClient.Create(handler).DescribeAlarmsByPrefixAsync("orders-api ", 100, CancellationToken.None);
+
+        Assert.Equal("Action=DescribeAlarms&Version=2010-08-01&AlarmNamePrefix=orders-api%20&MaxRecords=100", Assert.Single(handler.Requests).BodyText);
+        Assert.Equal(new[] { "ALARM", "OK" }, alarms.Select(a => a.StateValue));
+    }
+
+    [Fact]
+    public async Task DescribeAlarms_by_an_empty_prefix_sends_none_because_AWS_refuses_an_empty_one()
+    {
+        var handler = new StubHttpHandler(Answer.Json(System.Net.HttpStatusCode.OK, CloudWatchTestClient.Alarms("")));
+
+        await CloudWatchTestClient.Create(handler).DescribeAlarmsByPrefixAsync("", 20, CancellationToken.None);
+
+        Assert.Equal("Action=DescribeAlarms&Version=2010-08-01&MaxRecords=20", Assert.Single(handler.Requests).BodyText);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            CloudWatchTestClient.Create(handler).DescribeAlarmsByPrefixAsync("x", 101, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task More_than_100_alarm_names_are_split_into_calls_of_at_most_100_without_repeats()
     {
         string[] names = Enumerable.Range(1, 250).Select(i => "alarm-" + i).Concat(new[] { "alarm-1" }).ToArray();

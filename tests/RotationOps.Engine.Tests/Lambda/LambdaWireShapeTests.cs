@@ -63,6 +63,15 @@ public sealed class LambdaWireShapeTests
         ["GetPolicy"] = new Case(
             c => c.GetPolicyAsync("orders-api", "7", CancellationToken.None),
             "GET", Functions + "orders-api/policy?Qualifier=7", null, 200, "{\"Policy\":\"{}\",\"RevisionId\":\"p1\"}"),
+        ["ListFunctions"] = new Case(
+            c => c.ListFunctionsAsync(50, CancellationToken.None),
+            "GET", Functions + "?MaxItems=50", null, 200, "{\"Functions\":[]}"),
+        ["ListAliases"] = new Case(
+            c => c.ListAliasesAsync(LambdaTestClient.FunctionArn, 100, CancellationToken.None),
+            "GET", Functions + EscapedArn + "/aliases?MaxItems=100", null, 200, "{\"Aliases\":[]}"),
+        ["ListVersionsByFunction"] = new Case(
+            c => c.ListVersionsByFunctionAsync("orders-api", 100, CancellationToken.None),
+            "GET", Functions + "orders-api/versions?MaxItems=100", null, 200, "{\"Versions\":[]}"),
     };
 
     public static IEnumerable<object[]> Operations => Cases.Keys.Select(name => new object[] { name });

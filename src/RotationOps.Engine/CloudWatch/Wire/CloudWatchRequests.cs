@@ -48,6 +48,9 @@ internal static class CloudWatchRequests
         return form.Add("MaxRecords", Number(MaxAlarmNames)).Add("NextToken", nextToken);
     }
 
+    public static UrlEncodedText DescribeAlarmsByPrefix(UrlEncodedText form, string alarmNamePrefix, int maxRecords) =>
+        form.Add("AlarmNamePrefix", alarmNamePrefix.Length == 0 ? null : alarmNamePrefix).Add("MaxRecords", Number(maxRecords));
+
     /// <summary>2025-03-01T12:00:00Z, with milliseconds only when there are any.</summary>
     private static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF'Z'", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using RotationOps.Engine.Aws.Wire;
 
 namespace RotationOps.Engine.Lambda.Wire;
@@ -22,6 +23,13 @@ internal static class LambdaPaths
     /// <summary>?Qualifier= (a version or alias); null when no qualifier is given.</summary>
     public static UrlEncodedText? Qualifier(string? qualifier) =>
         string.IsNullOrEmpty(qualifier) ? null : new UrlEncodedText().Add("Qualifier", qualifier);
+
+    /// <summary>?MaxItems= for the list operations: 1 to 10,000 (Lambda sends at most 50 a page whatever is asked).</summary>
+    public static UrlEncodedText MaxItems(int maxItems)
+    {
+        if (maxItems < 1 || maxItems > 10000) throw new ArgumentOutOfRangeException(nameof(maxItems), maxItems, "Between 1 and 10000.");
+        return new UrlEncodedText().Add("MaxItems", maxItems.ToString(CultureInfo.InvariantCulture));
+    }
 
     // An empty segment would address a different resource (functions//aliases is ListFunctions' neighbour).
     private static string Required(string value, string what, string parameterName)

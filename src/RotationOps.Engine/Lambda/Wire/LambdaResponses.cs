@@ -28,6 +28,12 @@ internal static class LambdaResponses
         return ReadAlias(ref reader);
     }
 
+    public static IReadOnlyList<FunctionConfiguration> FunctionList(AwsHttpResponse response) => List(response, "Functions"u8, ReadConfiguration);
+
+    public static IReadOnlyList<FunctionConfiguration> VersionList(AwsHttpResponse response) => List(response, "Versions"u8, ReadConfiguration);
+
+    public static IReadOnlyList<AliasConfiguration> AliasList(AwsHttpResponse response) => List(response, "Aliases"u8, ReadAlias);
+
     public static FunctionPolicy Policy(AwsHttpResponse response)
     {
         var policy = new FunctionPolicy();
@@ -55,6 +61,23 @@ internal static class LambdaResponses
             Payload = response.Body.ToArray(),
             LogResult = DecodeLog(response.GetHeader("X-Amz-Log-Result")),
         };
+
+    private delegate T ObjectReader<T>(ref Utf8JsonReader reader);
+
+    /// <summary>The objects of one array property of a list answer; its NextMarker is ignored (one page).</summary>
+    private static List<T> List<T>(AwsHttpResponse response, ReadOnlySpan<byte> property, ObjectReader<T> read)
+    {
+        var items = new List<T>();
+        var reader = new Utf8JsonReader(response.Body);
+        JsonWire.ReadStartObject(ref reader);
+        while (JsonWire.NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals(property) && JsonWire.StartArray(ref reader))
+                while (JsonWire.NextObject(ref reader)) items.Add(read(ref reader));
+            else JsonWire.Skip(ref reader);
+        }
+        return items;
+    }
 
     private static FunctionConfiguration ReadConfiguration(ref Utf8JsonReader reader)
     {

@@ -73,6 +73,27 @@ internal static class SecretsManagerRequests
             WriteOptional(json, "RequireEachIncludedType", request.RequireEachIncludedType);
         });
 
+    /// <summary>AWS's "name" filter matches the start of the name, case-sensitively.</summary>
+    public static SensitiveBufferWriter ListSecrets(string? namePrefix, int maxResults) =>
+        Write(json =>
+        {
+            json.WriteNumber("MaxResults", maxResults);
+            if (string.IsNullOrEmpty(namePrefix)) return;
+            json.WriteStartArray("Filters");
+            json.WriteStartObject();
+            json.WriteString("Key", "name");
+            WriteStrings(json, "Values", new[] { namePrefix! });
+            json.WriteEndObject();
+            json.WriteEndArray();
+        });
+
+    public static SensitiveBufferWriter ListSecretVersionIds(string secretId, int maxResults) =>
+        Write(json =>
+        {
+            json.WriteString("SecretId", secretId);
+            json.WriteNumber("MaxResults", maxResults);
+        });
+
     /// <summary>Sized for the secret value escaped at worst to twice its length.</summary>
     private static SensitiveBufferWriter Write(Action<Utf8JsonWriter> writeProperties, Security.SensitiveValue? value = null) =>
         JsonRequestBody.Write(writeProperties, (value?.Length ?? 0) * 2);

@@ -33,9 +33,57 @@ internal static class SecretsManagerResponses
 
     public static SecretDescription Description(ReadOnlySpan<byte> body)
     {
-        var result = new SecretDescription();
         var reader = new Utf8JsonReader(body);
         JsonWire.ReadStartObject(ref reader);
+        return ReadDescription(ref reader);
+    }
+
+    /// <summary>ListSecrets' SecretList: each entry has DescribeSecret's fields (versions as SecretVersionsToStages).</summary>
+    public static IReadOnlyList<SecretDescription> SecretList(ReadOnlySpan<byte> body)
+    {
+        var secrets = new List<SecretDescription>();
+        var reader = new Utf8JsonReader(body);
+        JsonWire.ReadStartObject(ref reader);
+        while (JsonWire.NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("SecretList"u8) && JsonWire.StartArray(ref reader))
+                while (JsonWire.NextObject(ref reader)) secrets.Add(ReadDescription(ref reader));
+            else JsonWire.Skip(ref reader);
+        }
+        return secrets;
+    }
+
+    public static IReadOnlyList<SecretVersionEntry> VersionList(ReadOnlySpan<byte> body)
+    {
+        var versions = new List<SecretVersionEntry>();
+        var reader = new Utf8JsonReader(body);
+        JsonWire.ReadStartObject(ref reader);
+        while (JsonWire.NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("Versions"u8) && JsonWire.StartArray(ref reader))
+                while (JsonWire.NextObject(ref reader)) versions.Add(ReadVersionEntry(ref reader));
+            else JsonWire.Skip(ref reader);
+        }
+        return versions;
+    }
+
+    private static SecretVersionEntry ReadVersionEntry(ref Utf8JsonReader reader)
+    {
+        var version = new SecretVersionEntry();
+        while (JsonWire.NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("VersionId"u8)) version.VersionId = JsonWire.String(ref reader) ?? "";
+            else if (reader.ValueTextEquals("VersionStages"u8)) version.VersionStages = JsonWire.StringList(ref reader);
+            else if (reader.ValueTextEquals("CreatedDate"u8)) version.CreatedDate = JsonWire.Timestamp(ref reader);
+            else if (reader.ValueTextEquals("LastAccessedDate"u8)) version.LastAccessedDate = JsonWire.Timestamp(ref reader);
+            else JsonWire.Skip(ref reader);
+        }
+        return version;
+    }
+
+    private static SecretDescription ReadDescription(ref Utf8JsonReader reader)
+    {
+        var result = new SecretDescription();
         while (JsonWire.NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("ARN"u8)) result.Arn = JsonWire.String(ref reader) ?? "";
@@ -51,7 +99,8 @@ internal static class SecretsManagerResponses
             else if (reader.ValueTextEquals("NextRotationDate"u8)) result.NextRotationDate = JsonWire.Timestamp(ref reader);
             else if (reader.ValueTextEquals("CreatedDate"u8)) result.CreatedDate = JsonWire.Timestamp(ref reader);
             else if (reader.ValueTextEquals("DeletedDate"u8)) result.DeletedDate = JsonWire.Timestamp(ref reader);
-            else if (reader.ValueTextEquals("VersionIdsToStages"u8)) result.VersionIdsToStages = VersionIdsToStages(ref reader);
+            else if (reader.ValueTextEquals("VersionIdsToStages"u8) || reader.ValueTextEquals("SecretVersionsToStages"u8))
+                result.VersionIdsToStages = VersionIdsToStages(ref reader);
             else if (reader.ValueTextEquals("Tags"u8)) result.Tags = JsonWire.KeyValueList(ref reader);
             else JsonWire.Skip(ref reader);
         }
