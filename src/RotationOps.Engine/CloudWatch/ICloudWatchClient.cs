@@ -15,6 +15,6 @@ public interface ICloudWatchClient
     Task<IReadOnlyList<MetricDataResult>> GetMetricDataAsync(IReadOnlyList<MetricDataQuery> queries,
         DateTimeOffset startTime, DateTimeOffset endTime, CancellationToken cancellationToken);
 
-    /// <summary>DescribeAlarms by name (at most 100 names a call; larger lists are split).</summary>
-    Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken);
+    /// <summary>DescribeAlarms by name, metric and composite alarms alike (at most 100 names a call; larger lists are split).</summary>
+    Task<IReadOnlyList<CloudWatchAlarm>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken);
 }

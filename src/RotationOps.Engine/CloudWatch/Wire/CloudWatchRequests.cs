@@ -42,10 +42,15 @@ internal static class CloudWatchRequests
         return form.Add("StartTime", Timestamp(startTime)).Add("EndTime", Timestamp(endTime)).Add("NextToken", nextToken);
     }
 
+    /// <summary>
+    /// Both alarm types are asked for: without AlarmTypes CloudWatch returns metric alarms only, and a
+    /// composite alarm named by -Alarm would look missing.
+    /// </summary>
     public static UrlEncodedText DescribeAlarms(UrlEncodedText form, IReadOnlyList<string> alarmNames, string? nextToken)
     {
         for (int i = 0; i < alarmNames.Count; i++) form.Add("AlarmNames.member." + Number(i + 1), alarmNames[i]);
-        return form.Add("MaxRecords", Number(MaxAlarmNames)).Add("NextToken", nextToken);
+        return form.Add("AlarmTypes.member.1", "CompositeAlarm").Add("AlarmTypes.member.2", "MetricAlarm")
+            .Add("MaxRecords", Number(MaxAlarmNames)).Add("NextToken", nextToken);
     }
 
     /// <summary>2025-03-01T12:00:00Z, with milliseconds only when there are any.</summary>
