@@ -100,6 +100,34 @@ public sealed class CanaryScenarios
     }
 
     [SandboxFact]
+    public async Task A_composite_alarm_whose_child_goes_off_during_a_bake_rolls_the_alias_back_naming_the_composite()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string function = await scenario.CreateLiveFunctionAsync("orders-api");
+        sandbox.Traffic.Drive(function, "LIVE", 600);
+        sandbox.LambdaBehaviors.Set(function, new LambdaBehavior { ErrorRate = 0.3 });
+        var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.05 });
+        await scenario.Setup.PutErrorAlarmAsync("orders-api-errors", function, "LIVE", canary.CanaryVersion, threshold: 5);
+        await scenario.Setup.PutCompositeAlarmAsync("orders-api-health", "ALARM(\"orders-api-errors\")");
+
+        var result = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest
+        {
+            DeploymentId = canary.DeploymentId, Steps = new[] { 0.25, 0.5, 1.0 }, BakeTime = Bake, Alarms = new[] { "orders-api-health" },
+        });
+
+        Assert.True(result.Status == DeploymentStatus.RolledBack, result.Message);
+        var gate = Assert.Single(result.Steps.Last().Gates, g => g.Gate == "Alarm");
+        Assert.Equal(CheckResult.Failed, gate.Result);
+        Assert.StartsWith("composite alarm orders-api-health is ALARM since ", gate.Evidence, StringComparison.Ordinal);
+        Assert.Contains(":alarm:orders-api-errors transitioned to ALARM at ", gate.Evidence, StringComparison.Ordinal);
+        Assert.Contains("orders-api-health", result.Message);
+        var alias = sandbox.Lambda.Find(function)!.Aliases.Single();
+        Assert.Equal("1", alias.FunctionVersion);
+        Assert.Empty(alias.AdditionalVersionWeights);
+    }
+
+    [SandboxFact]
     public async Task An_alarm_going_off_during_a_bake_rolls_the_alias_back_with_the_alarm_s_reason()
     {
         await using var scenario = await Scenario.StartAsync();

@@ -2,10 +2,12 @@
 <#
     Canary defects seen where users meet them, in a real pwsh against a standalone Sandbox:
     an alias changed outside a deployment, a fleet stopped by one item's terminating error, the
-    story a promoted deployment tells, and gates given without a bake. AWS state is read
+    story a promoted deployment tells, gates given without a bake, and -Alarm naming a composite
+    alarm (which CloudWatch lists only when asked for by type). AWS state is read
     independently (the Sandbox's /_sandbox/lambda and the AWS CLI), never only from cmdlet output.
-    The operator's out-of-band alias changes use the seed's own AWS CLI command; those tests are
-    skipped, saying so, where /usr/bin/aws is not installed.
+    The operator's out-of-band alias changes use the seed's own AWS CLI command, and alarms are made
+    with the CLI as operators make them; those tests are skipped, saying so, where /usr/bin/aws is
+    not installed.
     Expects `dotnet build` to have laid out out/RotationOps/.
 #>
 
@@ -207,5 +209,49 @@ Describe 'Gates without -BakeTime' {
         $after = Get-AliasState -Name nobake-api
         $after.Text | Should -Be "1+0.1@$($deployment.CanaryVersion)"
         $after.RevisionId | Should -Be $before.RevisionId
+    }
+}
+
+Describe 'Gates on a composite alarm (-Alarm)' {
+    BeforeAll {
+        New-SandboxFunction -Name composite-api | Out-Null
+        if (Test-Path /usr/bin/aws) {
+            # TreatMissingData ignore: without data the child keeps the state a drill forces on it.
+            $null = Invoke-Aws cloudwatch put-metric-alarm --alarm-name composite-api-errors --namespace AWS/Lambda --metric-name Errors `
+                --dimensions 'Name=FunctionName,Value=composite-api' --statistic Sum --period 60 --evaluation-periods 1 --threshold 1 `
+                --comparison-operator GreaterThanThreshold --treat-missing-data ignore
+            $null = Invoke-Aws cloudwatch put-composite-alarm --alarm-name composite-api-health --alarm-rule 'ALARM("composite-api-errors")'
+        }
+    }
+
+    It 'rolls the canary back when a child alarm puts the composite in ALARM, naming the composite in the evidence' -Skip:$noCli {
+        $deployment = Publish-LambdaCanary -FunctionName composite-api -AliasName LIVE -Description 'composite gate' -Weight 0.1
+        $null = Invoke-Aws cloudwatch set-alarm-state --alarm-name composite-api-errors --state-value ALARM --state-reason 'error drill'
+
+        $deployment | Set-AliasWeight -Steps 0.5, 1 @bake -Alarm composite-api-health -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        # A rollback is an error record carrying the deployment, so a fleet run goes on past it.
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'CanaryRolledBack,*'
+        $failures[0].Exception.Message | Should -BeLike '*composite-api-health*'
+        $result = $failures[0].TargetObject
+        $result.Status | Should -Be 'RolledBack'
+        $gate = $result.Steps[-1].Gates | Where-Object Gate -EQ 'Alarm'
+        "$($gate.Result)" | Should -Be 'Failed'
+        $gate.Evidence | Should -BeLike 'composite alarm composite-api-health is ALARM since *:alarm:composite-api-errors transitioned to ALARM at *'
+        (Get-AliasState -Name composite-api).Text | Should -Be '1'
+        Assert-AliasAsJournaled -DeploymentId $deployment.DeploymentId
+    }
+
+    It 'still refuses a name that is neither a metric nor a composite alarm, before any change' -Skip:$noCli {
+        $deployment = Publish-LambdaCanary -FunctionName composite-api -AliasName LIVE -Description 'misspelt gate' -Weight 0.1 -Force
+        $before = Get-AliasState -Name composite-api
+
+        $refused = $null
+        try { $deployment | Set-AliasWeight -Steps 0.5, 1 @bake -Alarm composite-api-health, composite-api-healht -ErrorAction Stop } catch { $refused = $_ }
+
+        $refused.FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
+        $refused.Exception.Message | Should -BeLike '*composite-api-healht*'
+        $refused.Exception.Message | Should -Not -BeLike '*composite-api-health,*'
+        (Get-AliasState -Name composite-api).RevisionId | Should -Be $before.RevisionId
     }
 }

@@ -59,13 +59,13 @@ public sealed class CloudWatchClient : AwsServiceClient, ICloudWatchClient
     }
 
     /// <summary>
-    /// The metric alarms among <paramref name="alarmNames"/>; names without an alarm are simply absent.
+    /// The metric and composite alarms among <paramref name="alarmNames"/>; names without an alarm are simply absent.
     /// No names means no call: DescribeAlarms without names would list every alarm in the account.
     /// </summary>
-    public async Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CloudWatchAlarm>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken)
     {
         if (alarmNames is null) throw new ArgumentNullException(nameof(alarmNames));
-        var alarms = new List<MetricAlarm>();
+        var alarms = new List<CloudWatchAlarm>();
         // Distinct first: a name repeated across two chunks would return its alarm twice.
         string[] names = alarmNames.Distinct(StringComparer.Ordinal).ToArray();
         for (int start = 0; start < names.Length; start += CloudWatchRequests.MaxAlarmNames)
@@ -80,12 +80,12 @@ public sealed class CloudWatchClient : AwsServiceClient, ICloudWatchClient
     }
 
     /// <summary>An empty prefix lists from the start of the account's alarms (AWS refuses an empty AlarmNamePrefix, so none is sent).</summary>
-    public async Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsByPrefixAsync(string alarmNamePrefix, int maxRecords, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CloudWatchAlarm>> DescribeAlarmsByPrefixAsync(string alarmNamePrefix, int maxRecords, CancellationToken cancellationToken)
     {
         if (alarmNamePrefix is null) throw new ArgumentNullException(nameof(alarmNamePrefix));
         if (maxRecords < 1 || maxRecords > CloudWatchRequests.MaxAlarmNames)
             throw new ArgumentOutOfRangeException(nameof(maxRecords), maxRecords, $"Between 1 and {CloudWatchRequests.MaxAlarmNames}.");
-        AwsPage<MetricAlarm> page = await CallAsync("DescribeAlarms", alarmNamePrefix + "*",
+        AwsPage<CloudWatchAlarm> page = await CallAsync("DescribeAlarms", alarmNamePrefix + "*",
             CloudWatchRequests.DescribeAlarmsByPrefix(Protocol.StartForm("DescribeAlarms"), alarmNamePrefix, maxRecords),
             CloudWatchResponses.AlarmPage, cancellationToken).ConfigureAwait(false);
         return page.Items;

@@ -15,9 +15,9 @@ public interface ICloudWatchClient
     Task<IReadOnlyList<MetricDataResult>> GetMetricDataAsync(IReadOnlyList<MetricDataQuery> queries,
         DateTimeOffset startTime, DateTimeOffset endTime, CancellationToken cancellationToken);
 
-    /// <summary>DescribeAlarms by name (at most 100 names a call; larger lists are split).</summary>
-    Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken);
+    /// <summary>DescribeAlarms by name, metric and composite alarms alike (at most 100 names a call; larger lists are split).</summary>
+    Task<IReadOnlyList<CloudWatchAlarm>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken);
 
-    /// <summary>DescribeAlarms by AlarmNamePrefix: the first page only, at most <paramref name="maxRecords"/> (1–100) metric alarms.</summary>
-    Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsByPrefixAsync(string alarmNamePrefix, int maxRecords, CancellationToken cancellationToken);
+    /// <summary>DescribeAlarms by AlarmNamePrefix, metric and composite alarms alike: the first page only, at most <paramref name="maxRecords"/> (1–100).</summary>
+    Task<IReadOnlyList<CloudWatchAlarm>> DescribeAlarmsByPrefixAsync(string alarmNamePrefix, int maxRecords, CancellationToken cancellationToken);
 }

@@ -37,6 +37,21 @@ internal static class CloudWatchErrors
 
     public static AwsErrorException AlarmsNotFound(string names) => new("ResourceNotFound", $"The alarm(s) {names} could not be found.", 404);
 
+    /// <summary>PutCompositeAlarm naming alarms that do not exist: AWS's text, as CloudFormation users report it.</summary>
+    public static AwsErrorException RuleAlarmsMissing(string names) =>
+        Validation($"Could not save the composite alarm as alarms [{names}] in the alarm rule do not exist");
+
+    /// <summary>An AlarmRule that does not parse (the Sandbox's wording: AWS's own text is not documented).</summary>
+    public static AwsErrorException InvalidAlarmRule(string problem) => Validation($"Error in alarm rule: {problem}.");
+
+    /// <summary>A name taken by an alarm of the other kind (the Sandbox's wording): one name space holds both kinds.</summary>
+    public static AwsErrorException AlarmKindConflict(string name, string existingKind) =>
+        InvalidParameterCombination($"An alarm named {name} already exists as a {existingKind} alarm.");
+
+    /// <summary>DeleteAlarms on an alarm a remaining composite alarm names (the Sandbox's wording), as AWS refuses to leave a rule dangling.</summary>
+    public static AwsErrorException AlarmInUse(string name, string parents) =>
+        Validation($"The alarm {name} cannot be deleted because the composite alarm(s) {parents} reference it in their alarm rule.");
+
     public static AwsErrorException InvalidNextToken() => new("InvalidNextToken", "The service couldn't process your request because the NextToken is invalid.");
 
     public static AwsErrorException InvalidFormat(string message) => new("InvalidFormat", message);

@@ -9,7 +9,7 @@ namespace RotationOps.Sandbox.CloudWatch;
 /// <summary>
 /// The in-process view of the CloudWatch twin: its metric store (which simulated services publish
 /// to, and tests may seed and query directly) and its alarms. Alarm reads first bring every alarm
-/// up to date with the clock, as a DescribeAlarms call would.
+/// (metric and composite) up to date with the clock, as a DescribeAlarms call would.
 /// </summary>
 public sealed class CloudWatchInspector
 {
@@ -56,6 +56,17 @@ public sealed class CloudWatchInspector
         {
             evaluator.CatchUp(clock.GetUtcNow());
             return alarms.Find(name)?.Snapshot();
+        }
+    }
+
+    /// <summary>One composite alarm by name; null when there is none.</summary>
+    public CompositeAlarmSnapshot? FindCompositeAlarm(string name)
+    {
+        CatchUpPublishers?.Invoke();
+        lock (Metrics.Gate)
+        {
+            evaluator.CatchUp(clock.GetUtcNow());
+            return alarms.FindComposite(name)?.Snapshot();
         }
     }
 }

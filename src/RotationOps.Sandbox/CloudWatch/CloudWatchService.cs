@@ -13,7 +13,8 @@ internal sealed class CloudWatchService
     {
         var metrics = new MetricStore(clock, options.MetricDelay);
         var alarms = new AlarmStore(region, accountId);
-        var evaluator = new AlarmEvaluator(alarms, metrics);
+        var composites = new CompositeAlarmEvaluator(alarms);
+        var evaluator = new AlarmEvaluator(alarms, metrics, composites);
         Metrics = metrics;
         Inspector = new CloudWatchInspector(metrics, alarms, evaluator, clock);
         Endpoint = new CloudWatchEndpoint(metrics, evaluator, new CloudWatchQuotas(options, clock), clock,
@@ -22,8 +23,9 @@ internal sealed class CloudWatchService
             new GetMetricDataOperation(metrics),
             new GetMetricStatisticsOperation(metrics),
             new PutMetricAlarmOperation(alarms, evaluator),
+            new PutCompositeAlarmOperation(alarms, composites),
             new DescribeAlarmsOperation(alarms),
-            new SetAlarmStateOperation(alarms, evaluator),
+            new SetAlarmStateOperation(alarms, evaluator, composites),
             new DeleteAlarmsOperation(alarms),
         ]);
     }

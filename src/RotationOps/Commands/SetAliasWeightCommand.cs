@@ -105,7 +105,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     [Parameter]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary><para type="description">CloudWatch alarms that must not be in ALARM (checked before the first move and during every bake).</para></summary>
+    /// <summary><para type="description">CloudWatch alarms, metric or composite, that must not be in ALARM (checked before the first move and during every bake; INSUFFICIENT_DATA passes).</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ValidateLength(1, 255)]

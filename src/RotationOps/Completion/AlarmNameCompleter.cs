@@ -26,6 +26,7 @@ public sealed class AlarmNameCompleter : IArgumentCompleter
             });
     }
 
-    private static string ToolTip(MetricAlarm alarm) =>
-        alarm.MetricName is null ? alarm.StateValue : $"{alarm.StateValue}: {alarm.MetricName} ({alarm.Namespace})";
+    private static string ToolTip(CloudWatchAlarm alarm) =>
+        alarm.IsComposite ? $"{alarm.StateValue}: composite, {alarm.AlarmRule}"
+        : alarm.MetricName is null ? alarm.StateValue : $"{alarm.StateValue}: {alarm.MetricName} ({alarm.Namespace})";
 }

@@ -75,10 +75,10 @@ public sealed class CloudWatchResponseTests
             "<Threshold>1.0</Threshold><ComparisonOperator>GreaterThanThreshold</ComparisonOperator></member>" +
             CloudWatchTestClient.Alarm("orders-api p99", "INSUFFICIENT_DATA"))));
 
-        IReadOnlyList<MetricAlarm> alarms = await CloudWatchTestClient.Create(handler)
+        IReadOnlyList<CloudWatchAlarm> alarms = await CloudWatchTestClient.Create(handler)
             .DescribeAlarmsAsync(new[] { "orders-api errors", "orders-api p99" }, CancellationToken.None);
 
-        MetricAlarm first = alarms[0];
+        CloudWatchAlarm first = alarms[0];
         Assert.Equal("orders-api errors", first.AlarmName);
         Assert.Equal("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:orders-api errors", first.AlarmArn);
         Assert.Equal("ALARM", first.StateValue);
@@ -93,13 +93,35 @@ public sealed class CloudWatchResponseTests
     }
 
     [Fact]
+    public async Task Composite_alarms_are_read_from_their_own_list_and_say_they_are_composite()
+    {
+        var handler = new StubHttpHandler(Answer.Json(HttpStatusCode.OK, CloudWatchTestClient.Alarms(
+            CloudWatchTestClient.Alarm("orders-api errors", "ALARM"),
+            compositeAlarms: "<member><ActionsEnabled>true</ActionsEnabled><AlarmActions/><AlarmName>orders-api health</AlarmName>" +
+                "<AlarmRule>ALARM(\"orders-api errors\")</AlarmRule><StateReason>arn:aws:cloudwatch:eu-west-1:123456789012:alarm:orders-api errors " +
+                "transitioned to ALARM at Saturday 01 March, 2025 12:03:04 UTC</StateReason><StateUpdatedTimestamp>2025-03-01T12:03:04.567Z</StateUpdatedTimestamp>" +
+                "<StateValue>ALARM</StateValue></member>")));
+
+        IReadOnlyList<CloudWatchAlarm> alarms = await CloudWatchTestClient.Create(handler)
+            .DescribeAlarmsAsync(new[] { "orders-api health", "orders-api errors" }, CancellationToken.None);
+
+        CloudWatchAlarm composite = alarms.Single(a => a.AlarmName == "orders-api health");
+        Assert.True(composite.IsComposite);
+        Assert.Equal("ALARM(\"orders-api errors\")", composite.AlarmRule);
+        Assert.Equal("ALARM", composite.StateValue);
+        Assert.EndsWith("transitioned to ALARM at Saturday 01 March, 2025 12:03:04 UTC", composite.StateReason);
+        Assert.Equal(Start.AddMinutes(3).AddSeconds(4).AddMilliseconds(567), composite.StateUpdatedTimestamp);
+        Assert.False(alarms.Single(a => a.AlarmName == "orders-api errors").IsComposite);
+    }
+
+    [Fact]
     public async Task Alarm_listings_follow_NextToken()
     {
         var handler = new StubHttpHandler(
             Answer.Json(HttpStatusCode.OK, CloudWatchTestClient.Alarms(CloudWatchTestClient.Alarm("a", "OK"), "t1")),
             Answer.Json(HttpStatusCode.OK, CloudWatchTestClient.Alarms(CloudWatchTestClient.Alarm("b", "OK"))));
 
-        IReadOnlyList<MetricAlarm> alarms = await CloudWatchTestClient.Create(handler).DescribeAlarmsAsync(new[] { "a", "b" }, CancellationToken.None);
+        IReadOnlyList<CloudWatchAlarm> alarms = await CloudWatchTestClient.Create(handler).DescribeAlarmsAsync(new[] { "a", "b" }, CancellationToken.None);
 
         Assert.Equal(new[] { "a", "b" }, alarms.Select(a => a.AlarmName));
         Assert.EndsWith("&MaxRecords=100&NextToken=t1", handler.Requests[1].BodyText);
@@ -145,7 +167,7 @@ public sealed class CloudWatchResponseTests
             Answer.Json(HttpStatusCode.OK, CloudWatchTestClient.Alarms(CloudWatchTestClient.Alarm("a", "OK"))));
         var time = new FakeTimeProvider();
 
-        IReadOnlyList<MetricAlarm> alarms = await CloudWatchTestClient.Create(handler, time: time).DescribeAlarmsAsync(new[] { "a" }, CancellationToken.None);
+        IReadOnlyList<CloudWatchAlarm> alarms = await CloudWatchTestClient.Create(handler, time: time).DescribeAlarmsAsync(new[] { "a" }, CancellationToken.None);
 
         Assert.Equal("OK", Assert.Single(alarms).StateValue);
         Assert.Equal(2, handler.Requests.Count);

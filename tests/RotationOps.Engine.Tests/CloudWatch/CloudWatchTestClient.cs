@@ -23,8 +23,8 @@ internal static class CloudWatchTestClient
         (nextToken is null ? "" : "    <NextToken>" + nextToken + "</NextToken>\n") +
         "    <Messages/>\n  </GetMetricDataResult>\n  <ResponseMetadata><RequestId>cw-req</RequestId></ResponseMetadata>\n</GetMetricDataResponse>";
 
-    public static string Alarms(string metricAlarms, string? nextToken = null) =>
-        "<DescribeAlarmsResponse xmlns=\"" + Namespace + "\"><DescribeAlarmsResult><CompositeAlarms/><MetricAlarms>" + metricAlarms + "</MetricAlarms>" +
+    public static string Alarms(string metricAlarms, string? nextToken = null, string compositeAlarms = "") =>
+        "<DescribeAlarmsResponse xmlns=\"" + Namespace + "\"><DescribeAlarmsResult><CompositeAlarms>" + compositeAlarms + "</CompositeAlarms><MetricAlarms>" + metricAlarms + "</MetricAlarms>" +
         (nextToken is null ? "" : "<NextToken>" + nextToken + "</NextToken>") +
         "</DescribeAlarmsResult><ResponseMetadata><RequestId>cw-req</RequestId></ResponseMetadata></DescribeAlarmsResponse>";
 

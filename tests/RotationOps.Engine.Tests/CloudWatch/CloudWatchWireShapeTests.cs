@@ -71,24 +71,25 @@ public sealed class CloudWatchWireShapeTests
         });
         using var http = new HttpClient();
 
-        IReadOnlyList<MetricAlarm> alarms = await CloudWatchTestClient.Create(server, http)
+        IReadOnlyList<CloudWatchAlarm> alarms = await CloudWatchTestClient.Create(server, http)
             .DescribeAlarmsAsync(new[] { "orders-api errors", "orders-api p99 > 1s" }, CancellationToken.None);
 
         Assert.Null(signatureProblem);
         Assert.Equal("Action=DescribeAlarms&Version=2010-08-01&AlarmNames.member.1=orders-api%20errors&" +
-            "AlarmNames.member.2=orders-api%20p99%20%3E%201s&MaxRecords=100", body);
+            "AlarmNames.member.2=orders-api%20p99%20%3E%201s&AlarmTypes.member.1=CompositeAlarm&AlarmTypes.member.2=MetricAlarm&MaxRecords=100", body);
         Assert.Equal("OK", Assert.Single(alarms).StateValue);
     }
 
     [Fact]
-    public async Task DescribeAlarms_by_prefix_asks_for_one_page_of_metric_alarms()
+    public async Task DescribeAlarms_by_prefix_asks_for_one_page_of_metric_and_composite_alarms()
     {
         var handler = new StubHttpHandler(Answer.Json(System.Net.HttpStatusCode.OK, CloudWatchTestClient.Alarms(
             CloudWatchTestClient.Alarm("orders-api errors", "ALARM") + CloudWatchTestClient.Alarm("orders-api p99", "OK"), nextToken: "t2")));
 
-        IReadOnlyList<MetricAlarm> alarms = await CloudWatchTestClient.Create(handler).DescribeAlarmsByPrefixAsync("orders-api ", 100, CancellationToken.None);
+        IReadOnlyList<CloudWatchAlarm> alarms = await CloudWatchTestClient.Create(handler).DescribeAlarmsByPrefixAsync("orders-api ", 100, CancellationToken.None);
 
-        Assert.Equal("Action=DescribeAlarms&Version=2010-08-01&AlarmNamePrefix=orders-api%20&MaxRecords=100", Assert.Single(handler.Requests).BodyText);
+        Assert.Equal("Action=DescribeAlarms&Version=2010-08-01&AlarmNamePrefix=orders-api%20&AlarmTypes.member.1=CompositeAlarm&AlarmTypes.member.2=MetricAlarm&MaxRecords=100",
+            Assert.Single(handler.Requests).BodyText);
         Assert.Equal(new[] { "ALARM", "OK" }, alarms.Select(a => a.StateValue));
     }
 
@@ -99,7 +100,7 @@ public sealed class CloudWatchWireShapeTests
 
         await CloudWatchTestClient.Create(handler).DescribeAlarmsByPrefixAsync("", 20, CancellationToken.None);
 
-        Assert.Equal("Action=DescribeAlarms&Version=2010-08-01&MaxRecords=20", Assert.Single(handler.Requests).BodyText);
+        Assert.Equal("Action=DescribeAlarms&Version=2010-08-01&AlarmTypes.member.1=CompositeAlarm&AlarmTypes.member.2=MetricAlarm&MaxRecords=20", Assert.Single(handler.Requests).BodyText);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             CloudWatchTestClient.Create(handler).DescribeAlarmsByPrefixAsync("x", 101, CancellationToken.None));
     }
@@ -113,12 +114,12 @@ public sealed class CloudWatchWireShapeTests
             Answer.Json(System.Net.HttpStatusCode.OK, CloudWatchTestClient.Alarms(CloudWatchTestClient.Alarm("alarm-150", "OK"))),
             Answer.Json(System.Net.HttpStatusCode.OK, CloudWatchTestClient.Alarms(CloudWatchTestClient.Alarm("alarm-250", "INSUFFICIENT_DATA"))));
 
-        IReadOnlyList<MetricAlarm> alarms = await CloudWatchTestClient.Create(handler).DescribeAlarmsAsync(names, CancellationToken.None);
+        IReadOnlyList<CloudWatchAlarm> alarms = await CloudWatchTestClient.Create(handler).DescribeAlarmsAsync(names, CancellationToken.None);
 
         Assert.Equal(new[] { "alarm-1", "alarm-150", "alarm-250" }, alarms.Select(a => a.AlarmName));
         Assert.Equal(new[] { 100, 100, 50 }, handler.Requests.Select(r => CountNames(r.BodyText)));
         Assert.StartsWith("Action=DescribeAlarms&Version=2010-08-01&AlarmNames.member.1=alarm-101&", handler.Requests[1].BodyText);
-        Assert.EndsWith("AlarmNames.member.50=alarm-250&MaxRecords=100", handler.Requests[2].BodyText);
+        Assert.EndsWith("AlarmNames.member.50=alarm-250&AlarmTypes.member.1=CompositeAlarm&AlarmTypes.member.2=MetricAlarm&MaxRecords=100", handler.Requests[2].BodyText);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class CloudWatchWireShapeTests
     {
         var handler = new StubHttpHandler(Answer.Ok("{}"));
 
-        IReadOnlyList<MetricAlarm> alarms = await CloudWatchTestClient.Create(handler).DescribeAlarmsAsync(Array.Empty<string>(), CancellationToken.None);
+        IReadOnlyList<CloudWatchAlarm> alarms = await CloudWatchTestClient.Create(handler).DescribeAlarmsAsync(Array.Empty<string>(), CancellationToken.None);
 
         Assert.Empty(alarms);
         Assert.Empty(handler.Requests);

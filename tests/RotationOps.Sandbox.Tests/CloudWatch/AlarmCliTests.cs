@@ -6,7 +6,7 @@ using RotationOps.Sandbox.Tests.Infrastructure;
 
 namespace RotationOps.Sandbox.Tests.CloudWatch;
 
-/// <summary>CloudWatch alarms through Debian's AWS CLI v2: creation, evaluation on the virtual clock, overrides, filters, deletion.</summary>
+/// <summary>CloudWatch alarms through Debian's AWS CLI v2: creation, evaluation on the virtual clock, overrides, filters, composite alarms, deletion.</summary>
 public sealed class AlarmCliTests
 {
     [AwsCliFact]
@@ -57,6 +57,38 @@ public sealed class AlarmCliTests
         var result = (await new AwsCli(sandbox).RunAsync("cloudwatch", "set-alarm-state", "--alarm-name", "no-such-alarm",
             "--state-value", "ALARM", "--state-reason", "test")).FailedWith("ResourceNotFound");
         Assert.Contains("no-such-alarm", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [AwsCliFact]
+    public async Task A_composite_alarm_made_with_the_CLI_is_listed_only_under_its_type_and_follows_its_child()
+    {
+        await using var sandbox = await CloudWatchSandbox.StartAsync();
+        var aws = new AwsCli(sandbox);
+        (await aws.RunAsync("cloudwatch", "put-metric-alarm", "--alarm-name", "orders-api-errors", "--namespace", "AWS/Lambda",
+            "--metric-name", "Errors", "--statistic", "Sum", "--period", "60", "--evaluation-periods", "1", "--threshold", "1",
+            "--comparison-operator", "GreaterThanThreshold")).Succeeded();
+        (await aws.RunAsync("cloudwatch", "put-composite-alarm", "--alarm-name", "orders-api-health",
+            "--alarm-rule", "ALARM(\"orders-api-errors\") AND NOT ALARM(orders-api-errors-deploying)")).FailedWith("ValidationError");
+        (await aws.RunAsync("cloudwatch", "put-composite-alarm", "--alarm-name", "orders-api-health",
+            "--alarm-rule", "ALARM(\"orders-api-errors\")", "--alarm-description", "orders-api is unhealthy")).Succeeded();
+
+        var defaults = (await aws.RunAsync("cloudwatch", "describe-alarms")).Succeeded().Json;
+        Assert.Equal(("orders-api-errors", 0), (Assert.Single(defaults.GetProperty("MetricAlarms").EnumerateArray()).GetProperty("AlarmName").GetString(),
+            defaults.GetProperty("CompositeAlarms").GetArrayLength()));
+
+        (await aws.RunAsync("cloudwatch", "set-alarm-state", "--alarm-name", "orders-api-errors", "--state-value", "ALARM", "--state-reason", "drill")).Succeeded();
+        var reply = (await aws.RunAsync("cloudwatch", "describe-alarms", "--alarm-types", "CompositeAlarm")).Succeeded().Json;
+        Assert.Empty(reply.GetProperty("MetricAlarms").EnumerateArray());
+        var composite = Assert.Single(reply.GetProperty("CompositeAlarms").EnumerateArray());
+        Assert.Equal(("orders-api-health", "ALARM(\"orders-api-errors\")", "ALARM", "orders-api is unhealthy"),
+            (composite.GetProperty("AlarmName").GetString(), composite.GetProperty("AlarmRule").GetString(),
+                composite.GetProperty("StateValue").GetString(), composite.GetProperty("AlarmDescription").GetString()));
+        Assert.StartsWith("arn:aws:cloudwatch:us-east-1:123456789012:alarm:orders-api-errors transitioned to ALARM at ",
+            composite.GetProperty("StateReason").GetString(), StringComparison.Ordinal);
+
+        (await aws.RunAsync("cloudwatch", "delete-alarms", "--alarm-names", "orders-api-health")).Succeeded();
+        var gone = (await aws.RunAsync("cloudwatch", "describe-alarms", "--alarm-types", "CompositeAlarm", "MetricAlarm")).Succeeded().Json;
+        Assert.Equal((0, 1), (gone.GetProperty("CompositeAlarms").GetArrayLength(), gone.GetProperty("MetricAlarms").GetArrayLength()));
     }
 
     private static async Task<JsonElement> DescribeAsync(AwsCli aws, params string[] filters)

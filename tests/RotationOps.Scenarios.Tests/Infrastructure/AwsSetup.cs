@@ -14,7 +14,7 @@ namespace RotationOps.Scenarios.Tests.Infrastructure;
 
 /// <summary>
 /// The setup and inspection calls a scenario needs that the product never makes (CreateSecret,
-/// ListSecretVersionIds, CreateFunction, CreateAlias, PutMetricAlarm), sent over the same signed
+/// ListSecretVersionIds, CreateFunction, CreateAlias, PutMetricAlarm, PutCompositeAlarm), sent over the same signed
 /// wire as the product's clients, so scenarios set up and inspect their world the same way
 /// against the Sandbox or any AWS-compatible endpoint.
 /// </summary>
@@ -200,6 +200,14 @@ public sealed class AwsSetup
             .Add("ComparisonOperator", "GreaterThanThreshold")
             .Add("TreatMissingData", "notBreaching");
         using var request = _query.CreateRequest("PutMetricAlarm", alarmName, form);
+        using var response = await _cloudWatch.SendAsync(request, CancellationToken.None);
+    }
+
+    /// <summary>A composite alarm over other alarms, e.g. ALARM(orders-api-errors) OR ALARM(orders-api-throttles).</summary>
+    public async Task PutCompositeAlarmAsync(string alarmName, string alarmRule)
+    {
+        var form = _query.StartForm("PutCompositeAlarm").Add("AlarmName", alarmName).Add("AlarmRule", alarmRule);
+        using var request = _query.CreateRequest("PutCompositeAlarm", alarmName, form);
         using var response = await _cloudWatch.SendAsync(request, CancellationToken.None);
     }
 }

@@ -22,7 +22,7 @@ internal static class HealthGates
             var found = await cloudWatch!.DescribeAlarmsAsync(request.Alarms, host.Cancellation).ConfigureAwait(false);
             var missing = request.Alarms.Where(a => found.All(f => f.AlarmName != a)).ToList();
             if (missing.Count > 0)
-                throw RunbookException.InvalidParameter("Alarm", $"no CloudWatch alarm named {string.Join(", ", missing)} in this account and region.");
+                throw RunbookException.InvalidParameter("Alarm", $"no CloudWatch alarm, metric or composite, named {string.Join(", ", missing)} in this account and region.");
             gates.Add(new AlarmGate(cloudWatch, request.Alarms, host));
         }
         if (request.MaxErrorRate is double maxRate) gates.Add(new ErrorRateGate(maxRate, request.MinInvocations));

@@ -42,14 +42,21 @@ internal static class CloudWatchRequests
         return form.Add("StartTime", Timestamp(startTime)).Add("EndTime", Timestamp(endTime)).Add("NextToken", nextToken);
     }
 
+    /// <summary>
+    /// Both alarm types are asked for: without AlarmTypes CloudWatch returns metric alarms only, and a
+    /// composite alarm named by -Alarm would look missing.
+    /// </summary>
     public static UrlEncodedText DescribeAlarms(UrlEncodedText form, IReadOnlyList<string> alarmNames, string? nextToken)
     {
         for (int i = 0; i < alarmNames.Count; i++) form.Add("AlarmNames.member." + Number(i + 1), alarmNames[i]);
-        return form.Add("MaxRecords", Number(MaxAlarmNames)).Add("NextToken", nextToken);
+        return BothAlarmTypes(form).Add("MaxRecords", Number(MaxAlarmNames)).Add("NextToken", nextToken);
     }
 
     public static UrlEncodedText DescribeAlarmsByPrefix(UrlEncodedText form, string alarmNamePrefix, int maxRecords) =>
-        form.Add("AlarmNamePrefix", alarmNamePrefix.Length == 0 ? null : alarmNamePrefix).Add("MaxRecords", Number(maxRecords));
+        BothAlarmTypes(form.Add("AlarmNamePrefix", alarmNamePrefix.Length == 0 ? null : alarmNamePrefix)).Add("MaxRecords", Number(maxRecords));
+
+    private static UrlEncodedText BothAlarmTypes(UrlEncodedText form) =>
+        form.Add("AlarmTypes.member.1", "CompositeAlarm").Add("AlarmTypes.member.2", "MetricAlarm");
 
     /// <summary>2025-03-01T12:00:00Z, with milliseconds only when there are any.</summary>
     private static string Timestamp(DateTimeOffset value) =>

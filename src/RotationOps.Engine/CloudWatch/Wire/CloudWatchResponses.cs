@@ -25,18 +25,19 @@ internal static class CloudWatchResponses
         return new AwsPage<MetricDataResult>(results, nextToken);
     }
 
-    /// <summary>Metric alarms only: composite alarms come back only when asked for with AlarmTypes.</summary>
-    public static AwsPage<MetricAlarm> AlarmPage(AwsHttpResponse response)
+    /// <summary>Composite alarms (the list comes first on the wire) then metric alarms, as one page.</summary>
+    public static AwsPage<CloudWatchAlarm> AlarmPage(AwsHttpResponse response)
     {
-        var alarms = new List<MetricAlarm>();
+        var alarms = new List<CloudWatchAlarm>();
         string? nextToken = null;
         ReadResult(response, "DescribeAlarmsResult", field =>
         {
-            if (field.LocalName == "MetricAlarms") alarms = XmlWire.Members(field, ReadAlarm);
+            if (field.LocalName == "MetricAlarms") alarms.AddRange(XmlWire.Members(field, ReadAlarm));
+            else if (field.LocalName == "CompositeAlarms") alarms.AddRange(XmlWire.Members(field, ReadCompositeAlarm));
             else if (field.LocalName == "NextToken") nextToken = XmlWire.Text(field);
             else field.Skip();
         });
-        return new AwsPage<MetricAlarm>(alarms, nextToken);
+        return new AwsPage<CloudWatchAlarm>(alarms, nextToken);
     }
 
     /// <summary>Calls <paramref name="readField"/> for each child of the &lt;OpResult&gt; element.</summary>
@@ -79,9 +80,16 @@ internal static class CloudWatchResponses
         return result;
     }
 
-    private static MetricAlarm ReadAlarm(XmlReader member)
+    private static CloudWatchAlarm ReadCompositeAlarm(XmlReader member)
     {
-        var alarm = new MetricAlarm();
+        CloudWatchAlarm alarm = ReadAlarm(member);
+        alarm.IsComposite = true;
+        return alarm;
+    }
+
+    private static CloudWatchAlarm ReadAlarm(XmlReader member)
+    {
+        var alarm = new CloudWatchAlarm();
         XmlWire.ForEachChild(member, field =>
         {
             switch (field.LocalName)
@@ -95,6 +103,7 @@ internal static class CloudWatchResponses
                 case "Namespace": alarm.Namespace = XmlWire.Text(field); break;
                 case "Threshold": alarm.Threshold = XmlWire.Double(field); break;
                 case "ComparisonOperator": alarm.ComparisonOperator = XmlWire.Text(field); break;
+                case "AlarmRule": alarm.AlarmRule = XmlWire.Text(field); break;
                 default: field.Skip(); break;
             }
         });

@@ -10,9 +10,10 @@ namespace RotationOps.Sandbox.CloudWatch.Alarms;
 /// change carries the instant it would have happened at. Like CloudWatch, an alarm evaluates once a
 /// minute (every period for 10- and 30-second periods) over its last EvaluationPeriods complete
 /// periods. Data counts by its timestamp, so minutes of simulated traffic generated lazily at the
-/// same request are seen by the evaluations of those minutes. Callers hold the metric store's lock.
+/// same request are seen by the evaluations of those minutes. A state change moves the composite
+/// alarms that name the alarm at the same instant. Callers hold the metric store's lock.
 /// </summary>
-internal sealed class AlarmEvaluator(AlarmStore alarms, MetricStore metrics)
+internal sealed class AlarmEvaluator(AlarmStore alarms, MetricStore metrics, CompositeAlarmEvaluator composites)
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private DateTimeOffset earliest = DateTimeOffset.MaxValue;
@@ -117,6 +118,7 @@ internal sealed class AlarmEvaluator(AlarmStore alarms, MetricStore metrics)
         if (state != alarm.StateValue)
         {
             alarm.SetState(state, why.Reason, why.Data, at);
+            composites.Propagate(alarm, at);
         }
 
         return nothingAhead;

@@ -8,9 +8,9 @@ using RotationOps.Sandbox.Protocols;
 namespace RotationOps.Sandbox.CloudWatch.Operations;
 
 /// <summary>
-/// DescribeAlarms: metric alarms in name order, filtered by names (at most 100) or a name prefix,
-/// state and action prefix, paged by MaxRecords (default 50).
-/// Composite alarms do not exist here, so asking only for them returns none.
+/// DescribeAlarms: alarms of the kinds AlarmTypes asks for (metric alarms only when omitted) in name
+/// order, filtered by names (at most 100) or a name prefix, state, action prefix, or a composite's
+/// children or an alarm's composite parents, paged by MaxRecords (default 50) across both kinds.
 /// </summary>
 internal sealed class DescribeAlarmsOperation(AlarmStore alarms) : ICloudWatchOperation
 {
@@ -50,24 +50,33 @@ internal sealed class DescribeAlarmsOperation(AlarmStore alarms) : ICloudWatchOp
 
         var after = DecodeToken(input.String("NextToken"));
         var actionPrefix = input.String("ActionPrefix");
-        var types = input.StringList("AlarmTypes");
-        var metricAlarmsWanted = (types is null || types.Count == 0 || types.Contains("MetricAlarm"))
-            && !input.Has("ChildrenOfAlarmName") && !input.Has("ParentsOfAlarmName");
-
+        var kinds = Kinds(input);
+        var related = Related(input);
         var wanted = names is { Count: > 0 } ? new HashSet<string>(names, StringComparer.Ordinal) : null;
-        List<MetricAlarm> matching = !metricAlarmsWanted ? [] : alarms.All
-            .Where(a => after is null || string.CompareOrdinal(a.Definition.AlarmName, after) > 0)
-            .Where(a => wanted is null || wanted.Contains(a.Definition.AlarmName))
-            .Where(a => prefix is null || a.Definition.AlarmName.StartsWith(prefix, StringComparison.Ordinal))
+
+        // Both kinds share one name space, so one name-ordered sequence pages them together.
+        List<AlarmState> matching = alarms.All.Where(_ => kinds.Metric).Cast<AlarmState>()
+            .Concat(alarms.Composites.Where(_ => kinds.Composite))
+            .OrderBy(a => a.Name, StringComparer.Ordinal)
+            .Where(a => after is null || string.CompareOrdinal(a.Name, after) > 0)
+            .Where(a => related is null || related.Contains(a))
+            .Where(a => wanted is null || wanted.Contains(a.Name))
+            .Where(a => prefix is null || a.Name.StartsWith(prefix, StringComparison.Ordinal))
             .Where(a => state is null || a.StateValue == state)
-            .Where(a => actionPrefix is null || HasActionWithPrefix(a.Definition, actionPrefix))
+            .Where(a => actionPrefix is null || HasActionWithPrefix(a, actionPrefix))
             .Take((int)maxRecords + 1)
             .ToList();
+        var page = matching.Take((int)maxRecords).ToList();
 
         output.StartList("CompositeAlarms");
+        foreach (var alarm in page.OfType<CompositeAlarm>())
+        {
+            CompositeAlarmOutput.Write(output, alarm.Snapshot());
+        }
+
         output.EndList();
         output.StartList("MetricAlarms");
-        foreach (var alarm in matching.Take((int)maxRecords))
+        foreach (var alarm in page.OfType<MetricAlarm>())
         {
             MetricAlarmOutput.Write(output, alarm.Snapshot());
         }
@@ -75,13 +84,47 @@ internal sealed class DescribeAlarmsOperation(AlarmStore alarms) : ICloudWatchOp
         output.EndList();
         if (matching.Count > maxRecords)
         {
-            output.String("NextToken", EncodeToken(matching[(int)maxRecords - 1].Definition.AlarmName));
+            output.String("NextToken", EncodeToken(page[^1].Name));
         }
     }
 
-    private static bool HasActionWithPrefix(AlarmDefinition definition, string prefix) =>
-        definition.OkActions.Concat(definition.AlarmActions).Concat(definition.InsufficientDataActions)
-            .Any(action => action.StartsWith(prefix, StringComparison.Ordinal));
+    /// <summary>AlarmTypes: omitted means metric alarms only, as AWS answers callers that predate composite alarms.</summary>
+    private static (bool Metric, bool Composite) Kinds(IShapeReader input)
+    {
+        var types = input.StringList("AlarmTypes");
+        if (types is null || types.Count == 0)
+        {
+            return (true, false);
+        }
+
+        var unknown = types.FirstOrDefault(t => t is not ("MetricAlarm" or "CompositeAlarm"));
+        return unknown is null
+            ? (types.Contains("MetricAlarm"), types.Contains("CompositeAlarm"))
+            : throw CloudWatchErrors.ValueNotInSet(input.PathOf("AlarmTypes"), "CompositeAlarm, MetricAlarm");
+    }
+
+    /// <summary>ChildrenOfAlarmName (the alarms a composite's rule names) or ParentsOfAlarmName (the composites naming an alarm); null when neither is given.</summary>
+    private HashSet<AlarmState>? Related(IShapeReader input)
+    {
+        var childrenOf = input.String("ChildrenOfAlarmName");
+        var parentsOf = input.String("ParentsOfAlarmName");
+        if (childrenOf is not null)
+        {
+            var composite = alarms.FindComposite(childrenOf);
+            return composite is null ? [] : composite.Rule.References.Select(alarms.FindAny).OfType<AlarmState>().ToHashSet();
+        }
+
+        if (parentsOf is not null)
+        {
+            var alarm = alarms.FindAny(parentsOf);
+            return alarm is null ? [] : alarms.ParentsOf(alarm).Cast<AlarmState>().ToHashSet();
+        }
+
+        return null;
+    }
+
+    private static bool HasActionWithPrefix(AlarmState alarm, string prefix) =>
+        alarm.Actions.Any(action => action.StartsWith(prefix, StringComparison.Ordinal));
 
     /// <summary>The token names the last alarm returned, so paging stays right when alarms come and go in between.</summary>
     private static string EncodeToken(string lastName) => Convert.ToBase64String(Encoding.UTF8.GetBytes(TokenPrefix + lastName));

@@ -67,7 +67,7 @@ internal static class MetricAlarmOutput
         output.EndItem();
     }
 
-    private static void Strings(IShapeWriter output, string member, IReadOnlyList<string> values)
+    public static void Strings(IShapeWriter output, string member, IReadOnlyList<string> values)
     {
         output.StartList(member);
         foreach (var value in values)

@@ -21,6 +21,11 @@ internal sealed class PutMetricAlarmOperation(AlarmStore alarms, AlarmEvaluator 
     public void Execute(IShapeReader input, IShapeWriter output, DateTimeOffset now)
     {
         var definition = Definition(input);
+        if (alarms.FindComposite(definition.AlarmName) is not null)
+        {
+            throw CloudWatchErrors.AlarmKindConflict(definition.AlarmName, "composite");
+        }
+
         evaluator.Reschedule(alarms.Put(definition, now), now);
     }
 

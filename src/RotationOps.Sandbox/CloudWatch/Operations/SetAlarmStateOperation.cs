@@ -6,10 +6,11 @@ using RotationOps.Sandbox.Protocols;
 namespace RotationOps.Sandbox.CloudWatch.Operations;
 
 /// <summary>
-/// SetAlarmState: forces a state, with the caller's reason, until the alarm's next evaluation
-/// (within a minute) puts it back where the data says it belongs, as AWS does.
+/// SetAlarmState: forces a metric alarm's state, with the caller's reason, until its next evaluation
+/// (within a minute) puts it back where the data says it belongs; a composite alarm's until one of its
+/// children changes state, as AWS does. Composite alarms naming the alarm follow the forced state.
 /// </summary>
-internal sealed class SetAlarmStateOperation(AlarmStore alarms, AlarmEvaluator evaluator) : ICloudWatchOperation
+internal sealed class SetAlarmStateOperation(AlarmStore alarms, AlarmEvaluator evaluator, CompositeAlarmEvaluator composites) : ICloudWatchOperation
 {
     public string Name => "SetAlarmState";
 
@@ -31,9 +32,18 @@ internal sealed class SetAlarmStateOperation(AlarmStore alarms, AlarmEvaluator e
             throw CloudWatchErrors.InvalidFormat("The parameter StateReasonData must be valid JSON.");
         }
 
-        var alarm = alarms.Find(name) ?? throw CloudWatchErrors.AlarmNotFound(name);
+        var alarm = alarms.FindAny(name) ?? throw CloudWatchErrors.AlarmNotFound(name);
+        var changed = alarm.StateValue != state;
         alarm.SetState(state, reason, reasonData, now);
-        evaluator.Reschedule(alarm, now);
+        if (alarm is MetricAlarm metricAlarm)
+        {
+            evaluator.Reschedule(metricAlarm, now);
+        }
+
+        if (changed)
+        {
+            composites.Propagate(alarm, now);
+        }
     }
 
     private static bool IsJson(string text)
