@@ -34,8 +34,12 @@ AfterAll {
 Describe 'Ctrl+C during a bake' {
     BeforeAll {
         New-SandboxFunction -Name stop-bake | Out-Null
-        $ps = [powershell]::Create()
-        $ps.AddScript("Import-Module '$($session.Module)'").AddStatement().AddScript({
+        # One statement in a runspace that already has the module: stopping a batch of statements
+        # and disposing it at once can crash PowerShell itself (InvalidRunspaceStateException).
+        $initial = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault()
+        $initial.ImportPSModule($session.Module)
+        $ps = [powershell]::Create($initial)
+        $ps.AddScript({
                 Publish-LambdaCanary -FunctionName stop-bake -AliasName LIVE -Runtime python3.11 -Weight 0.1 |
                     Set-AliasWeight -Steps 0.5, 1 -BakeTime 00:05:00 -PollInterval 00:00:01
             }.ToString()) | Out-Null
@@ -53,6 +57,7 @@ Describe 'Ctrl+C during a bake' {
         $ps.Stop()
         $stopwatch.Stop()
         $stateAfterStop = ($ps.InvocationStateInfo.State).ToString()
+        try { $ps.EndInvoke($running) | Out-Null } catch { }
         $ps.Dispose()
         Start-Sleep -Seconds 2
         $aliasAfter = Get-SandboxAlias -FunctionName stop-bake
