@@ -28,7 +28,7 @@ public sealed class HostCompatibilityTests
     }
 
     [Fact]
-    public void The_module_registers_an_assembly_resolver_for_Windows_PowerShell()
+    public void The_module_has_one_initializer_that_loads_its_dependencies()
     {
         var initializer = BuiltModule.Metadata.Assembly.GetTypes()
             .Where(t => t.GetInterfaces().Any(i => i.FullName == "System.Management.Automation.IModuleAssemblyInitializer"))

@@ -13,7 +13,9 @@ public sealed class ModuleLayoutTests
     [Theory]
     [InlineData("RotationOps.psd1")]
     [InlineData("RotationOps.dll")]
-    [InlineData("RotationOps.Engine.dll")]
+    [InlineData("RotationOps.Contracts.dll")]
+    [InlineData("Dependencies/RotationOps.Engine.dll")]
+    [InlineData("Dependencies/RotationOps.Isolation.dll")]
     [InlineData("en-US/RotationOps.dll-Help.xml")]
     [InlineData("en-US/about_RotationOps.help.txt")]
     public void The_module_folder_has(string file) =>
@@ -24,14 +26,28 @@ public sealed class ModuleLayoutTests
         Assert.False(File.Exists(Path.Combine(RepositoryPaths.ModuleDirectory, "System.Management.Automation.dll")));
 
     /// <summary>
-    /// Windows PowerShell loads dependencies only from the module folder, so every assembly the
-    /// module references (transitively) must be there, apart from the netstandard facade and
-    /// PowerShell, which the host provides.
+    /// Beside the manifest, in PowerShell's own load context, only the cmdlets and the types both
+    /// sides share: no AWS SDK, Polly or JSON assembly that could meet another module's copy.
+    /// The output types' assembly depends on nothing but the runtime.
+    /// </summary>
+    [Fact]
+    public void Only_the_cmdlets_and_the_shared_types_sit_beside_the_manifest()
+    {
+        var besideManifest = Directory.EnumerateFiles(RepositoryPaths.ModuleDirectory, "*.dll").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["Microsoft.Bcl.TimeProvider.dll", "RotationOps.Contracts.dll", "RotationOps.dll"], besideManifest);
+        Assert.Equal(["netstandard"], AssemblyReferences(Path.Combine(RepositoryPaths.ModuleDirectory, "RotationOps.Contracts.dll")));
+    }
+
+    /// <summary>
+    /// Every assembly the module references (transitively) ships with it, beside the manifest or
+    /// in Dependencies, apart from the netstandard facade and PowerShell, which the host provides.
     /// </summary>
     [Fact]
     public void Every_referenced_assembly_ships_in_the_module_folder()
     {
         var shipped = Directory.EnumerateFiles(RepositoryPaths.ModuleDirectory, "*.dll")
+            .Concat(Directory.EnumerateFiles(Path.Combine(RepositoryPaths.ModuleDirectory, "Dependencies"), "*.dll"))
             .ToDictionary(f => Path.GetFileNameWithoutExtension(f), StringComparer.OrdinalIgnoreCase);
         var hostProvided = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "netstandard", "System.Management.Automation" };
         var missing = new List<string>();

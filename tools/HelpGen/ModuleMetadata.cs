@@ -27,13 +27,16 @@ public sealed class ModuleMetadata : IDisposable
     public IReadOnlyList<CmdletDescription> Cmdlets { get; }
 
     /// <summary>
-    /// Opens <paramref name="assemblyPath"/>; its dependencies resolve from its own folder, then
-    /// from this runtime, and System.Management.Automation from the reference assembly given.
+    /// Opens <paramref name="assemblyPath"/>; its dependencies resolve from its own folder and its
+    /// Dependencies folder (where the module keeps the engine), then from this runtime, and
+    /// System.Management.Automation from the reference assembly given.
     /// </summary>
     public static ModuleMetadata Open(string assemblyPath, string powerShellReference)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
+        var dependencies = Path.Combine(directory, "Dependencies");
         var candidates = Directory.EnumerateFiles(directory, "*.dll")
+            .Concat(Directory.Exists(dependencies) ? Directory.EnumerateFiles(dependencies, "*.dll") : Enumerable.Empty<string>())
             .Concat(Directory.EnumerateFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
             .Append(powerShellReference);
         var context = new MetadataLoadContext(new PathAssemblyResolver(candidates));

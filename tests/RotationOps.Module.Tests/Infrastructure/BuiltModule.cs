@@ -31,5 +31,5 @@ public static class BuiltModule
             : throw new InvalidOperationException($"{RepositoryPaths.ModuleAssembly} defines no public [Cmdlet] class.");
 
     /// <summary>The assemblies whose public types may appear in output and format views.</summary>
-    public static IReadOnlyList<Assembly> TypeAssemblies => [Metadata.Assembly, Metadata.LoadByName("RotationOps.Engine")];
+    public static IReadOnlyList<Assembly> TypeAssemblies => [Metadata.Assembly, Metadata.LoadByName("RotationOps.Contracts")];
 }
