@@ -28,8 +28,9 @@
         PSData = @{
             # The project site; each cmdlet's HelpUri (Get-Help -Online) is a section of its README (src/RotationOps/Commands/HelpLinks.cs).
             ProjectUri   = 'https://github.com/rotationops/rotationops'
+            LicenseUri   = 'https://github.com/rotationops/rotationops/blob/main/LICENSE'
             Tags         = @('AWS', 'SecretsManager', 'Lambda', 'Rotation', 'Canary', 'Deployment', 'Runbook', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = '0.1.0: Invoke-SecretRotation and Test-RotatedSecret, with -WhatIf/-Confirm, progress and a local AWS Sandbox for rehearsals.'
+            ReleaseNotes = '0.1.0: Invoke-SecretRotation, Test-RotatedSecret, Publish-LambdaCanary, Set-AliasWeight and Undo-Deployment: -WhatIf/-Confirm plans, a journal (file or shared DynamoDB table) that resumes interrupted runs, read-back after lost answers, CloudWatch and script gates with automatic rollback, tab completion from AWS, dependencies isolated from AWS.Tools, and a local AWS Sandbox for rehearsals.'
         }
     }
 }

@@ -11,6 +11,11 @@
            "N passed, N failed, N skipped"; exits 1 if anything failed or nothing ran.
     Demo   Build, start the Sandbox (a local AWS twin) on a free port, import out/RotationOps and
            run examples/demo-rotation.ps1 against it, then stop the Sandbox.
+    Package
+           Build, then make the PowerShell Gallery package out/packages/RotationOps.<version>.nupkg
+           with PSResourceGet's Publish-PSResource to a file repository (no network): the same
+           package Publish-PSResource -Repository PSGallery would upload. Needs PSResourceGet
+           (part of PowerShell 7.4+; Install-Module Microsoft.PowerShell.PSResourceGet on 5.1).
 
     On a machine with only the .NET SDK: dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 .EXAMPLE
@@ -20,7 +25,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -152,11 +157,31 @@ function Invoke-DemoTask {
     }
 }
 
+function Invoke-PackageTask {
+    Invoke-BuildTask
+    Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+    $packages = Join-Path $root 'out/packages'
+    New-Item -ItemType Directory -Force -Path $packages | Out-Null
+    Get-ChildItem -Path $packages -Filter 'RotationOps.*.nupkg' | Remove-Item
+    # A repository of this run's own, removed afterwards, so the user's repositories are untouched.
+    $repository = "RotationOps-build-$PID"
+    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
+    try {
+        Publish-PSResource -Path (Join-Path $root 'out/RotationOps') -Repository $repository
+    } finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    $package = Get-ChildItem -Path $packages -Filter 'RotationOps.*.nupkg' | Select-Object -First 1
+    if (-not $package) { throw "Publish-PSResource made no package in $packages." }
+    Write-Host "Package: $($package.FullName)" -ForegroundColor Green
+}
+
 foreach ($name in $Task) {
     Write-Host "== $name" -ForegroundColor Cyan
     switch ($name) {
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
         'Demo' { Invoke-DemoTask }
+        'Package' { Invoke-PackageTask }
     }
 }
