@@ -233,12 +233,8 @@ BeforeAll {
     }
     $pool.Dispose()
 
-    function Test-Intended($State, $Intended) {
-        $State.Version -eq $Intended.Version -and $State.Routing.Count -eq $Intended.Routing.Count -and
-        @($Intended.Routing.Keys | Where-Object { $State.Routing[$_] -ne $Intended.Routing[$_] }).Count -eq 0
-    }
-
     function Test-SameAlias($A, $B) {
+        # Same version and the same routing; either side may be AWS's alias, the journal's or the intended one.
         $A.Version -eq $B.Version -and $A.Routing.Count -eq $B.Routing.Count -and
         @($A.Routing.Keys | Where-Object { $B.Routing[$_] -ne $A.Routing[$_] }).Count -eq 0
     }
@@ -246,7 +242,7 @@ BeforeAll {
     function Get-Outcome($Result, $State) {
         # 'intended', 'before' or 'neither': where AWS ended up for this step.
         if ($Result.IsLambda) {
-            if (Test-Intended $State $Result.Intended) { 'intended' } elseif (Test-SameAlias $State $Result.Before) { 'before' } else { 'neither' }
+            if (Test-SameAlias $Result.Intended $State) { 'intended' } elseif (Test-SameAlias $State $Result.Before) { 'before' } else { 'neither' }
         } else {
             $wanted = switch -Wildcard ($Result.Step) {
                 '*-Complete*' { $Result.Context.VersionId }
