@@ -126,7 +126,7 @@ public sealed class SharedJournalScenarios
         var now = scenario.Time.GetUtcNow();
         Assert.True((await runner.Locks.TryAcquireAsync(new TargetLease
         {
-            Target = $"{function}:LIVE", DeploymentId = canary.DeploymentId, Token = "runner-17", Caller = "runner@fv-az17-123 (4242)",
+            Target = canary.AliasArn!, DeploymentId = canary.DeploymentId, Token = "runner-17", Caller = "runner@fv-az17-123 (4242)",
             Host = "fv-az17-123", ProcessId = 4242, ProcessStartedAt = now, Since = now, ExpiresAt = now + DeploymentLock.Lease,
         }, _ => false)).Acquired);
 

@@ -91,6 +91,16 @@ Describe 'Get-Help <_>' -ForEach $cmdletNames {
         }
     }
 
+    It 'lists its README section, about_RotationOps and the cmdlets it pipes with under RELATED LINKS' {
+        $links = @((Get-Help -Name $name -Full).relatedLinks.navigationLink)
+        $links[0].linkText | Should -Be 'Online Version:'
+        $links[0].uri | Should -Be $command.HelpUri
+        $links.linkText | Should -Contain 'about_RotationOps'
+        $others = (Get-Command -Module RotationOps -CommandType Cmdlet | Where-Object Name -NE $name).Name
+        foreach ($other in $others) { $links.linkText | Should -Contain $other }
+        (Get-Help -Name $name -Full | Out-String) | Should -Match 'RELATED LINKS'
+    }
+
     It 'sends -Online to the README section about it' {
         $project = (Import-PowerShellDataFile -Path (Join-Path $repositoryRoot 'RotationOps.psd1')).PrivateData.PSData.ProjectUri
         $command.HelpUri | Should -BeLike "$project/blob/main/README.md#*"

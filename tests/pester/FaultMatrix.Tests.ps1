@@ -190,10 +190,10 @@ BeforeAll {
         $after = Read-State
 
         $journalLines = Read-JournalFile -Path (Join-Path $env:ROTATIONOPS_HOME 'journal.jsonl')
-        $target = if ($isLambda) { "${fn}:LIVE" } else { $secret }
+        $target = if ($isLambda) { "*:function:${fn}:LIVE" } else { "*:secret:$secret-*" }
         $deploymentId = $context.DeploymentId
         if (-not $deploymentId) {
-            $deploymentId = ($journalLines | Where-Object { $_.Phase -eq 'Started' -and ("$($_.Target)" -eq $target -or "$($_.Target)" -like "*:secret:$secret-*") } | Select-Object -Last 1).DeploymentId
+            $deploymentId = ($journalLines | Where-Object { $_.Phase -eq 'Started' -and "$($_.Target)" -like $target } | Select-Object -Last 1).DeploymentId
         }
         $journal = @($journalLines | Where-Object DeploymentId -EQ $deploymentId)
 

@@ -78,7 +78,10 @@ function Set-ProcessEnvironment {
     foreach ($name in $Values.Keys) {
         $previous[$name] = [Environment]::GetEnvironmentVariable($name)
         if ($PSCmdlet.ShouldProcess($name, 'Set environment variable')) {
-            [Environment]::SetEnvironmentVariable($name, $Values[$name])
+            # PowerShell passes $null to a string parameter as '', which would leave the variable
+            # set and empty (an empty AWS_PROFILE breaks the AWS CLI); removing it is what $null means.
+            if ($null -eq $Values[$name]) { Remove-Item -Path "Env:$name" -ErrorAction SilentlyContinue }
+            else { [Environment]::SetEnvironmentVariable($name, $Values[$name]) }
         }
     }
     $previous

@@ -12,6 +12,7 @@ public sealed record CmdletDescription(
     string Noun,
     bool SupportsShouldProcess,
     string? DefaultParameterSetName,
+    string? HelpUri,
     IReadOnlyList<OutputTypeDeclaration> OutputTypes,
     IReadOnlyList<ParameterDescription> Parameters)
 {

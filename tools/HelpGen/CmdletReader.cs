@@ -30,6 +30,7 @@ public static class CmdletReader
         Noun: (string)cmdlet.ConstructorArguments[1].Value!,
         SupportsShouldProcess: Named(cmdlet, "SupportsShouldProcess") is true,
         DefaultParameterSetName: Named(cmdlet, "DefaultParameterSetName") as string,
+        HelpUri: Named(cmdlet, "HelpUri") as string,
         OutputTypes: Attributes(type, "OutputTypeAttribute").SelectMany(a => OutputTypes(context, type, a)).ToList(),
         Parameters: type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(DescribeParameter).OfType<ParameterDescription>().ToList());

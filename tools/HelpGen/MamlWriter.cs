@@ -18,11 +18,14 @@ public static class MamlWriter
     private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
     private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
 
-    public static XDocument Build(IEnumerable<CmdletDescription> cmdlets, DocComments docs) => new(
-        new XDeclaration("1.0", "utf-8", null),
-        new XElement(Msh + "helpItems", new XAttribute("schema", "maml"), cmdlets.Select(c => CommandElement(c, docs))));
+    /// <summary>The conceptual topic every cmdlet's RELATED LINKS point to.</summary>
+    private const string AboutTopic = "about_RotationOps";
 
-    private static XElement CommandElement(CmdletDescription cmdlet, DocComments docs)
+    public static XDocument Build(IReadOnlyList<CmdletDescription> cmdlets, DocComments docs) => new(
+        new XDeclaration("1.0", "utf-8", null),
+        new XElement(Msh + "helpItems", new XAttribute("schema", "maml"), cmdlets.Select(c => CommandElement(c, cmdlets, docs))));
+
+    private static XElement CommandElement(CmdletDescription cmdlet, IReadOnlyList<CmdletDescription> module, DocComments docs)
     {
         return new XElement(
             Command + "command",
@@ -43,8 +46,30 @@ public static class MamlWriter
                 RiskMitigationParameters(cmdlet)),
             new XElement(Command + "inputTypes", InputTypes(cmdlet)),
             new XElement(Command + "returnValues", cmdlet.OutputTypes.Select(o => ReturnValue(o, docs))),
-            new XElement(Command + "examples", docs.Examples(cmdlet.Type).Select((e, i) => Example(e, i + 1))));
+            new XElement(Command + "examples", docs.Examples(cmdlet.Type).Select((e, i) => Example(e, i + 1))),
+            new XElement(Maml + "relatedLinks", RelatedLinks(cmdlet, module)));
     }
+
+    /// <summary>
+    /// RELATED LINKS: the online section first (Get-Help -Online takes the first link's address),
+    /// then the concepts topic and the module's other cmdlets, which pipe into one another.
+    /// </summary>
+    private static IEnumerable<XElement> RelatedLinks(CmdletDescription cmdlet, IReadOnlyList<CmdletDescription> module)
+    {
+        if (cmdlet.HelpUri is not null)
+        {
+            yield return Link("Online Version:", cmdlet.HelpUri);
+        }
+
+        yield return Link(AboutTopic, "");
+        foreach (var other in module.Where(c => c.Name != cmdlet.Name))
+        {
+            yield return Link(other.Name, "");
+        }
+    }
+
+    private static XElement Link(string text, string uri) =>
+        new(Maml + "navigationLink", new XElement(Maml + "linkText", text), new XElement(Maml + "uri", uri));
 
     private static XElement SyntaxItem(CmdletDescription cmdlet, string setName, DocComments docs) => new(
         Command + "syntaxItem",

@@ -7,13 +7,13 @@ namespace RotationOps;
 /// <summary>
 /// A canary of one function behind one alias, as Publish-LambdaCanary started it or Set-AliasWeight
 /// left it: fixed once written. Pipes into Set-AliasWeight and Undo-Deployment by property name
-/// (FunctionName, AliasName, DeploymentId). Environment values never appear here.
+/// (FunctionName, AliasName, DeploymentId, Region, ProfileName). Environment values never appear here.
 /// </summary>
 public sealed class LambdaDeployment
 {
     public LambdaDeployment(string deploymentId, string functionName, string aliasName, string? aliasArn, string stableVersion, string canaryVersion,
         double weight, DeploymentStatus status, IReadOnlyList<string> changes, string? secretId, string? secretVersionId, string? previousSecretVersionId,
-        IReadOnlyList<DeploymentStep> steps, DateTimeOffset startedAt, DateTimeOffset? finishedAt, string message)
+        IReadOnlyList<DeploymentStep> steps, DateTimeOffset startedAt, DateTimeOffset? finishedAt, string message, string region, string? profileName)
     {
         DeploymentId = deploymentId;
         FunctionName = functionName;
@@ -31,6 +31,8 @@ public sealed class LambdaDeployment
         StartedAt = startedAt;
         FinishedAt = finishedAt;
         Message = message;
+        Region = region;
+        ProfileName = profileName;
     }
 
     public string DeploymentId { get; }
@@ -70,6 +72,12 @@ public sealed class LambdaDeployment
     public DateTimeOffset? FinishedAt { get; }
 
     public string Message { get; }
+
+    /// <summary>The function's region: the next cmdlet in the pipeline binds it as -Region.</summary>
+    public string Region { get; }
+
+    /// <summary>The named profile the calls used (null for the default chain): the next cmdlet binds it as -ProfileName.</summary>
+    public string? ProfileName { get; }
 
     public override string ToString() => $"{FunctionName}:{AliasName} {StableVersion}->{CanaryVersion} {Percent.Of(Weight, 0)} {Status}";
 }

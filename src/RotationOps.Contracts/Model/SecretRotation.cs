@@ -5,12 +5,12 @@ namespace RotationOps;
 /// <summary>
 /// What Invoke-SecretRotation produces, one per secret: a rotation's outcome, fixed once written.
 /// Pipes into Test-RotatedSecret, Publish-LambdaCanary and Undo-Deployment by property name
-/// (SecretId, VersionId, PreviousVersionId, DeploymentId). Holds no secret value.
+/// (SecretId, VersionId, PreviousVersionId, DeploymentId, Region, ProfileName). Holds no secret value.
 /// </summary>
 public sealed class SecretRotation
 {
     public SecretRotation(string secretId, string name, RotationMode mode, RotationStatus status, string? versionId, string? previousVersionId,
-        string? rotationLambdaArn, string deploymentId, DateTimeOffset startedAt, DateTimeOffset? finishedAt, string message)
+        string? rotationLambdaArn, string deploymentId, DateTimeOffset startedAt, DateTimeOffset? finishedAt, string message, string region, string? profileName)
     {
         SecretId = secretId;
         Name = name;
@@ -23,6 +23,8 @@ public sealed class SecretRotation
         StartedAt = startedAt;
         FinishedAt = finishedAt;
         Message = message;
+        Region = region;
+        ProfileName = profileName;
     }
 
     /// <summary>The secret's ARN.</summary>
@@ -53,6 +55,12 @@ public sealed class SecretRotation
 
     /// <summary>What happened, in a sentence (why it failed, what to do next).</summary>
     public string Message { get; }
+
+    /// <summary>The secret's region: the next cmdlet in the pipeline binds it as -Region.</summary>
+    public string Region { get; }
+
+    /// <summary>The named profile the calls used (null for the default chain): the next cmdlet binds it as -ProfileName.</summary>
+    public string? ProfileName { get; }
 
     public override string ToString() => $"{Name} {Status} {VersionId}";
 }

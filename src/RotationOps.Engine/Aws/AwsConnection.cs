@@ -20,6 +20,7 @@ public sealed class AwsConnection
         Region = region;
         RegionSource = regionSource;
         _profile = profile;
+        ProfileName = string.IsNullOrWhiteSpace(options.ProfileName) ? null : options.ProfileName!.Trim();
         // A snapshot: the options object is mutable and shared by the caller.
         _explicitEndpoint = options.EndpointUrl;
         CallTimeout = options.CallTimeout;
@@ -28,6 +29,11 @@ public sealed class AwsConnection
     }
 
     public string Region { get; }
+
+    /// <summary>The profile -ProfileName named, or null when the default chain chose the credentials.</summary>
+    public string? ProfileName { get; }
+
+    public AwsLocation Location => new AwsLocation(Region, ProfileName);
 
     /// <summary>Which setting chose the region: "-Region", "AWS_REGION", "region of profile 'x'", ...</summary>
     public string RegionSource { get; }

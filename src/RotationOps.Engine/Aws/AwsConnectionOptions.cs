@@ -35,4 +35,16 @@ public sealed class AwsConnectionOptions
     public TimeSpan MaxRetryTime { get; set; } = TimeSpan.FromMinutes(2);
 
     public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>
+    /// These settings for another region or named profile (a pipeline item's own -Region and
+    /// -ProfileName); null keeps this one's. Endpoint, keys and call limits stay the same.
+    /// </summary>
+    public AwsConnectionOptions At(string? region, string? profileName)
+    {
+        var copy = (AwsConnectionOptions)MemberwiseClone();
+        copy.Region = region ?? Region;
+        copy.ProfileName = profileName ?? ProfileName;
+        return copy;
+    }
 }

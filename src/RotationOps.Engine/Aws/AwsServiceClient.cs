@@ -15,6 +15,9 @@ public abstract class AwsServiceClient
     /// <summary>Region and credentials in use (redacted), for verbose output.</summary>
     public AwsConnection Connection => Invoker.Connection;
 
+    /// <summary>Region and named profile the calls go to, as output objects report them.</summary>
+    public AwsLocation Location => Invoker.Connection.Location;
+
     /// <summary>Where the calls go and which setting chose it.</summary>
     public AwsServiceEndpoint Endpoint => Invoker.Endpoint;
 }

@@ -36,7 +36,7 @@ public sealed class CanaryPublisher
     }
 
     /// <summary>Starts the canary; the deployment comes back as it stands when the canary is routed, or why not.</summary>
-    public async Task<LambdaDeployment> PublishAsync(CanaryRequest request) => (await RunAsync(request).ConfigureAwait(false)).Project();
+    public async Task<LambdaDeployment> PublishAsync(CanaryRequest request) => (await RunAsync(request).ConfigureAwait(false)).Project(_client.Location);
 
     private async Task<CanaryRun> RunAsync(CanaryRequest request)
     {
@@ -53,7 +53,7 @@ public sealed class CanaryPublisher
         // The journal's deployment still open on this alias: with routing on the alias it is the
         // canary in progress (refused above); without, its routing was removed outside this module
         // or its run died before routing, and starting anew would leave it open in the journal forever.
-        var open = await DeploymentRecords.LatestOnAsync(_mutation.Journal, $"{function}:{alias.Name}").ConfigureAwait(false);
+        var open = await DeploymentRecords.LatestOnAsync(_mutation.Journal, DeploymentRecords.TargetOf(alias, function)).ConfigureAwait(false);
         if (open != null && !DeploymentRecords.InFlight(open)) open = null;
 
         string stable = alias.FunctionVersion;
@@ -123,7 +123,7 @@ public sealed class CanaryPublisher
         }
         deployment.CanaryVersion = version;
         deployment.Changes = new[] { $"Existing version {version}" };
-        var plan = new ChangePlan().Add(DeploymentRecords.TargetOf(deployment), DescribeRoute(deployment, request.Weight));
+        var plan = new ChangePlan().Add(DeploymentRecords.NameOf(deployment), DescribeRoute(deployment, request.Weight));
         if (!plan.Approve(_host)) return await NotRunAsync(deployment).ConfigureAwait(false);
         await StartAsync(deployment, request.Weight, superseded).ConfigureAwait(false);
         return await PreTrafficThenRouteAsync(request, alias, deployment).ConfigureAwait(false);
@@ -153,7 +153,7 @@ public sealed class CanaryPublisher
         if (changes.ChangesConfiguration) plan.Add(function, "Update $LATEST configuration: " + string.Join("; ", changes.Summary.Where(s => !s.StartsWith("Code:", StringComparison.Ordinal))));
         if (request.ZipFile != null && !carried) plan.Add(function, "Update $LATEST code: " + changes.Summary.Last(s => s.StartsWith("Code:", StringComparison.Ordinal)));
         plan.Add(function, "Publish a new version from $LATEST");
-        plan.Add(DeploymentRecords.TargetOf(deployment), DescribeRoute(deployment, request.Weight));
+        plan.Add(DeploymentRecords.NameOf(deployment), DescribeRoute(deployment, request.Weight));
         if (!plan.Approve(_host)) return await NotRunAsync(deployment).ConfigureAwait(false);
         if (!resumed) await StartAsync(deployment, request.Weight, superseded).ConfigureAwait(false);
 
@@ -317,7 +317,7 @@ public sealed class CanaryPublisher
     private async Task<RunbookException> AlreadyRoutedAsync(string function, AliasConfiguration alias)
     {
         var routed = alias.AdditionalVersionWeights.First();
-        var recorded = await DeploymentRecords.LatestOnAsync(_mutation.Journal, $"{function}:{alias.Name}").ConfigureAwait(false);
+        var recorded = await DeploymentRecords.LatestOnAsync(_mutation.Journal, DeploymentRecords.TargetOf(alias, function)).ConfigureAwait(false);
         string next = recorded != null && recorded.CanaryVersion == routed.Key
             ? $"It is deployment {recorded.DeploymentId} in the journal: resume it with Set-AliasWeight -DeploymentId {recorded.DeploymentId} -Steps ..., " +
               $"promote it with Set-AliasWeight -DeploymentId {recorded.DeploymentId} -Promote, or undo it with Undo-Deployment -DeploymentId {recorded.DeploymentId}"

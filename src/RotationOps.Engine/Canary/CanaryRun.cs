@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using RotationOps.Engine.Aws;
 
 namespace RotationOps.Engine.Canary;
 
@@ -34,7 +35,7 @@ internal sealed class CanaryRun
     public string Message { get; set; } = "";
 
     /// <summary>The deployment as it stands now, fixed.</summary>
-    public LambdaDeployment Project() =>
+    public LambdaDeployment Project(AwsLocation location) =>
         new LambdaDeployment(DeploymentId, FunctionName, AliasName, AliasArn, StableVersion, CanaryVersion, Weight, Status, Changes,
-            SecretId, SecretVersionId, PreviousSecretVersionId, Steps, StartedAt, FinishedAt, Message);
+            SecretId, SecretVersionId, PreviousSecretVersionId, Steps, StartedAt, FinishedAt, Message, location.Region, location.ProfileName);
 }

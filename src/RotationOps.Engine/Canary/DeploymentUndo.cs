@@ -54,9 +54,11 @@ public sealed class DeploymentUndo
             var rotation = await RotationRecords.ReadAsync(_mutation.Journal, request.DeploymentId).ConfigureAwait(false)
                 ?? throw RunbookException.InvalidParameter("DeploymentId", $"the journal ({_mutation.Journal.Location}) has no deployment or rotation '{request.DeploymentId}'.");
             RefuseFunctionVersion(request, rotation.SecretArn);
+            RecordedRegion.Check(request.DeploymentId, rotation.SecretArn, _secrets?.Location, "Undo-Deployment");
             return await UndoSecretAsync(rotation.SecretArn, request.ToVersionId ?? rotation.PreviousVersionId, rotation.VersionId, request.DeploymentId, request.Force)
                 .ConfigureAwait(false);
         }
+        if (deployment != null) RecordedRegion.Check(deployment.DeploymentId, deployment.AliasArn, _lambda?.Location, "Undo-Deployment");
         return await UndoAliasAsync(deployment, request).ConfigureAwait(false);
     }
 
@@ -88,6 +90,7 @@ public sealed class DeploymentUndo
             AliasName = aliasName,
             StableVersion = target,
             CanaryVersion = alias.AdditionalVersionWeights.Keys.FirstOrDefault() ?? alias.FunctionVersion,
+            AliasArn = alias.AliasArn,
         };
         var result = new RollbackResult { DeploymentId = record.DeploymentId, Kind = RollbackKind.Alias, Target = $"{function}:{aliasName}", FromVersion = from, ToVersion = target };
         bool routingLeft = alias.AdditionalVersionWeights.Count > 0;
@@ -212,7 +215,7 @@ public sealed class DeploymentUndo
     {
         string message = $"Alias {aliasName} already serves version {target} alone; nothing to undo in AWS.";
         if (deployment == null || !DeploymentRecords.InFlight(deployment)) return Done(result, RollbackStatus.NotRun, message);
-        var plan = new ChangePlan().Add(DeploymentRecords.TargetOf(deployment), $"Record deployment {deployment.DeploymentId} as rolled back in the journal (no AWS change)");
+        var plan = new ChangePlan().Add(DeploymentRecords.NameOf(deployment), $"Record deployment {deployment.DeploymentId} as rolled back in the journal (no AWS change)");
         if (!plan.Approve(_host)) return Done(result, RollbackStatus.NotRun, ChangePlan.NotApprovedMessage);
         await DeploymentRecords.RolledBackAsync(_mutation.Journal, deployment, target).ConfigureAwait(false);
         return Done(result, RollbackStatus.NotRun, $"{message} Deployment {deployment.DeploymentId} is now recorded as rolled back.");

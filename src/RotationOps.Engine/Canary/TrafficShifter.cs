@@ -43,7 +43,7 @@ public sealed class TrafficShifter
     }
 
     /// <summary>Moves the deployment along; it comes back as the alias holds it at the end, with every step's evidence.</summary>
-    public async Task<LambdaDeployment> ShiftAsync(TrafficShiftRequest request) => (await RunAsync(request).ConfigureAwait(false)).Project();
+    public async Task<LambdaDeployment> ShiftAsync(TrafficShiftRequest request) => (await RunAsync(request).ConfigureAwait(false)).Project(_lambda.Location);
 
     private async Task<CanaryRun> RunAsync(TrafficShiftRequest request)
     {
@@ -68,7 +68,7 @@ public sealed class TrafficShifter
 
         var plan = new ChangePlan();
         foreach (double weight in weights)
-            plan.Add(DeploymentRecords.TargetOf(deployment), weight >= 1
+            plan.Add(DeploymentRecords.NameOf(deployment), weight >= 1
                 ? $"Promote version {deployment.CanaryVersion} to all traffic" + (deployment.SecretVersionId != null ? $" after moving AWSCURRENT of {deployment.SecretId} to {deployment.SecretVersionId}" : "")
                 : $"Route {Percent.Of(weight, 1)} to version {deployment.CanaryVersion}" + (request.BakeTime > TimeSpan.Zero ? $" and bake {request.BakeTime} (rolls back to {deployment.StableVersion} if a gate fails)" : ""));
         if (!plan.Approve(_host))
@@ -171,7 +171,7 @@ public sealed class TrafficShifter
     private async Task<IReadOnlyList<GateResult>> EvaluateAsync(IReadOnlyList<IHealthGate> gates, CanaryRun deployment,
         DateTimeOffset stepStartedAt, bool endOfBake)
     {
-        var context = new GateContext(deployment, stepStartedAt, endOfBake,
+        var context = new GateContext(deployment, _lambda.Location, stepStartedAt, endOfBake,
             () => CanaryMetricsReader.ReadAsync(_cloudWatch!, deployment, stepStartedAt, _host.Time.GetUtcNow(), _host.Cancellation));
         var results = new List<GateResult>();
         foreach (var gate in gates) results.Add(await gate.EvaluateAsync(context).ConfigureAwait(false));
@@ -274,6 +274,7 @@ public sealed class TrafficShifter
                 throw RunbookException.InvalidParameter("DeploymentId", $"deployment '{request.DeploymentId}' never routed traffic to its canary ({recorded.Status}); there is nothing to move. Publish a new canary.");
             if (recorded.Status == DeploymentStatus.RolledBack && !request.Force)
                 throw RunbookException.InvalidParameter("DeploymentId", $"deployment '{request.DeploymentId}' was rolled back; publish a new canary, or use -Force to route this one again.");
+            RecordedRegion.Check(recorded.DeploymentId, recorded.AliasArn, _lambda.Location, "Set-AliasWeight");
             return (recorded, true);
         }
         if (string.IsNullOrWhiteSpace(request.FunctionName) || string.IsNullOrWhiteSpace(request.AliasName))
@@ -284,7 +285,7 @@ public sealed class TrafficShifter
                 $"Alias {request.FunctionName}:{request.AliasName} serves version {alias.FunctionVersion} alone: there is no canary to move. Start one with Publish-LambdaCanary.",
                 request.FunctionName, "AliasName");
         var routed = alias.AdditionalVersionWeights.First();
-        var inFlight = await DeploymentRecords.LatestOnAsync(_mutation.Journal, $"{request.FunctionName}:{alias.Name}").ConfigureAwait(false);
+        var inFlight = await DeploymentRecords.LatestOnAsync(_mutation.Journal, DeploymentRecords.TargetOf(alias, request.FunctionName!)).ConfigureAwait(false);
         if (inFlight != null && inFlight.CanaryVersion == routed.Key && inFlight.StableVersion == alias.FunctionVersion
             && DeploymentRecords.InFlight(inFlight))
             return (inFlight, true);

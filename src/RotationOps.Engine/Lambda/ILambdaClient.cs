@@ -11,6 +11,9 @@ namespace RotationOps.Engine.Lambda;
 /// </summary>
 public interface ILambdaClient
 {
+    /// <summary>Where the calls go (region, named profile): output objects carry it on down the pipeline.</summary>
+    Aws.AwsLocation Location { get; }
+
     /// <summary>GET /functions/{name}/configuration?Qualifier=</summary>
     Task<FunctionConfiguration> GetFunctionConfigurationAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
 

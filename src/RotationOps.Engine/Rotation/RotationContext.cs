@@ -72,7 +72,7 @@ internal sealed class RotationContext
     /// <summary>Journals the rotation's end and returns it as the pipeline sees it.</summary>
     public async Task<SecretRotation> FinishAsync(RotationRun run, RotationStatus status, string message)
     {
-        var outcome = run.Project(status, message, Host.Time.GetUtcNow());
+        var outcome = run.Project(status, message, Host.Time.GetUtcNow(), Client.Location);
         await RotationRecords.FinishedAsync(Journal, run, status, message).ConfigureAwait(false);
         return outcome;
     }

@@ -1,4 +1,5 @@
 using System;
+using RotationOps.Engine.Aws;
 
 namespace RotationOps.Engine.Rotation;
 
@@ -36,6 +37,7 @@ internal sealed class RotationRun
     public string? RotationLambdaArn { get; set; }
 
     /// <summary>The rotation as it ended, for the pipeline.</summary>
-    public SecretRotation Project(RotationStatus status, string message, DateTimeOffset finishedAt) =>
-        new SecretRotation(SecretArn, Name, Mode, status, VersionId, PreviousVersionId, RotationLambdaArn, DeploymentId, StartedAt, finishedAt, message);
+    public SecretRotation Project(RotationStatus status, string message, DateTimeOffset finishedAt, AwsLocation location) =>
+        new SecretRotation(SecretArn, Name, Mode, status, VersionId, PreviousVersionId, RotationLambdaArn, DeploymentId, StartedAt, finishedAt, message,
+            location.Region, location.ProfileName);
 }

@@ -12,6 +12,9 @@ namespace RotationOps.Engine.SecretsManager;
 /// </summary>
 public interface ISecretsManagerClient
 {
+    /// <summary>Where the calls go (region, named profile): output objects carry it on down the pipeline.</summary>
+    Aws.AwsLocation Location { get; }
+
     Task<SecretDescription> DescribeSecretAsync(string secretId, CancellationToken cancellationToken);
 
     /// <summary>Reads one version; with neither VersionId nor VersionStage, AWSCURRENT.</summary>

@@ -19,18 +19,17 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
     /// <summary>
-    /// <para type="description">The AWS Region, e.g. eu-west-1. Default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region.</para>
+    /// <para type="description">The AWS Region, e.g. eu-west-1. Default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region. Binds by property name from each piped item (a CSV's Region column, a RotationOps result), so one pipeline can span regions; a function or secret named by a full ARN is called in the ARN's region.</para>
     /// </summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateAwsIdentifier(AwsIdentifierKind.Region)]
     public string? Region { get; set; }
 
     /// <summary>
-    /// <para type="description">A named profile from the shared AWS config/credentials files (SSO and assume-role profiles work). A profile that does not exist is an error.</para>
+    /// <para type="description">A named profile from the shared AWS config/credentials files (SSO and assume-role profiles work). A profile that does not exist is an error. Binds by property name from each piped item (a CSV's ProfileName column, a RotationOps result), so one pipeline can span accounts; an item whose ProfileName is empty uses the command's.</para>
     /// </summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Profile")]
     public string? ProfileName { get; set; }
 
@@ -55,6 +54,9 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
     public TimeSpan CallTimeout { get; set; } = AwsConnectionOptions.DefaultCallTimeout;
 
     private readonly List<Task> _started = new List<Task>();
+    private readonly Dictionary<ItemConnection, object> _clients = new Dictionary<ItemConnection, object>();
+    private string? _commandRegion;
+    private string? _commandProfile;
     private PipelineHost? _host;
     private AwsConnectionOptions? _options;
 
@@ -70,6 +72,12 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected sealed override void BeginProcessing()
     {
+        // Before the first item binds its own: these are the command line's.
+        _commandRegion = Region;
+        _commandProfile = ProfileName;
+        if (ProfileName != null && ProfileName.Trim().Length == 0)
+            ThrowTerminatingError(ErrorRecords.From(RunbookException.InvalidParameter(nameof(ProfileName),
+                "give a profile from 'aws configure list-profiles', or leave -ProfileName out for the default chain."), ProfileName));
         try
         {
             Begin();
@@ -87,7 +95,7 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
     {
         try
         {
-            return ConnectionParameters.ToOptions(Region, ProfileName, EndpointUrl, Credential, CallTimeout);
+            return ConnectionParameters.ToOptions(_commandRegion, _commandProfile, EndpointUrl, Credential, CallTimeout);
         }
         catch (RunbookException bad)
         {
@@ -120,20 +128,57 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Creates an AWS client, turning configuration errors into a terminating error.</summary>
-    protected T CreateClient<T>(Func<AwsConnectionOptions, Action<string>, T> factory)
+    /// <summary>
+    /// Makes the command's clients for its own -Region and -ProfileName before the first item, so
+    /// settings that cannot work stop the command before any change. When items come down the
+    /// pipeline and -Region was not typed, a missing default region is left to the items: each may
+    /// bring one (a CSV column, an ARN), and one that does not gets the error.
+    /// </summary>
+    private protected void Connect<T>(Func<AwsConnectionOptions, Action<string>, T> connect)
     {
-        _ = EngineHost; // made here, on the pipeline thread, so the client's first verbose line has a way out
         try
         {
-            // One set of options per command: several clients share the parsed -Credential and endpoint.
-            return factory(Connection, WriteVerboseFromAnyThread);
+            ClientsAt(new ItemConnection(null, null), connect);
+        }
+        catch (AwsConfigurationException ex) when (ex.ParameterName == nameof(Region) && MyInvocation.ExpectingInput && _commandRegion == null)
+        {
         }
         catch (Exception ex) when (ex is AwsConfigurationException || ex is RunbookException)
         {
             ThrowTerminatingError(ErrorRecords.From(ex, null));
-            throw; // unreachable: ThrowTerminatingError always throws
         }
+    }
+
+    /// <summary>
+    /// The clients for the current pipeline item, named by <paramref name="identifier"/>: its own
+    /// -Region and -ProfileName, else the ARN's region, else the command's. Made once per
+    /// (profile, region) and kept for the command, so a fleet over three regions makes three sets.
+    /// A setting that cannot work is written as this item's error and the item is skipped.
+    /// </summary>
+    private protected bool TryClientsFor<T>(string? identifier, Func<AwsConnectionOptions, Action<string>, T> connect, out T clients)
+    {
+        try
+        {
+            clients = ClientsAt(ItemConnection.Of(identifier, Region, ProfileName, _commandRegion, _commandProfile), connect);
+            return true;
+        }
+        catch (Exception ex) when (ex is AwsConfigurationException || ex is RunbookException)
+        {
+            WriteError(ErrorRecords.From(ex, identifier));
+            clients = default!;
+            return false;
+        }
+    }
+
+    private T ClientsAt<T>(ItemConnection at, Func<AwsConnectionOptions, Action<string>, T> connect)
+    {
+        _ = EngineHost; // made here, on the pipeline thread, so the client's first verbose line has a way out
+        if (!_clients.TryGetValue(at, out object? made))
+        {
+            made = connect(Connection.At(at.Region, at.ProfileName), WriteVerboseFromAnyThread)!;
+            _clients.Add(at, made);
+        }
+        return (T)made;
     }
 
     /// <summary>

@@ -62,8 +62,6 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     private const string RotateSet = "Rotate";
     private const string CompleteSet = "Complete";
 
-    private ISecretsManagerClient? _client;
-    private ICloudWatchClient? _cloudWatch;
     private DeploymentJournal? _journal;
 
     /// <summary><para type="description">The secret's name or ARN. Accepts pipeline input: strings, or objects with SecretId, ARN or Name.</para></summary>
@@ -211,8 +209,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     protected override void Begin()
     {
         RefuseBadCombinations(InvokeSecretRotationRules.All);
-        _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
-        _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));
+        Connect(Clients);
         _journal = OpenJournal();
     }
 
@@ -222,11 +219,12 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
         string secretId = SecretId, versionId = VersionId;
         string? previousVersionId = PreviousVersionId, deploymentId = DeploymentId;
         bool complete = Complete;
+        if (!TryClientsFor(secretId, Clients, out var clients)) return;
         StartConcurrent(secretId, host =>
         {
             ISecretTester? tester = TestScript != null ? new ScriptBlockSecretTester(TestScript, host) : null;
             var request = complete ? null : BuildRequest(tester);
-            var runner = new SecretRotationRunner(_client!, _journal!, host, _cloudWatch);
+            var runner = new SecretRotationRunner(clients.Secrets, _journal!, host, clients.CloudWatch);
             return Throttle.RunAsync(() => complete
                 ? runner.CompleteAsync(secretId, versionId, previousVersionId, deploymentId, Force, tester)
                 : runner.RotateAsync(request!), host.Cancellation);
@@ -234,6 +232,9 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     }
 
     protected override void EndProcessing() => CompleteStarted();
+
+    private static (ISecretsManagerClient Secrets, ICloudWatchClient CloudWatch) Clients(AwsConnectionOptions options, Action<string> verbose) =>
+        (SecretsManagerClient.Create(options, TimeProvider.System, verbose), CloudWatchClient.Create(options, TimeProvider.System, verbose));
 
     private void Deliver(SecretRotation rotation)
     {

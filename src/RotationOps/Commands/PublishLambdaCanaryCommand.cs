@@ -50,7 +50,6 @@ namespace RotationOps.Commands;
 [OutputType(typeof(LambdaDeployment))]
 public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
 {
-    private ILambdaClient? _lambda;
     private DeploymentJournal? _journal;
 
     /// <summary><para type="description">The function's name or ARN. Accepts pipeline input by property name (AWS.Tools function objects, Get-LMFunctionList).</para></summary>
@@ -161,7 +160,7 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
 
     protected override void Begin()
     {
-        _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
+        Connect(Clients);
         _journal = OpenJournal();
     }
 
@@ -184,10 +183,13 @@ public sealed class PublishLambdaCanaryCommand : JournaledCmdlet
             WriteError(ErrorRecords.From(ex, FunctionName));
             return;
         }
-        StartConcurrent(FunctionName, host => Throttle.RunAsync(() => new CanaryPublisher(_lambda!, _journal!, host).PublishAsync(request), host.Cancellation), Deliver);
+        if (!TryClientsFor(FunctionName, Clients, out var lambda)) return;
+        StartConcurrent(FunctionName, host => Throttle.RunAsync(() => new CanaryPublisher(lambda, _journal!, host).PublishAsync(request), host.Cancellation), Deliver);
     }
 
     protected override void EndProcessing() => CompleteStarted();
+
+    private static ILambdaClient Clients(AwsConnectionOptions options, Action<string> verbose) => LambdaClient.Create(options, TimeProvider.System, verbose);
 
     private void Deliver(LambdaDeployment deployment)
     {

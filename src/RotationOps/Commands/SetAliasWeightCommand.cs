@@ -58,9 +58,6 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     private const string StepsSet = "Steps";
     private const string WeightOrPromoteSet = "WeightOrPromote";
 
-    private ILambdaClient? _lambda;
-    private ICloudWatchClient? _cloudWatch;
-    private ISecretsManagerClient? _secrets;
     private DeploymentJournal? _journal;
 
     /// <summary><para type="description">The function. Bound from a piped deployment.</para></summary>
@@ -159,15 +156,14 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     protected override void Begin()
     {
         RefuseBadCombinations(SetAliasWeightRules.All);
-        _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
-        _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));
-        _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
+        Connect(Clients);
         _journal = OpenJournal();
     }
 
     protected override void ProcessRecord()
     {
         object target = DeploymentId ?? $"{FunctionName}:{AliasName}";
+        if (!TryClientsFor(FunctionName, Clients, out var clients)) return;
         StartConcurrent(target, host =>
         {
             // Built now, before the item waits for a slot: the parameters are rebound for the next item.
@@ -189,12 +185,16 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
                 NoRollback = NoRollback,
                 Force = Force,
             };
-            var shifter = new TrafficShifter(_lambda!, _cloudWatch, new SecretRotationRunner(_secrets!, _journal!, host), _journal!, host);
+            var shifter = new TrafficShifter(clients.Lambda, clients.CloudWatch, new SecretRotationRunner(clients.Secrets, _journal!, host), _journal!, host);
             return Throttle.RunAsync(() => shifter.ShiftAsync(request), host.Cancellation);
         }, Deliver);
     }
 
     protected override void EndProcessing() => CompleteStarted();
+
+    private static (ILambdaClient Lambda, ICloudWatchClient CloudWatch, ISecretsManagerClient Secrets) Clients(AwsConnectionOptions options, Action<string> verbose) =>
+        (LambdaClient.Create(options, TimeProvider.System, verbose), CloudWatchClient.Create(options, TimeProvider.System, verbose),
+            SecretsManagerClient.Create(options, TimeProvider.System, verbose));
 
     private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 

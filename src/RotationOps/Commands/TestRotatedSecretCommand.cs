@@ -46,9 +46,6 @@ namespace RotationOps.Commands;
 [OutputType(typeof(bool))]
 public sealed class TestRotatedSecretCommand : AwsCmdlet
 {
-    private ISecretsManagerClient? _client;
-    private ILambdaClient? _lambda;
-    private ICloudWatchClient? _cloudWatch;
 
     /// <summary><para type="description">The secret's name or ARN. Accepts pipeline input: strings, or the objects Invoke-SecretRotation writes.</para></summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -128,14 +125,21 @@ public sealed class TestRotatedSecretCommand : AwsCmdlet
     protected override void Begin()
     {
         RefuseBadCombinations(TestRotatedSecretRules.All);
-        _client = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
-        _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
-        _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));
+        Connect(Clients);
     }
+
+    private static (ISecretsManagerClient Secrets, ILambdaClient Lambda, ICloudWatchClient CloudWatch) Clients(AwsConnectionOptions options, Action<string> verbose) =>
+        (SecretsManagerClient.Create(options, TimeProvider.System, verbose), LambdaClient.Create(options, TimeProvider.System, verbose),
+            CloudWatchClient.Create(options, TimeProvider.System, verbose));
 
     protected override void ProcessRecord()
     {
-        bool ran = TryRun(SecretId, host => new SecretValidator(_client!, host, _lambda, _cloudWatch).ValidateAsync(new SecretValidationRequest
+        if (!TryClientsFor(SecretId, Clients, out var clients))
+        {
+            if (Quiet) WriteObject(false);
+            return;
+        }
+        bool ran = TryRun(SecretId, host => new SecretValidator(clients.Secrets, host, clients.Lambda, clients.CloudWatch).ValidateAsync(new SecretValidationRequest
         {
             SecretId = SecretId,
             ExpectedVersionId = VersionId,

@@ -54,8 +54,6 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     private const string AliasSet = "Alias";
     private const string SecretSet = "Secret";
 
-    private ILambdaClient? _lambda;
-    private ISecretsManagerClient? _secrets;
     private DeploymentJournal? _journal;
 
     /// <summary><para type="description">A deployment or rotation in the journal. Bound from piped deployments and rotations.</para></summary>
@@ -112,10 +110,12 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     protected override void Begin()
     {
         RefuseBadCombinations(UndoDeploymentRules.All);
-        _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
-        _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
+        Connect(Clients);
         _journal = OpenJournal();
     }
+
+    private static (ILambdaClient Lambda, ISecretsManagerClient Secrets) Clients(AwsConnectionOptions options, Action<string> verbose) =>
+        (LambdaClient.Create(options, TimeProvider.System, verbose), SecretsManagerClient.Create(options, TimeProvider.System, verbose));
 
     protected override void ProcessRecord()
     {
@@ -127,7 +127,9 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
             default: request.SecretId = SecretId; break;
         }
         object target = ParameterSetName == DeploymentSet ? DeploymentId : ParameterSetName == AliasSet ? $"{FunctionName}:{AliasName}" : SecretId;
-        if (!TryRun(target, host => new DeploymentUndo(_lambda, _secrets, _journal!, host).UndoAsync(request), out RollbackResult result)) return;
+        string? identifier = ParameterSetName == AliasSet ? FunctionName : ParameterSetName == SecretSet ? SecretId : null;
+        if (!TryClientsFor(identifier, Clients, out var clients)) return;
+        if (!TryRun(target, host => new DeploymentUndo(clients.Lambda, clients.Secrets, _journal!, host).UndoAsync(request), out RollbackResult result)) return;
         if (result.Status == RollbackStatus.Completed) WriteObject(result);
         else if (!MyInvocation.BoundParameters.ContainsKey("WhatIf")) WriteWarning(result.Message);
     }

@@ -1,11 +1,11 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using RotationOps.Engine.Lambda;
+using RotationOps.Engine.Text;
 
 namespace RotationOps.Commands.Completion;
 
@@ -32,7 +32,7 @@ public sealed class AliasNameCompleter : IArgumentCompleter
     {
         string text = "version " + alias.FunctionVersion;
         foreach (var canary in alias.AdditionalVersionWeights)
-            text += ", " + (canary.Value * 100).ToString("0.##", CultureInfo.InvariantCulture) + "% to version " + canary.Key;
+            text += ", " + Percent.Of(canary.Value, 1) + " to version " + canary.Key;
         return string.IsNullOrEmpty(alias.Description) ? text : text + ": " + alias.Description;
     }
 }

@@ -14,5 +14,5 @@ internal sealed class ScriptGate : IHealthGate
         _cancellation = cancellation;
     }
 
-    public Task<GateResult> EvaluateAsync(GateContext context) => _check.CheckAsync(context.Deployment.Project(), _cancellation);
+    public Task<GateResult> EvaluateAsync(GateContext context) => _check.CheckAsync(context.Deployment.Project(context.Location), _cancellation);
 }

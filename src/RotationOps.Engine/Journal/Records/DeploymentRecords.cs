@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using RotationOps.Engine.Canary;
+using RotationOps.Engine.Lambda;
 
 namespace RotationOps.Engine.Journal.Records;
 
@@ -16,8 +17,21 @@ namespace RotationOps.Engine.Journal.Records;
 /// </summary>
 internal static class DeploymentRecords
 {
-    /// <summary>The alias a deployment moves, as its journal entries and its lock name it: function:alias.</summary>
-    public static string TargetOf(CanaryRun deployment) => $"{deployment.FunctionName}:{deployment.AliasName}";
+    /// <summary>
+    /// The alias a deployment moves, as its journal entries and its lock name it: the alias ARN, which
+    /// names region and account too, so one journal keeps apart the same function:alias deployed in
+    /// several regions or accounts by one fleet run. function:alias only if AWS gave no ARN.
+    /// </summary>
+    public static string TargetOf(CanaryRun deployment) => TargetOf(deployment.AliasArn, deployment.FunctionName, deployment.AliasName);
+
+    /// <summary>The journal target of <paramref name="alias"/> of <paramref name="function"/>, as <see cref="TargetOf(CanaryRun)"/>.</summary>
+    public static string TargetOf(AliasConfiguration alias, string function) => TargetOf(alias.AliasArn, function, alias.Name);
+
+    /// <summary>The alias as plans and messages show it: function:alias.</summary>
+    public static string NameOf(CanaryRun deployment) => $"{deployment.FunctionName}:{deployment.AliasName}";
+
+    private static string TargetOf(string? aliasArn, string function, string alias) =>
+        string.IsNullOrEmpty(aliasArn) ? $"{function}:{alias}" : aliasArn!;
 
     /// <summary>Started: the deployment about to route <paramref name="weight"/> to its canary.</summary>
     public static Task StartedAsync(DeploymentJournal journal, CanaryRun deployment, double weight) =>
