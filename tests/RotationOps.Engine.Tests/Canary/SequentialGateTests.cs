@@ -41,6 +41,7 @@ public sealed class SequentialGateTests
 
         Assert.Equal(CheckResult.Passed, result.Result);
         Assert.Equal(VerdictDecision.Promote, result.Verdict!.Decision);
+        Assert.EndsWith("the canary fails no more often than stable (one failing 2x as often gets here with probability at most 5%)", result.Evidence);
     }
 
     [Fact]

@@ -33,7 +33,8 @@ internal sealed class SequentialGate : IHealthGate
             case VerdictDecision.RollBack:
                 return new GateResult(Name, CheckResult.Failed, $"{verdict}: the canary fails more often than stable ({bound})", verdict);
             case VerdictDecision.Promote:
-                return new GateResult(Name, CheckResult.Passed, $"{verdict}: the canary fails no more often than stable", verdict);
+                return new GateResult(Name, CheckResult.Passed,
+                    $"{verdict}: the canary fails no more often than stable (one failing {verdict.DetectedRatio:0}x as often gets here with probability at most {Percent.Of(SequentialVerdict.EarlyPassRate, 0)})", verdict);
         }
         var sample = SampleSize.Judge(Name, metrics.CanaryInvocations, _minInvocations, context.EndOfBake);
         if (sample != null) return new GateResult(Name, sample.Result, $"{verdict}; {sample.Evidence}", verdict);
