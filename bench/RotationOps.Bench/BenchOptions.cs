@@ -10,9 +10,10 @@ namespace RotationOps.Bench;
 /// Rotations of the soak under faults (<c>--soak R</c>); when set, the soak runs instead of the other
 /// figures, as it takes minutes. 0, the default, leaves it out.
 /// </param>
-internal sealed record BenchOptions(int Functions, int Secrets, int JournalWriters, int JournalEntriesPerWriter, int SoakRotations = 0)
+/// <param name="VerdictOnly">Only the canary verdict simulation (<c>--verdict</c>), the figures the README quotes.</param>
+internal sealed record BenchOptions(int Functions, int Secrets, int JournalWriters, int JournalEntriesPerWriter, int SoakRotations = 0, bool VerdictOnly = false)
 {
-    public const string Usage = "usage: bench/run.sh [--quick] [--functions N] [--secrets M] | bench/run.sh --soak R";
+    public const string Usage = "usage: bench/run.sh [--quick] [--functions N] [--secrets M] | bench/run.sh --soak R | bench/run.sh --verdict";
 
     private static readonly BenchOptions Full = new(Functions: 200, Secrets: 100, JournalWriters: 8, JournalEntriesPerWriter: 1000);
 
@@ -31,6 +32,7 @@ internal sealed record BenchOptions(int Functions, int Secrets, int JournalWrite
                 "--functions" => options with { Functions = Count(args, ++i) },
                 "--secrets" => options with { Secrets = Count(args, ++i) },
                 "--soak" => options with { SoakRotations = Count(args, ++i) },
+                "--verdict" => options with { VerdictOnly = true },
                 var other => throw new ArgumentException($"Unknown argument '{other}'."),
             };
         }

@@ -22,8 +22,16 @@ if (options.SoakRotations > 0)
     return 0;
 }
 
+if (options.VerdictOnly)
+{
+    await VerdictSimulationBench.RunAsync(table);
+    table.Write(Console.Out);
+    return 0;
+}
+
 await FleetCanaryBench.RunAsync(options.Functions, table);
 await ServiceRotationBench.RunAsync(options.Secrets, table);
 JournalAppendBench.Run(options.JournalWriters, options.JournalEntriesPerWriter, table);
+await VerdictSimulationBench.RunAsync(table);
 table.Write(Console.Out);
 return 0;

@@ -59,6 +59,10 @@ Describe 'Bad input is refused before any AWS change, naming the parameter' {
         @{ Name = 'a negative minimum of invocations'; Parameter = 'MinInvocations'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -MinInvocations -1 } }
         @{ Name = 'an error-rate gate with no bake to judge'; Parameter = 'BakeTime'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -MaxErrorRate 0.01 } }
         @{ Name = 'an error-rate gate on an immediate promotion'; Parameter = 'MaxErrorRate'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Promote -MaxErrorRate 0.01 } }
+        @{ Name = 'a sequential verdict with no bake to judge'; Parameter = 'BakeTime'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -Verdict Sequential } }
+        @{ Name = 'a sequential verdict on an immediate promotion'; Parameter = 'Verdict'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Promote -Verdict Sequential } }
+        @{ Name = 'a false-rollback rate of 0'; Parameter = 'FalseRollbackRate'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -Verdict Sequential -FalseRollbackRate 0 } }
+        @{ Name = 'a false-rollback rate for the threshold verdict'; Parameter = 'FalseRollbackRate'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -MaxErrorRate 0.01 -Verdict Threshold -FalseRollbackRate 0.05 } }
         @{ Name = 'a shift throttle limit of 0'; Parameter = 'ThrottleLimit'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -ThrottleLimit 0 } }
         @{ Name = 'an existing version combined with changes'; Parameter = 'Version'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Version 1 -Runtime python3.11 -Weight 0.1 } }
         @{ Name = 'a description over 256 characters'; Parameter = 'Description'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Description ('d' * 300) -Weight 0.1 } }
@@ -108,6 +112,7 @@ Describe 'Bad input is refused before any AWS change, naming the parameter' {
         @{ Name = 'a poll interval with no bake'; Parameter = 'PollInterval'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -PollInterval 00:00:10 } }
         @{ Name = 'a minimum of invocations with no error-rate gate'; Parameter = 'MinInvocations'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -MinInvocations 50 } }
         @{ Name = 'no rollback with no gate to fail'; Parameter = 'NoRollback'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -NoRollback } }
+        @{ Name = 'a false-rollback rate with no sequential verdict'; Parameter = 'FalseRollbackRate'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Weight 0.2 -BakeTime 00:01:00 -MaxErrorRate 0.01 -FalseRollbackRate 0.05 } }
         @{ Name = 'a secret and an alias to undo at once'; Parameter = 'FunctionName'; Command = { Undo-Deployment -SecretId bad/db -FunctionName bad-api -AliasName LIVE -Confirm:$false } }
         @{ Name = 'a journaled deployment and a secret to undo at once'; Parameter = 'SecretId'; Command = { Undo-Deployment -DeploymentId dep-20260101T000000Z-00000000 -SecretId bad/db -Confirm:$false } }
         @{ Name = 'a journaled deployment and an alias to undo at once'; Parameter = 'FunctionName'; Command = { Undo-Deployment -DeploymentId dep-20260101T000000Z-00000000 -FunctionName bad-api -AliasName LIVE -Confirm:$false } }

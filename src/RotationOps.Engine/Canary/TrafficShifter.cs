@@ -48,7 +48,7 @@ public sealed class TrafficShifter
     private async Task<CanaryRun> RunAsync(TrafficShiftRequest request)
     {
         var weights = request.Validate();
-        var gates = await HealthGates.BuildAsync(request, _cloudWatch, _host).ConfigureAwait(false);
+        var gates = await HealthGates.BuildAsync(request, weights.Count(w => w < 1), _cloudWatch, _host).ConfigureAwait(false);
         var (deployment, recorded) = await ResolveAsync(request).ConfigureAwait(false);
         if (deployment.SecretVersionId != null && _secrets == null)
             throw new InvalidOperationException("A secret canary needs the Secrets Manager client.");
@@ -128,6 +128,7 @@ public sealed class TrafficShifter
         TimeSpan bakeTime, TimeSpan pollInterval, DeploymentLock held)
     {
         int activityId = ProgressUpdate.NextActivityId();
+        bool mayEndEarly = gates.OfType<SequentialGate>().Any();
         string activity = $"Canary {deployment.FunctionName}:{deployment.AliasName} at {Percent.Of(step.Weight, 0)} (version {deployment.CanaryVersion})";
         try
         {
@@ -143,6 +144,14 @@ public sealed class TrafficShifter
                         step.EndedAt = _host.Time.GetUtcNow();
                         step.Outcome = StepOutcome.Failed;
                         return false;
+                    }
+                    // The verdict's Promote ends the bake only when every other gate passes on the same
+                    // poll too: an ErrorRate gate short of -MinInvocations, or an alarm, keeps it baking.
+                    if (mayEndEarly && step.Gates.All(g => g.Result == CheckResult.Passed))
+                    {
+                        step.EndedAt = _host.Time.GetUtcNow();
+                        step.Outcome = StepOutcome.Passed;
+                        return true;
                     }
                 }
                 if (endOfBake)

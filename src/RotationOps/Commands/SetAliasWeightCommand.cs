@@ -14,7 +14,7 @@ namespace RotationOps.Commands;
 
 /// <summary>
 /// <para type="synopsis">Moves an alias's traffic between the stable and canary versions, baking each step under health gates.</para>
-/// <para type="description">-Weight sets one share, -Promote sends everything to the canary, -Steps walks a list (e.g. 0.25,0.5,1) with -BakeTime at each. During a bake the gates are polled every -PollInterval: CloudWatch alarms (-Alarm), the canary's own error rate from the ExecutedVersion metrics (-MaxErrorRate), the canary against the stable version (-MaxErrorRateIncrease), a minimum number of invocations before judging (-MinInvocations), and -HealthScript. Gates need a bake: giving one without -BakeTime is an InvalidParameter error before any change. A failing gate rolls the alias back to the stable version (unless -NoRollback) and the output and error carry the evidence. Before moving anything the alias must still be where the deployment left it (the stable version with the canary at the recorded weight); if it was changed outside the deployment, e.g. an emergency update-alias, the command refuses with AliasChanged and says what is safe to run, unless -Force. Deployments piped in bake concurrently, -ThrottleLimit at a time (default 32). Ctrl+C, or an error that ends the command (-ErrorAction Stop), stops every bake: each alias is left on published versions as the journal records it, nothing moves after the command returns, and the journal says how to resume (-DeploymentId) or undo. The output carries the deployment's whole story: Changes, AliasArn, and Steps from the initial canary step through every shift.</para>
+/// <para type="description">-Weight sets one share, -Promote sends everything to the canary, -Steps walks a list (e.g. 0.25,0.5,1) with -BakeTime at each. During a bake the gates are polled every -PollInterval: CloudWatch alarms (-Alarm), the canary's own error rate from the ExecutedVersion metrics (-MaxErrorRate), the canary against the stable version (-MaxErrorRateIncrease), a minimum number of invocations before judging (-MinInvocations), and -HealthScript. -Verdict Sequential adds a sequential test of the canary's errors against the stable version's: it rolls back as soon as the evidence shows the canary fails more often, with at most -FalseRollbackRate (default 1%) of healthy canaries rolled back however often it is polled, and ends a step's bake early once the evidence shows the canary is no worse and every other gate passes; its counts, log-likelihood ratio and boundaries are in each step's gate results (Verdict). Gates need a bake: giving one without -BakeTime is an InvalidParameter error before any change. A failing gate rolls the alias back to the stable version (unless -NoRollback) and the output and error carry the evidence. Before moving anything the alias must still be where the deployment left it (the stable version with the canary at the recorded weight); if it was changed outside the deployment, e.g. an emergency update-alias, the command refuses with AliasChanged and says what is safe to run, unless -Force. Deployments piped in bake concurrently, -ThrottleLimit at a time (default 32). Ctrl+C, or an error that ends the command (-ErrorAction Stop), stops every bake: each alias is left on published versions as the journal records it, nothing moves after the command returns, and the journal says how to resume (-DeploymentId) or undo. The output carries the deployment's whole story: Changes, AliasArn, and Steps from the initial canary step through every shift.</para>
 /// </summary>
 /// <example>
 /// <code>
@@ -22,6 +22,12 @@ namespace RotationOps.Commands;
 ///     Set-AliasWeight -Steps 0.25, 0.5, 1 -BakeTime 00:15:00 -Alarm orders-api-errors -MaxErrorRate 0.01 -MinInvocations 200
 /// </code>
 /// <para>Walks the canary to 25 %, 50 % and 100 %, baking 15 minutes at each step under an alarm and an error-rate gate; a failing gate rolls the alias back and the error carries the evidence.</para>
+/// </example>
+/// <example>
+/// <code>
+/// $deployment | Set-AliasWeight -Steps 0.1, 0.5, 1 -BakeTime 00:30:00 -Verdict Sequential -Alarm orders-api-errors
+/// </code>
+/// <para>Bakes up to 30 minutes at 10 % and 50 %, judging the canary's errors against the stable version's as they come in: a regression rolls back within minutes, and a step whose evidence shows the canary no worse ends early. At most 1 % of healthy canaries are rolled back by the verdict (-FalseRollbackRate).</para>
 /// </example>
 /// <example>
 /// <code>
@@ -93,7 +99,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     [ValidateNotNullOrEmpty]
     public double[]? Steps { get; set; }
 
-    /// <summary><para type="description">How long each step bakes under the gates, e.g. 00:15:00. Required with -Alarm, -MaxErrorRate, -MaxErrorRateIncrease or -HealthScript.</para></summary>
+    /// <summary><para type="description">How long each step bakes under the gates, e.g. 00:15:00; with -Verdict Sequential, the longest it bakes. Required with -Alarm, -MaxErrorRate, -MaxErrorRateIncrease, -HealthScript or -Verdict Sequential.</para></summary>
     [Parameter(ParameterSetName = StepsSet)]
     [Parameter(ParameterSetName = WeightOrPromoteSet)]
     public TimeSpan BakeTime { get; set; }
@@ -117,7 +123,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     [Parameter]
     public double MaxErrorRateIncrease { get; set; }
 
-    /// <summary><para type="description">Invocations the canary must have served before the error-rate gates judge; too few by the end of a bake fails it. Default 100.</para></summary>
+    /// <summary><para type="description">Invocations the canary must have served before the error-rate gates judge; too few by the end of a bake fails it (for -Verdict Sequential too, when it is still undecided). Default 100.</para></summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
     public int MinInvocations { get; set; } = 100;
@@ -125,6 +131,14 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     /// <summary><para type="description">A script block polled during bakes with the deployment as its argument; throwing or returning $false fails the gate.</para></summary>
     [Parameter]
     public ScriptBlock? HealthScript { get; set; }
+
+    /// <summary><para type="description">How bakes are judged. Threshold (the default): the gates above, each bake running its full -BakeTime. Sequential: also a sequential test of the canary's error count against the stable version's, which rolls back as soon as the canary is shown to fail more often and ends a bake early once it is shown no worse (the other gates still apply; a bake ends early only when all pass).</para></summary>
+    [Parameter]
+    public CanaryVerdict Verdict { get; set; }
+
+    /// <summary><para type="description">With -Verdict Sequential: the most often a healthy canary may be rolled back by the verdict over the whole run, however often it is polled (split evenly across the baked steps). Default 0.01; lower waits for more evidence.</para></summary>
+    [Parameter]
+    public double FalseRollbackRate { get; set; }
 
     /// <summary><para type="description">Leave the alias split when a gate fails, instead of rolling back.</para></summary>
     [Parameter]
@@ -182,6 +196,8 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
                 MaxErrorRateIncrease = Bound(nameof(MaxErrorRateIncrease)) ? MaxErrorRateIncrease : (double?)null,
                 MinInvocations = MinInvocations,
                 HealthCheck = HealthScript != null ? new ScriptBlockHealthCheck(HealthScript, host) : null,
+                Verdict = Verdict,
+                FalseRollbackRate = Bound(nameof(FalseRollbackRate)) ? FalseRollbackRate : (double?)null,
                 NoRollback = NoRollback,
                 Force = Force,
             };
