@@ -48,7 +48,7 @@ public sealed class TrafficShifter
     private async Task<CanaryRun> RunAsync(TrafficShiftRequest request)
     {
         var weights = request.Validate();
-        var gates = await HealthGates.BuildAsync(request, weights.Count(w => w < 1), _cloudWatch, _host).ConfigureAwait(false);
+        var gates = await HealthGates.BuildAsync(request, weights.Count(w => w < 1), _cloudWatch, _lambda.Location, _host).ConfigureAwait(false);
         var (deployment, recorded) = await ResolveAsync(request).ConfigureAwait(false);
         if (deployment.SecretVersionId != null && _secrets == null)
             throw new InvalidOperationException("A secret canary needs the Secrets Manager client.");
@@ -180,7 +180,7 @@ public sealed class TrafficShifter
     private async Task<IReadOnlyList<GateResult>> EvaluateAsync(IReadOnlyList<IHealthGate> gates, CanaryRun deployment,
         DateTimeOffset stepStartedAt, bool endOfBake)
     {
-        var context = new GateContext(deployment, _lambda.Location, stepStartedAt, endOfBake,
+        var context = new GateContext(deployment, stepStartedAt, endOfBake,
             () => CanaryMetricsReader.ReadAsync(_cloudWatch!, deployment, stepStartedAt, _host.Time.GetUtcNow(), _host.Cancellation));
         var results = new List<GateResult>();
         foreach (var gate in gates) results.Add(await gate.EvaluateAsync(context).ConfigureAwait(false));

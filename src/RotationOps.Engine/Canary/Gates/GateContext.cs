@@ -1,6 +1,5 @@
 using System;
 using System.Threading.Tasks;
-using RotationOps.Engine.Aws;
 
 namespace RotationOps.Engine.Canary.Gates;
 
@@ -10,18 +9,15 @@ internal sealed class GateContext
     private readonly Func<Task<CanaryMetricsSnapshot>> _readMetrics;
     private Task<CanaryMetricsSnapshot>? _metrics;
 
-    public GateContext(CanaryRun deployment, AwsLocation location, DateTimeOffset stepStartedAt, bool endOfBake, Func<Task<CanaryMetricsSnapshot>> readMetrics)
+    public GateContext(CanaryRun deployment, DateTimeOffset stepStartedAt, bool endOfBake, Func<Task<CanaryMetricsSnapshot>> readMetrics)
     {
         Deployment = deployment;
-        Location = location;
         StepStartedAt = stepStartedAt;
         EndOfBake = endOfBake;
         _readMetrics = readMetrics;
     }
 
     public CanaryRun Deployment { get; }
-    /// <summary>Where the deployment's function is, for the deployment a script gate is handed.</summary>
-    public AwsLocation Location { get; }
     public DateTimeOffset StepStartedAt { get; }
     /// <summary>The last poll of a bake: a gate still short of data must decide now.</summary>
     public bool EndOfBake { get; }

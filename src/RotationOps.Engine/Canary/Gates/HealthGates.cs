@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using RotationOps.Engine.Aws;
 using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Hosting;
@@ -15,7 +16,7 @@ internal static class HealthGates
     /// The gates a request asks for; alarm names are checked to exist before any change. The
     /// sequential verdict's α is split across the <c>bakedSteps</c> steps that will bake.
     /// </summary>
-    public static async Task<IReadOnlyList<IHealthGate>> BuildAsync(TrafficShiftRequest request, int bakedSteps, ICloudWatchClient? cloudWatch, IRunbookHost host)
+    public static async Task<IReadOnlyList<IHealthGate>> BuildAsync(TrafficShiftRequest request, int bakedSteps, ICloudWatchClient? cloudWatch, AwsLocation location, IRunbookHost host)
     {
         var gates = new List<IHealthGate>();
         if ((request.Alarms.Count > 0 || request.HasMetricGates) && cloudWatch == null)
@@ -30,7 +31,7 @@ internal static class HealthGates
         }
         if (request.MaxErrorRate is double maxRate) gates.Add(new ErrorRateGate(maxRate, request.MinInvocations));
         if (request.MaxErrorRateIncrease is double increase) gates.Add(new StableComparisonGate(increase, request.MinInvocations));
-        if (request.HealthCheck != null) gates.Add(new ScriptGate(request.HealthCheck, host.Cancellation));
+        if (request.HealthCheck != null) gates.Add(new ScriptGate(request.HealthCheck, location, host.Cancellation));
         // Each baked step is a test of its own; splitting α evenly (Bonferroni) keeps the stated bound
         // for the whole run: a healthy canary is rolled back by the verdict at most α of the time.
         if (request.Verdict == CanaryVerdict.Sequential && bakedSteps > 0)
