@@ -16,6 +16,8 @@ param(
     # Rotations per run, e.g. 200,1000.
     [string[]] $Count = @('200', '1000'),
     [int] $ThrottleLimit = 8,
+    # Which cmdlet runs to measure, e.g. pipeline,sequential; the sequential foreach takes minutes at N=1000.
+    [string[]] $Mode = @('pipeline', 'sequential'),
     [int] $CliCount = 5,
     [string] $Module,
     [string] $BaselineModule,
@@ -29,6 +31,10 @@ $root = Split-Path -Parent $PSScriptRoot
 if (-not $Module) { $Module = Join-Path $root 'out/RotationOps/RotationOps.psd1' }
 # A child process gets the counts as one "200,1000" argument.
 [int[]] $Count = @($Count -split ',' | ForEach-Object { [int]$_ })
+[string[]] $Mode = @($Mode -split ',')
+foreach ($name in $Mode) {
+    if ($name -notin 'pipeline', 'sequential') { throw "-Mode takes pipeline, sequential or both (pipeline,sequential); '$name' is neither." }
+}
 
 # AWS's PutSecretValue + UpdateSecret + UpdateSecretVersionStage quota, which a rotation's three writes share.
 $writeQuota = 50
@@ -73,15 +79,19 @@ function Invoke-CmdletWorker {
     try {
         Import-Module $Module -Force
         $results = foreach ($n in $Count) {
-            $ids = @(New-BenchSecret -Prefix "pipeline/$n" -N $n)
-            Measure-Phase -Sandbox $sandbox -Mode "pipeline -ThrottleLimit $ThrottleLimit" -N $n -Body {
-                $ids | Invoke-SecretRotation -GeneratePassword -ThrottleLimit $ThrottleLimit -Confirm:$false -ErrorAction Continue |
-                    ForEach-Object { $_.Duration.TotalSeconds }
+            if ($Mode -contains 'pipeline') {
+                $ids = @(New-BenchSecret -Prefix "pipeline/$n" -N $n)
+                Measure-Phase -Sandbox $sandbox -Mode "pipeline -ThrottleLimit $ThrottleLimit" -N $n -Body {
+                    $ids | Invoke-SecretRotation -GeneratePassword -ThrottleLimit $ThrottleLimit -Confirm:$false -ErrorAction Continue |
+                        ForEach-Object { $_.Duration.TotalSeconds }
+                }
             }
-            $ids = @(New-BenchSecret -Prefix "sequential/$n" -N $n)
-            Measure-Phase -Sandbox $sandbox -Mode 'sequential foreach' -N $n -Body {
-                foreach ($id in $ids) {
-                    Invoke-SecretRotation -SecretId $id -GeneratePassword -Confirm:$false -ErrorAction Continue | ForEach-Object { $_.Duration.TotalSeconds }
+            if ($Mode -contains 'sequential') {
+                $ids = @(New-BenchSecret -Prefix "sequential/$n" -N $n)
+                Measure-Phase -Sandbox $sandbox -Mode 'sequential foreach' -N $n -Body {
+                    foreach ($id in $ids) {
+                        Invoke-SecretRotation -SecretId $id -GeneratePassword -Confirm:$false -ErrorAction Continue | ForEach-Object { $_.Duration.TotalSeconds }
+                    }
                 }
             }
         }
@@ -147,7 +157,7 @@ function Format-Figure {
         Mode             = $Phase.Mode
         'Wall s'         = [math]::Round($wall, 1)
         'Bound s'        = [math]::Round($bound, 1)
-        'Rate % of bound' = [math]::Round(100 * $bound / $wall, 0)
+        'Rate % of bound' = [math]::Round(100 * $bound / $wall, 1)
         Failed           = $Phase.N - $latencies.Count
         Throttled        = $Phase.Throttled
         'Throttled %'    = if ($Phase.Calls -gt 0) { [math]::Round(100 * $Phase.Throttled / $Phase.Calls, 1) } else { 0 }
@@ -171,7 +181,8 @@ $figures = [System.Collections.Generic.List[object]]::new()
 foreach ($variant in $variants.Keys) {
     $output = [System.IO.Path]::GetTempFileName()
     $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath,
-        '-Module', $variants[$variant], '-ThrottleLimit', $ThrottleLimit, '-WorkerOutput', $output, '-Count') + ($Count -join ',')
+        '-Module', $variants[$variant], '-ThrottleLimit', $ThrottleLimit, '-WorkerOutput', $output,
+        '-Mode', ($Mode -join ','), '-Count', ($Count -join ','))
     & $pwsh[0] @arguments
     if ($LASTEXITCODE -ne 0) { throw "The $variant measurement failed (exit $LASTEXITCODE)." }
     foreach ($phase in @(Get-Content -Path $output -Raw | ConvertFrom-Json)) { $figures.Add((Format-Figure -Phase $phase -Variant $variant)) }

@@ -2,7 +2,8 @@
 # Runs the benchmark in Release against an in-process Sandbox and prints its figures:
 #   bench/run.sh [--quick] [--functions N] [--secrets M]
 #   bench/run.sh --soak R     (issue 8: R rotations under random faults, invariants checked after each)
-#   bench/run.sh --fleet-rotation [-Count 200,1000] [-ThrottleLimit 8] [-CliCount 5] [-BaselineModule <psd1>]
+#   bench/run.sh --fleet-rotation [-Count 200,1000] [-ThrottleLimit 8] [-Mode pipeline,sequential] [-CliCount 5]
+#                             [-BaselineModule <psd1>]
 #                             (issue 10: the built module against a Sandbox process with AWS's quotas,
 #                              pipeline vs sequential cmdlet vs AWS CLI loop; see bench/FleetRotation.ps1)
 set -euo pipefail

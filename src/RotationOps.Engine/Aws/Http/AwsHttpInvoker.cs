@@ -19,8 +19,8 @@ namespace RotationOps.Engine.Aws.Http;
 /// Sends one service's requests: signs each attempt, bounds it with CallTimeout, turns error answers
 /// into <see cref="AwsServiceException"/> through the protocol's <see cref="IAwsErrorParser"/>, and
 /// retries what <see cref="AwsRetryPolicy"/> allows. Every attempt, retries included, first waits for
-/// its quota group's client-side rate limit (<see cref="AwsRateLimiter"/>). Protocol-neutral: the awsJson, restJson1 and
-/// awsQuery clients differ only in the requests they build and the parser they pass.
+/// its quota group's client-side rate limit (<see cref="AwsRateLimiter"/>). Protocol-neutral: the
+/// awsJson, restJson1 and awsQuery clients differ only in the requests they build and the parser they pass.
 /// </summary>
 internal sealed class AwsHttpInvoker
 {
