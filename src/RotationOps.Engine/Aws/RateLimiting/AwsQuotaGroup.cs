@@ -40,10 +40,11 @@ internal sealed class AwsQuotaGroup
 
     /// <summary>
     /// The quota <paramref name="operation"/> draws from, or null when the client does not limit it:
-    /// Lambda Invoke is data plane (its limit is concurrency, not a request rate); Secrets Manager's
-    /// ListSecrets, ListSecretVersionIds and GetRandomPassword and CloudWatch's other calls have no
-    /// quota the engine's calls come near; DynamoDB throttles on the table's capacity, which depends on
-    /// the table, not on a documented per-API rate. Their throttling is still retried.
+    /// Lambda Invoke is data plane (its limit is concurrency, not a request rate); for Secrets Manager's
+    /// ListSecrets, ListSecretVersionIds and GetRandomPassword and CloudWatch's other calls AWS-FACTS
+    /// gives no rate, and a guessed one would only slow the client without protecting a known quota;
+    /// DynamoDB throttles on the table's capacity, which depends on the table, not on a per-API rate.
+    /// Their throttling is still retried.
     /// </summary>
     public static AwsQuotaGroup? For(AwsService service, string operation)
     {
