@@ -1,5 +1,6 @@
 using System;
 using Amazon.Runtime.CredentialManagement;
+using RotationOps.Engine.Aws.RateLimiting;
 
 namespace RotationOps.Engine.Aws;
 
@@ -14,8 +15,9 @@ public sealed class AwsConnection
     private readonly Uri? _explicitEndpoint;
 
     private AwsConnection(AwsConnectionOptions options, ResolvedCredentials credentials, string region, string regionSource,
-        CredentialProfile? profile)
+        CredentialProfile? profile, AwsRateLimits rateLimits)
     {
+        RateLimits = rateLimits;
         Credentials = credentials;
         Region = region;
         RegionSource = regionSource;
@@ -49,11 +51,15 @@ public sealed class AwsConnection
 
     internal int MaxAttempts { get; }
 
+    /// <summary>The client-side pace per AWS quota group (ROTATIONOPS_RATE_LIMITS or AWS's documented rates).</summary>
+    internal AwsRateLimits RateLimits { get; }
+
     /// <exception cref="AwsConfigurationException">The settings cannot work; the message says what to change.</exception>
     public static AwsConnection Resolve(AwsConnectionOptions options)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         ValidateCallLimits(options);
+        AwsRateLimits rateLimits = AwsRateLimits.FromEnvironment();
 
         CredentialProfileStoreChain? store = null;
         CredentialProfile? namedProfile = null;
@@ -83,7 +89,7 @@ public sealed class AwsConnection
 
         string region = AwsRegionResolver.Resolve(options, namedProfile, SettingsProfile, out string regionSource);
         CredentialProfile? endpointProfile = options.EndpointUrl is null ? SettingsProfile() : null;
-        return new AwsConnection(options, credentials, region, regionSource, endpointProfile);
+        return new AwsConnection(options, credentials, region, regionSource, endpointProfile, rateLimits);
     }
 
     /// <summary>The endpoint for one service; -EndpointUrl applies to every service.</summary>

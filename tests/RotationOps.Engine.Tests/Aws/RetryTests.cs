@@ -231,11 +231,12 @@ public sealed class RetryTests
         await TestClients.SecretsManager(handler, verbose).DescribeSecretAsync("prod/orders/db", CancellationToken.None);
 
         var lines = verbose.Lines().Skip(1).ToList();
-        Assert.Equal(3, lines.Count);
+        Assert.Equal(4, lines.Count);
         Assert.StartsWith("secretsmanager DescribeSecret 'prod/orders/db': HTTP 400 ThrottlingException in ", lines[0]);
         Assert.EndsWith("(attempt 1, request id req-ThrottlingException)", lines[0]);
-        Assert.Matches(@"^secretsmanager DescribeSecret 'prod/orders/db': retrying after ThrottlingException in [0-9.]+ s \(attempt 2 of 4\)$", lines[1]);
-        Assert.Matches(@"^secretsmanager DescribeSecret 'prod/orders/db': HTTP 200 in \d+ ms \(attempt 2, request id req-ok\)$", lines[2]);
+        Assert.Equal("secretsmanager DescribeSecret 'prod/orders/db': slowing the client-side rate limit of secretsmanager:read to 7000 calls/s after ThrottlingException", lines[1]);
+        Assert.Matches(@"^secretsmanager DescribeSecret 'prod/orders/db': retrying after ThrottlingException in [0-9.]+ s \(attempt 2 of 4\)$", lines[2]);
+        Assert.Matches(@"^secretsmanager DescribeSecret 'prod/orders/db': HTTP 200 in \d+ ms \(attempt 2, request id req-ok\)$", lines[3]);
         Assert.DoesNotContain(verbose, line => line.Contains("SecretId") || line.Contains("arn:aws"));
     }
 

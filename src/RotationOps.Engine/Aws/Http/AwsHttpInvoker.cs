@@ -11,19 +11,24 @@ using System.Threading.Tasks;
 using System.Xml;
 using Polly;
 using Polly.Retry;
+using RotationOps.Engine.Aws.RateLimiting;
 
 namespace RotationOps.Engine.Aws.Http;
 
 /// <summary>
 /// Sends one service's requests: signs each attempt, bounds it with CallTimeout, turns error answers
 /// into <see cref="AwsServiceException"/> through the protocol's <see cref="IAwsErrorParser"/>, and
-/// retries what <see cref="AwsRetryPolicy"/> allows. Protocol-neutral: the awsJson, restJson1 and
-/// awsQuery clients differ only in the requests they build and the parser they pass.
+/// retries what <see cref="AwsRetryPolicy"/> allows. Every attempt, retries included, first waits for
+/// its quota group's client-side rate limit (<see cref="AwsRateLimiter"/>). Protocol-neutral: the
+/// awsJson, restJson1 and awsQuery clients differ only in the requests they build and the parser they pass.
 /// </summary>
 internal sealed class AwsHttpInvoker
 {
     private static readonly ResiliencePropertyKey<Call> CallKey = new ResiliencePropertyKey<Call>("RotationOps.AwsCall");
     private static readonly string UserAgent = "RotationOps/" + typeof(AwsHttpInvoker).Assembly.GetName().Version;
+
+    /// <summary>A rate-limit wait at least this long gets a verbose line; shorter ones are routine pacing.</summary>
+    private static readonly TimeSpan NoticeableWait = TimeSpan.FromMilliseconds(100);
 
     private readonly AwsService _service;
     private readonly AwsServiceEndpoint _endpoint;
@@ -35,6 +40,7 @@ internal sealed class AwsHttpInvoker
     private readonly AwsRetryPolicy _policy;
     private readonly TimeSpan _callTimeout;
     private readonly ResiliencePipeline _pipeline;
+    private readonly AwsRateLimiter _limiter;
 
     public AwsHttpInvoker(AwsService service, AwsConnection connection, AwsServiceEndpoint endpoint, IAwsErrorParser errors,
         HttpClient http, TimeProvider time, Action<string>? verbose, AwsRetryPolicy policy)
@@ -50,6 +56,7 @@ internal sealed class AwsHttpInvoker
         _policy = policy;
         _callTimeout = connection.CallTimeout;
         _pipeline = BuildPipeline();
+        _limiter = new AwsRateLimiter(service, connection, endpoint, time);
     }
 
     /// <summary>
@@ -183,6 +190,15 @@ internal sealed class AwsHttpInvoker
     private async ValueTask<AwsHttpResponse> SendAttemptAsync(CancellationToken callerToken, Call call)
     {
         int attempt = ++call.Attempts;
+        AdaptiveTokenBucket? bucket = _limiter.BucketFor(call.Request.Operation);
+        RateGrant grant = default;
+        if (bucket != null)
+        {
+            // Before the attempt's timeout starts: waiting for our own pace is not AWS being slow.
+            grant = await bucket.AcquireAsync(callerToken).ConfigureAwait(false);
+            if (grant.Waited >= NoticeableWait)
+                Verbose($"{Describe(call.Request)}: waited {Seconds(grant.Waited)} for the client-side rate limit of {bucket.Group} ({Rate(bucket.CurrentRate)} of {Rate(bucket.MaxRate)} calls/s) (attempt {attempt})");
+        }
         var watch = Stopwatch.StartNew();
         AwsHttpResponse response;
         using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(callerToken))
@@ -221,12 +237,15 @@ internal sealed class AwsHttpInvoker
         {
             AwsErrorDetails details = _errors.Parse(response);
             Verbose($"{Describe(call.Request)}: HTTP {(int)response.StatusCode} {details.Code} in {watch.ElapsedMilliseconds} ms (attempt {attempt}{RequestIdText(response.RequestId)})");
-            throw new AwsServiceException(_service.SigningName, call.Request.Operation, details.Code, details.Message,
+            var error = new AwsServiceException(_service.SigningName, call.Request.Operation, details.Code, details.Message,
                 response.StatusCode, response.RequestId)
             {
                 Attempts = attempt,
                 RetryAfter = response.RetryAfter,
             };
+            if (bucket != null && error.IsThrottling && bucket.OnThrottled(grant))
+                Verbose($"{Describe(call.Request)}: slowing the client-side rate limit of {bucket.Group} to {Rate(bucket.CurrentRate)} calls/s after {details.Code}");
+            throw error;
         }
     }
 
@@ -278,6 +297,8 @@ internal sealed class AwsHttpInvoker
     private static string RequestIdText(string? requestId) => string.IsNullOrEmpty(requestId) ? "" : ", request id " + requestId;
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+    private static string Rate(double perSecond) => perSecond.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static Exception Innermost(Exception e)
     {

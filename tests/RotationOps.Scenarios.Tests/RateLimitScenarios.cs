@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RotationOps.Engine.SecretsManager;
+using RotationOps.Engine.Security;
+using RotationOps.Sandbox;
+using RotationOps.Scenarios.Tests.Infrastructure;
+
+namespace RotationOps.Scenarios.Tests;
+
+/// <summary>
+/// Issue 10: a fleet run paces itself to AWS's rate quotas instead of hammering them. The Sandbox
+/// enforces Secrets Manager's 50 writes/s on the same virtual clock the client's limiter waits on,
+/// so what the quota sees does not depend on how fast this machine is.
+/// </summary>
+public sealed class RateLimitScenarios
+{
+    [SandboxFact]
+    public async Task Two_hundred_concurrent_writes_go_at_the_write_quota_and_are_not_throttled()
+    {
+        var requests = new ConcurrentQueue<string>();
+        await using var scenario = await Scenario.StartAsync(new SandboxOptions { RequestLog = requests.Enqueue });
+        string[] secrets = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => scenario.CreateSecretAsync($"fleet/{i}", "initial")));
+        DateTimeOffset start = scenario.Time.GetUtcNow();
+
+        // Without the limiter 150 of these were refused at first: the quota holds 50 at once.
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => scenario.Client.PutSecretValueAsync(
+            new PutSecretValueRequest { SecretId = secrets[i % secrets.Length], Value = SensitiveValue.FromString($"fleet-value-{i}") },
+            CancellationToken.None)));
+
+        TimeSpan took = scenario.Time.GetUtcNow() - start;
+        int throttled = requests.Count(line => line.Contains("ThrottlingException"));
+        Assert.True(throttled <= 2, $"{throttled} of 200 writes were throttled (at most 1 % may be); they took {took.TotalSeconds:0.00} s");
+        // The first 50 go at once, the other 150 at 50 a second: 3 s, and at least 90 % of that rate.
+        Assert.True(took >= TimeSpan.FromSeconds(3), $"200 writes took {took.TotalSeconds:0.00} s: faster than the quota allows");
+        Assert.True(took <= TimeSpan.FromSeconds(3.33), $"200 writes took {took.TotalSeconds:0.00} s: under 90 % of the quota's rate");
+        Assert.Equal(200, requests.Count(line => line == "secretsmanager.PutSecretValue -> 200"));
+    }
+}
