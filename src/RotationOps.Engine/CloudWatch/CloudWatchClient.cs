@@ -100,7 +100,9 @@ public sealed class CloudWatchClient : AwsServiceClient, ICloudWatchClient
 
     /// <summary>
     /// GetMetricData pages split a long series: the same id comes back on several pages, PartialData
-    /// until its last one. The points are joined in page order; the last status is the one that holds.
+    /// until its last one. The points and messages are joined in page order; the last status is the
+    /// one that holds, except that InternalError or Forbidden on any page sticks: those points are
+    /// missing whatever later pages say.
     /// </summary>
     private static List<MetricDataResult> JoinById(List<MetricDataResult> pages)
     {
@@ -118,7 +120,8 @@ public sealed class CloudWatchClient : AwsServiceClient, ICloudWatchClient
             }
             entry.Timestamps.AddRange(part.Timestamps);
             entry.Values.AddRange(part.Values);
-            entry.Result.StatusCode = part.StatusCode;
+            if (part.Messages.Count > 0) entry.Result.Messages = entry.Result.Messages.Concat(part.Messages).ToList();
+            if (entry.Result.StatusCode is not ("InternalError" or "Forbidden")) entry.Result.StatusCode = part.StatusCode;
             entry.Result.Label ??= part.Label;
         }
         return joined;
