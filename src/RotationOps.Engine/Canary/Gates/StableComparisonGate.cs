@@ -22,6 +22,11 @@ internal sealed class StableComparisonGate : IHealthGate
     public async Task<GateResult> EvaluateAsync(GateContext context)
     {
         var metrics = await context.Metrics.ConfigureAwait(false);
+        string? gaps = metrics.CanaryGaps == null || metrics.StableGaps == null
+            ? metrics.CanaryGaps ?? metrics.StableGaps
+            : $"{metrics.CanaryGaps}, {metrics.StableGaps}";
+        var missing = MissingMetrics.Judge("CanaryVsStable", gaps, context.EndOfBake);
+        if (missing != null) return missing;
         var sample = SampleSize.Judge("CanaryVsStable", metrics.CanaryInvocations, _minInvocations, context.EndOfBake);
         if (sample != null) return sample;
         double increase = metrics.CanaryErrorRate - metrics.StableErrorRate;
