@@ -3,8 +3,10 @@ using System.Management.Automation;
 using RotationOps.Commands.Hosting;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.Canary;
+using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Lambda;
+using RotationOps.Engine.Outcomes;
 using RotationOps.Engine.SecretsManager;
 
 namespace RotationOps.Commands;
@@ -57,6 +59,8 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     private ILambdaClient? _lambda;
     private ISecretsManagerClient? _secrets;
     private DeploymentJournal? _journal;
+    private ICloudWatchClient? _cloudWatch;
+    private string? _metricNamespace;
 
     /// <summary><para type="description">A deployment or rotation in the journal. Bound from piped deployments and rotations.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = DeploymentSet, ValueFromPipelineByPropertyName = true)]
@@ -109,11 +113,17 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary><para type="description">Publish the outcome to this CloudWatch namespace (1-255 characters, not starting with AWS/): an alias put back publishes CanaryRolledBack (1, Count) with dimensions FunctionName and Alias, as Set-AliasWeight does for a rollback. A publish that fails is a warning and leaves the result as it is; -WhatIf publishes nothing.</para></summary>
+    [Parameter]
+    public string? MetricNamespace { get; set; }
+
     protected override void Begin()
     {
         RefuseBadCombinations(UndoDeploymentRules.All);
+        _metricNamespace = OutcomeNamespace(MetricNamespace);
         _lambda = CreateClient((options, verbose) => LambdaClient.Create(options, TimeProvider.System, verbose));
         _secrets = CreateClient((options, verbose) => SecretsManagerClient.Create(options, TimeProvider.System, verbose));
+        if (_metricNamespace != null) _cloudWatch = CreateClient((options, verbose) => CloudWatchClient.Create(options, TimeProvider.System, verbose));
         _journal = OpenJournal();
     }
 
@@ -127,7 +137,12 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
             default: request.SecretId = SecretId; break;
         }
         object target = ParameterSetName == DeploymentSet ? DeploymentId : ParameterSetName == AliasSet ? $"{FunctionName}:{AliasName}" : SecretId;
-        if (!TryRun(target, host => new DeploymentUndo(_lambda, _secrets, _journal!, host).UndoAsync(request), out RollbackResult result)) return;
+        if (!TryRun(target, async host =>
+            {
+                var undone = await new DeploymentUndo(_lambda, _secrets, _journal!, host).UndoAsync(request).ConfigureAwait(false);
+                if (_cloudWatch != null) await new OutcomeMetrics(_cloudWatch, _metricNamespace!, host).RollbackAsync(undone).ConfigureAwait(false);
+                return undone;
+            }, out RollbackResult result)) return;
         if (result.Status == RollbackStatus.Completed) WriteObject(result);
         else if (!MyInvocation.BoundParameters.ContainsKey("WhatIf")) WriteWarning(result.Message);
     }
