@@ -9,6 +9,7 @@ using RotationOps.Engine.Lambda;
 using RotationOps.Engine.Outcomes;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.Security;
+using RotationOps.Engine.Validation;
 using RotationOps.Sandbox.CloudWatch.Metrics;
 using RotationOps.Sandbox.Faults;
 using RotationOps.Scenarios.Tests.Infrastructure;
@@ -93,6 +94,28 @@ public sealed class WaiterAndMetricsScenarios
         Assert.Equal(DeploymentStatus.Canary, done.Status);
         var gate = done.Steps.Last().Gates.Single(g => g.Gate == "ErrorRate");
         Assert.Equal(CheckResult.Passed, gate.Result);
+    }
+
+    [SandboxFact]
+    public async Task A_consumer_error_rate_CloudWatch_could_not_read_is_no_verdict_rather_than_a_pass()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", "{\"password\":\"Initial-Pa55word-0001\"}");
+        string consumer = await scenario.CreateLiveFunctionAsync("orders-api", "python3.11");
+        sandbox.Traffic.Drive(consumer, "LIVE", 120);
+        sandbox.Clock.Advance(TimeSpan.FromMinutes(10));
+        sandbox.CloudWatch.Metrics.ReadFailure = new MetricDataFailure("InternalError", "Internal failure.") { MetricName = "Errors" };
+
+        var validation = await scenario.Validator().ValidateAsync(new SecretValidationRequest
+        {
+            SecretId = arn, ConsumerFunctionName = consumer, ConsumerQualifier = "LIVE",
+            ExcludedChecks = new HashSet<string> { SecretCheckNames.RotationEnabled, SecretCheckNames.RotationFunctionConfigured },
+        });
+
+        var check = validation.Checks.Single(c => c.Name == SecretCheckNames.ConsumerErrorRate);
+        Assert.Equal(CheckResult.Skipped, check.Result);
+        Assert.Contains("metrics unavailable: Errors: InternalError (InternalError: Internal failure.)", check.Detail, StringComparison.Ordinal);
     }
 
     [SandboxFact]
