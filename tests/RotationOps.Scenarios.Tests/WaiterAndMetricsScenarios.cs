@@ -134,6 +134,10 @@ public sealed class WaiterAndMetricsScenarios
         string function = await scenario.CreateLiveFunctionAsync("orders-api");
         var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.2 });
         await outcomes.CanaryAsync(await scenario.Shifter().ShiftAsync(new TrafficShiftRequest { DeploymentId = canary.DeploymentId, Promote = true }));
+        var second = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Description = "second", Weight = 0.2 });
+        await outcomes.RollbackAsync(await scenario.Undo().UndoAsync(new UndoRequest { DeploymentId = second.DeploymentId }));
+        // Refused before it started, and given by ARN: still a failed rotation of the same name.
+        await outcomes.RotationFailedAsync(arn, sandbox.Clock.GetUtcNow());
 
         var now = sandbox.Clock.GetUtcNow();
         double Sum(string metric, params (string Name, string Value)[] dimensions) => sandbox.CloudWatch.Metrics
@@ -141,9 +145,10 @@ public sealed class WaiterAndMetricsScenarios
             .Sum(s => s.Sum);
         string secretName = rotation.Name;
         Assert.Equal(1, Sum("RotationSucceeded", ("SecretName", secretName)));
-        Assert.Equal(0, Sum("RotationFailed", ("SecretName", secretName)));
+        Assert.Equal(1, Sum("RotationFailed", ("SecretName", secretName)));
         Assert.Equal(rotation.Duration!.Value.TotalSeconds, Sum("RotationDuration", ("SecretName", secretName)), 3);
         Assert.Equal(1, Sum("CanaryPromoted", ("FunctionName", function), ("Alias", "LIVE")));
+        Assert.Equal(1, Sum("CanaryRolledBack", ("FunctionName", function), ("Alias", "LIVE")));
         Assert.Empty(scenario.Host.Warnings);
     }
 

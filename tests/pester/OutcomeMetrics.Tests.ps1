@@ -37,6 +37,13 @@ Describe '-MetricNamespace' {
         Get-MetricSum RotationOps/Pester RotationDuration 'Name=SecretName,Value=demo/orders/db' | Should -BeGreaterOrEqual 0
     }
 
+    It 'publishes RotationFailed for a rotation that ends in an error' -Skip:$noCli {
+        Invoke-SecretRotation -SecretId demo/no-such-secret -GeneratePassword -MetricNamespace RotationOps/Pester -ErrorAction SilentlyContinue -ErrorVariable failed
+
+        $failed | Should -Not -BeNullOrEmpty
+        Get-MetricSum RotationOps/Pester RotationFailed 'Name=SecretName,Value=demo/no-such-secret' | Should -Be 1
+    }
+
     It 'publishes CanaryPromoted for a promoted canary, by function and alias' -Skip:$noCli {
         $done = Publish-LambdaCanary -FunctionName demo-orders-api -AliasName LIVE -Runtime python3.11 -Weight 0.1 |
             Set-AliasWeight -Promote -MetricNamespace RotationOps/Pester
