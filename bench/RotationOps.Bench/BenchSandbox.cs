@@ -26,9 +26,10 @@ internal sealed class BenchSandbox : IAsyncDisposable
     private readonly SensitiveValue secretAccessKey;
     private readonly ScratchDirectory journalDirectory = new();
 
-    private BenchSandbox(SandboxServer sandbox)
+    private BenchSandbox(SandboxServer sandbox, ServiceCallCounts calls)
     {
         Sandbox = sandbox;
+        Calls = calls;
         secretAccessKey = SensitiveValue.FromString(sandbox.SecretAccessKey);
         var connection = new AwsConnectionOptions
         {
@@ -46,6 +47,9 @@ internal sealed class BenchSandbox : IAsyncDisposable
 
     public SandboxServer Sandbox { get; }
 
+    /// <summary>Every AWS call the Sandbox served, by operation.</summary>
+    public ServiceCallCounts Calls { get; }
+
     public ILambdaClient Lambda { get; }
 
     public ICloudWatchClient CloudWatch { get; }
@@ -62,13 +66,16 @@ internal sealed class BenchSandbox : IAsyncDisposable
         // and throttling is not what is measured here.
         var options = new SandboxOptions();
         options.Lambda.ControlPlanePerSecond = 1_000_000;
+        options.Lambda.GetFunctionPerSecond = 1_000_000;
+        var calls = new ServiceCallCounts();
+        options.RequestLog = calls.Record;
         options.CloudWatch.GetMetricDataPerSecond = 1_000_000;
         options.SecretsManagerQuotas.RotationsPerSecond = 1_000_000;
         var sandbox = await SandboxServer.StartAsync(options);
 
         // A discrete-event clock: a 30-minute bake is a jump, not a wait.
         sandbox.Clock.AutoAdvance = true;
-        return new BenchSandbox(sandbox);
+        return new BenchSandbox(sandbox, calls);
     }
 
     /// <summary>

@@ -42,6 +42,10 @@ internal static class FleetCanaryBench
         table.Add(Name, "serial equivalent, minutes", $"{functionCount * BakeTime.TotalMinutes:0} ({functionCount} × {BakeTime.TotalMinutes:0})");
         table.Add(Name, "real seconds", $"{realTime.Elapsed.TotalSeconds:0.0}");
         table.Add(Name, "journal lines", $"{File.ReadLines(world.Journal.Location).Count()}");
+        // The waiters poll GetFunction (its own 100/s quota); what is left spends the 15/s every deployment in the account shares.
+        var calls = world.Calls;
+        table.Add(Name, "GetFunction calls per function (100/s quota)", $"{(double)calls["lambda.GetFunction"] / functionCount:0.0}");
+        table.Add(Name, "GetFunctionConfiguration calls per function (shared 15/s)", $"{(double)calls["lambda.GetFunctionConfiguration"] / functionCount:0.0}");
     }
 
     /// <summary>One function's canary then traffic shift; a canary that did not start is returned as it ended.</summary>

@@ -41,6 +41,9 @@ Describe 'Bad input is refused before any AWS change, naming the parameter' {
         @{ Name = 'a canary weight of 1 (all traffic is a promotion)'; Parameter = 'Weight'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime python3.11 -Weight 1 } }
         @{ Name = 'a canary with nothing to deploy'; Parameter = 'Version'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Weight 0.1 } }
         @{ Name = 'a journal table name DynamoDB refuses'; Parameter = 'JournalTable'; Command = { Publish-LambdaCanary -FunctionName bad-api -AliasName LIVE -Runtime python3.11 -Weight 0.1 -JournalTable 'no tables here' } }
+        @{ Name = 'a metric namespace CloudWatch keeps for AWS'; Parameter = 'MetricNamespace'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -MetricNamespace 'AWS/SecretsManager' } }
+        @{ Name = 'a metric namespace over 255 characters'; Parameter = 'MetricNamespace'; Command = { Set-AliasWeight -FunctionName bad-api -AliasName LIVE -Promote -MetricNamespace ('a' * 256) } }
+        @{ Name = 'a metric namespace with a character CloudWatch refuses'; Parameter = 'MetricNamespace'; Command = { Undo-Deployment -FunctionName bad-api -AliasName LIVE -MetricNamespace 'Rotation|Ops' -Confirm:$false } }
         @{ Name = 'an endpoint that is not a URL'; Parameter = 'EndpointUrl'; Command = { Invoke-SecretRotation -SecretId bad/db -GeneratePassword -JsonKey password -EndpointUrl 'localhost 4566' } }
         @{ Name = 'a deployment id the journal does not have'; Parameter = 'DeploymentId'; Command = { Undo-Deployment -DeploymentId dep-20260101T000000Z-00000000 -Confirm:$false } }
         @{ Name = 'a consumer qualifier with no consumer function'; Parameter = 'Qualifier'; Command = { Test-RotatedSecret -SecretId bad/db -Qualifier LIVE } }

@@ -13,8 +13,9 @@ namespace RotationOps.Engine.CloudWatch;
 
 /// <summary>
 /// CloudWatch over awsQuery (POST / with a form body, XML answers), signed with SigV4 as "monitoring"
-/// and retried by the shared <see cref="AwsHttpInvoker"/> (Throttling, 5xx, timeouts, resets). Both
-/// operations only read, so every retry is safe.
+/// and retried by the shared <see cref="AwsHttpInvoker"/> (Throttling, 5xx, timeouts, resets). The
+/// reads are retried on all of those; PutMetricData only when throttled, since a resend of a point
+/// that did arrive would count it twice.
 /// </summary>
 public sealed class CloudWatchClient : AwsServiceClient, ICloudWatchClient
 {
@@ -56,6 +57,23 @@ public sealed class CloudWatchClient : AwsServiceClient, ICloudWatchClient
                 CloudWatchRequests.GetMetricData(Protocol.StartForm("GetMetricData"), queries, startTime, endTime, token),
                 CloudWatchResponses.MetricDataPage, cancellationToken)).ConfigureAwait(false);
         return JoinById(pages);
+    }
+
+    public async Task PutMetricDataAsync(string metricNamespace, IReadOnlyList<MetricDatum> data, CancellationToken cancellationToken)
+    {
+        if (metricNamespace is null) throw new ArgumentNullException(nameof(metricNamespace));
+        if (data is null) throw new ArgumentNullException(nameof(data));
+        if (data.Count == 0 || data.Count > CloudWatchRequests.MaxMetricData)
+            throw new ArgumentException($"PutMetricData takes 1 to {CloudWatchRequests.MaxMetricData} points; {data.Count} were given.", nameof(data));
+        using (AwsHttpRequest request = Protocol.CreateRequest("PutMetricData", metricNamespace,
+                   CloudWatchRequests.PutMetricData(Protocol.StartForm("PutMetricData"), metricNamespace, data)))
+        {
+            request.SafeToResend = false;
+            // The answer holds only ResponseMetadata: a 200 is the whole news.
+            using (await Invoker.SendAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+            }
+        }
     }
 
     /// <summary>
@@ -100,7 +118,9 @@ public sealed class CloudWatchClient : AwsServiceClient, ICloudWatchClient
 
     /// <summary>
     /// GetMetricData pages split a long series: the same id comes back on several pages, PartialData
-    /// until its last one. The points are joined in page order; the last status is the one that holds.
+    /// until its last one. The points and messages are joined in page order; the last status is the
+    /// one that holds, except that InternalError or Forbidden on any page sticks: those points are
+    /// missing whatever later pages say.
     /// </summary>
     private static List<MetricDataResult> JoinById(List<MetricDataResult> pages)
     {
@@ -118,7 +138,8 @@ public sealed class CloudWatchClient : AwsServiceClient, ICloudWatchClient
             }
             entry.Timestamps.AddRange(part.Timestamps);
             entry.Values.AddRange(part.Values);
-            entry.Result.StatusCode = part.StatusCode;
+            if (part.Messages.Count > 0) entry.Result.Messages = entry.Result.Messages.Concat(part.Messages).ToList();
+            if (entry.Result.StatusCode is not ("InternalError" or "Forbidden")) entry.Result.StatusCode = part.StatusCode;
             entry.Result.Label ??= part.Label;
         }
         return joined;

@@ -15,6 +15,12 @@ public interface ICloudWatchClient
     Task<IReadOnlyList<MetricDataResult>> GetMetricDataAsync(IReadOnlyList<MetricDataQuery> queries,
         DateTimeOffset startTime, DateTimeOffset endTime, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// PutMetricData of up to 1000 points into <paramref name="metricNamespace"/>. Not resent after
+    /// an ambiguous failure (a second copy would count twice); retried only when throttled.
+    /// </summary>
+    Task PutMetricDataAsync(string metricNamespace, IReadOnlyList<MetricDatum> data, CancellationToken cancellationToken);
+
     /// <summary>DescribeAlarms by name, metric and composite alarms alike (at most 100 names a call; larger lists are split).</summary>
     Task<IReadOnlyList<CloudWatchAlarm>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken);
 

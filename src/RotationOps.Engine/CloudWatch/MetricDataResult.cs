@@ -11,4 +11,13 @@ public sealed class MetricDataResult
     public IReadOnlyList<double> Values { get; set; } = Array.Empty<double>();
     /// <summary>Complete, PartialData, InternalError or Forbidden.</summary>
     public string StatusCode { get; set; } = "Complete";
+    /// <summary>CloudWatch's messages about this result, and those about the whole call.</summary>
+    public IReadOnlyList<MetricDataMessage> Messages { get; set; } = Array.Empty<MetricDataMessage>();
+
+    /// <summary>
+    /// Only a Complete result may be read as the truth about its window: PartialData still left
+    /// after the last page, InternalError and Forbidden carry missing or no points, and reading
+    /// those as zero would turn "no data" into "no errors".
+    /// </summary>
+    public bool IsComplete => StatusCode == "Complete";
 }

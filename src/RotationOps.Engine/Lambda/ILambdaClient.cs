@@ -17,6 +17,13 @@ public interface ILambdaClient
     /// <summary>GET /functions/{name}/configuration?Qualifier=</summary>
     Task<FunctionConfiguration> GetFunctionConfigurationAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// GET /functions/{name}?Qualifier= — the Configuration part of GetFunction's answer. Waiters
+    /// poll this one: GetFunction has its own 100/s quota, where GetFunctionConfiguration spends the
+    /// 15/s control-plane quota every deployment in the account shares.
+    /// </summary>
+    Task<FunctionConfiguration> GetFunctionAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
+
     /// <summary>PUT /functions/{name}/configuration; RevisionId-guarded when given.</summary>
     Task<FunctionConfiguration> UpdateFunctionConfigurationAsync(UpdateFunctionConfigurationRequest request, CancellationToken cancellationToken);
 

@@ -51,6 +51,11 @@ public sealed class LambdaClient : AwsServiceClient, ILambdaClient
             LambdaPaths.Function(functionName, "configuration"), LambdaPaths.Qualifier(qualifier), null,
             LambdaResponses.Configuration, cancellationToken);
 
+    public Task<FunctionConfiguration> GetFunctionAsync(string functionName, string? qualifier, CancellationToken cancellationToken) =>
+        CallAsync("GetFunction", Target(functionName, qualifier), HttpMethod.Get,
+            LambdaPaths.Function(functionName), LambdaPaths.Qualifier(qualifier), null,
+            LambdaResponses.FunctionConfigurationOf, cancellationToken);
+
     public async Task<FunctionConfiguration> UpdateFunctionConfigurationAsync(UpdateFunctionConfigurationRequest request, CancellationToken cancellationToken)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));

@@ -40,6 +40,9 @@ internal static class ConsumerChecks
             new MetricDataQuery { Id = "err", Namespace = "AWS/Lambda", MetricName = "Errors", Dimensions = dimensions, PeriodSeconds = 60, Stat = "Sum" },
         };
         var results = await cloudWatch.GetMetricDataAsync(queries, since, now, cancellationToken).ConfigureAwait(false);
+        // Points CloudWatch could not deliver are unknown, not zero errors.
+        if (MetricDataGaps.Describe(results, new[] { ("inv", "Invocations"), ("err", "Errors") }) is string gaps)
+            return (CheckResult.Skipped, $"no verdict on {request.ConsumerFunctionName}'s error rate, metrics unavailable: {gaps}.");
         double invocations = results.Where(r => r.Id == "inv").SelectMany(r => r.Values).Sum();
         double errors = results.Where(r => r.Id == "err").SelectMany(r => r.Values).Sum();
         if (invocations == 0) return (CheckResult.Skipped, $"no invocations of {request.ConsumerFunctionName} since {since:u}.");

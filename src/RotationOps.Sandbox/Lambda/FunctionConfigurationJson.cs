@@ -72,10 +72,10 @@ internal static class FunctionConfigurationJson
         writer.WriteEndObject();
         writer.WriteString("RevisionId", version.RevisionId);
         writer.WriteString("State", version.State(now));
-        if (!version.IsActive(now))
+        if (version.StateReason(now) is { } reason)
         {
-            writer.WriteString("StateReason", "The function is being created.");
-            writer.WriteString("StateReasonCode", "Creating");
+            writer.WriteString("StateReason", reason.Reason);
+            writer.WriteString("StateReasonCode", reason.Code);
         }
 
         writer.WriteString("LastUpdateStatus", version.IsLatest && function.IsUpdating(now) ? "InProgress" : "Successful");

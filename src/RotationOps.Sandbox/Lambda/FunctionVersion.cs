@@ -25,7 +25,16 @@ internal sealed class FunctionVersion(string version, FunctionSettings settings,
     public string RevisionId { get; set; } = Guid.NewGuid().ToString();
 
     /// <summary>Until this instant the version is <c>State=Pending</c>.</summary>
-    public DateTimeOffset ActiveAt { get; } = activeAt;
+    public DateTimeOffset ActiveAt { get; private set; } = activeAt;
+
+    /// <summary>
+    /// <c>State=Inactive</c>: idle long enough for Lambda to reclaim its resources. Nothing runs
+    /// until an invocation makes Lambda restore it (<see cref="Reactivate"/>).
+    /// </summary>
+    public bool IsInactive { get; private set; }
+
+    /// <summary>Pending because Lambda is restoring an Inactive version, not creating a new one.</summary>
+    private bool restoring;
 
     /// <summary>For a published version, what $LATEST held when it was published.</summary>
     public (FunctionSettings Settings, string CodeSha256)? PublishedFrom { get; init; }
@@ -36,9 +45,27 @@ internal sealed class FunctionVersion(string version, FunctionSettings settings,
 
     public long Errors { get; private set; }
 
-    public bool IsActive(DateTimeOffset now) => now >= ActiveAt;
+    public bool IsActive(DateTimeOffset now) => !IsInactive && now >= ActiveAt;
 
-    public string State(DateTimeOffset now) => IsActive(now) ? "Active" : "Pending";
+    public string State(DateTimeOffset now) => IsInactive ? "Inactive" : IsActive(now) ? "Active" : "Pending";
+
+    /// <summary>StateReason and StateReasonCode, which Lambda sends for every state but Active.</summary>
+    public (string Reason, string Code)? StateReason(DateTimeOffset now) =>
+        IsInactive ? ("The function is inactive: it has been idle and its resources were reclaimed.", "Idle")
+        : IsActive(now) ? null
+        : restoring ? ("The function is being restored.", "Restoring")
+        : ("The function is being created.", "Creating");
+
+    /// <summary>What an idle spell does on AWS (weeks without invocations): the version turns Inactive.</summary>
+    public void Deactivate() => IsInactive = true;
+
+    /// <summary>An invocation of an Inactive version: Lambda refuses it and restores the version, Pending until <paramref name="activeAt"/>.</summary>
+    public void Reactivate(DateTimeOffset activeAt)
+    {
+        IsInactive = false;
+        restoring = true;
+        ActiveAt = activeAt;
+    }
 
     /// <summary>
     /// Counts <paramref name="invocations"/> served and returns how many failed: all of them when

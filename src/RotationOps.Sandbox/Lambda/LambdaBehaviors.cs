@@ -39,6 +39,21 @@ public sealed class LambdaBehaviors
         }
     }
 
+    /// <summary>
+    /// What weeks without invocations do on AWS: the version turns <c>State=Inactive</c>. Its next
+    /// invocation fails (502 ResourceNotReadyException) and makes Lambda restore it: Pending for
+    /// <see cref="LambdaOptions.ActivationDuration"/>, then Active.
+    /// </summary>
+    /// <exception cref="ArgumentException">No such function or version.</exception>
+    public void Idle(string functionName, string version)
+    {
+        lock (store.Gate)
+        {
+            traffic.CatchUpLocked(clock.GetUtcNow());
+            Version(functionName, version).Deactivate();
+        }
+    }
+
     /// <summary>The behaviour of <c>$LATEST</c> or of a published version.</summary>
     /// <exception cref="ArgumentException">No such function or version.</exception>
     public LambdaBehavior Get(string functionName, string version = FunctionVersion.Latest)

@@ -31,6 +31,7 @@ internal sealed class LambdaControlSurface(FunctionStore store, TimeProvider clo
                 ("GET", "/_sandbox/lambda") => inspector.Functions,
                 ("POST", "/_sandbox/lambda/functions") => Seed(await ControlSurface.ReadAsync<FunctionRequest>(request)),
                 ("POST", "/_sandbox/lambda/behaviors") => SetBehavior(await ControlSurface.ReadAsync<BehaviorRequest>(request)),
+                ("POST", "/_sandbox/lambda/idle") => Idle(await ControlSurface.ReadAsync<IdleRequest>(request)),
                 ("GET", "/_sandbox/traffic") => traffic.Streams,
                 ("POST", "/_sandbox/traffic") => Drive(await ControlSurface.ReadAsync<TrafficRequest>(request)),
                 ("DELETE", "/_sandbox/traffic") => StopAll(),
@@ -78,6 +79,14 @@ internal sealed class LambdaControlSurface(FunctionStore store, TimeProvider clo
         return new { functionName = name, version, behavior };
     }
 
+    private object Idle(IdleRequest request)
+    {
+        var name = request.FunctionName ?? throw new ArgumentException("functionName is required.");
+        var version = request.Version ?? throw new ArgumentException("version is required.");
+        behaviors.Idle(name, version);
+        return new { functionName = name, version, state = "Inactive" };
+    }
+
     private TrafficHandle Drive(TrafficRequest request) =>
         traffic.Drive(
             request.FunctionName ?? throw new ArgumentException("functionName is required."),
@@ -108,6 +117,8 @@ internal sealed class LambdaControlSurface(FunctionStore store, TimeProvider clo
         SecretDependencyRequest? SecretDependency);
 
     private sealed record SecretDependencyRequest(string? SecretId, string? Stage);
+
+    private sealed record IdleRequest(string? FunctionName, string? Version);
 
     private sealed record TrafficRequest(string? FunctionName, string? Alias, double? InvocationsPerMinute);
 }

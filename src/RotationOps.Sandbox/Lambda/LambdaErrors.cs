@@ -47,6 +47,10 @@ internal static class LambdaErrors
     public static AwsErrorException NotActive(string state) =>
         new(Conflict, $"The operation cannot be performed at this time. The function is currently in the following state: {state}", 409);
 
+    /// <summary>Invoke of an Inactive version: 502, and Lambda starts restoring it.</summary>
+    public static AwsErrorException NotReady() =>
+        new("ResourceNotReadyException", "The function is inactive and its resources are being restored. Wait for it to become Active and try again.", 502);
+
     public static AwsErrorException RevisionMismatch() =>
         new("PreconditionFailedException",
             "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id", 412);

@@ -47,7 +47,7 @@ internal sealed class LambdaService
             new UpdateAliasOperation(store),
             new DeleteAliasOperation(store),
             new ListAliasesOperation(store),
-            new InvokeOperation(store, invoker),
+            new InvokeOperation(store, invoker, options),
             new AddPermissionOperation(store, policies),
             new GetPolicyOperation(store, policies),
             new RemovePermissionOperation(store, policies),

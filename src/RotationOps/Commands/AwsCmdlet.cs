@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using RotationOps.Commands.Hosting;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.Errors;
+using RotationOps.Engine.Outcomes;
 
 namespace RotationOps.Commands;
 
@@ -126,6 +127,27 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
         {
             ThrowTerminatingError(ErrorRecords.From(ex, null));
         }
+    }
+
+    /// <summary>
+    /// -MetricNamespace checked before any AWS call (a bad one is a terminating error naming it);
+    /// null when it was not given, or under -WhatIf, which publishes nothing.
+    /// </summary>
+    private protected string? OutcomeNamespace(string? metricNamespace)
+    {
+        if (!MyInvocation.BoundParameters.ContainsKey("MetricNamespace")) return null;
+        try
+        {
+            OutcomeMetrics.ValidateNamespace(metricNamespace);
+        }
+        catch (RunbookException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, null));
+        }
+        bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? given)
+            ? ((SwitchParameter)given).IsPresent
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+        return whatIf ? null : metricNamespace;
     }
 
     /// <summary>

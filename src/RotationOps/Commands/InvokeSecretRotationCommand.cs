@@ -1,11 +1,14 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using RotationOps.Commands.Hosting;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
+using RotationOps.Engine.Hosting;
 using RotationOps.Engine.Journal;
+using RotationOps.Engine.Outcomes;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;
 
@@ -63,6 +66,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     private const string CompleteSet = "Complete";
 
     private DeploymentJournal? _journal;
+    private string? _metricNamespace;
 
     /// <summary><para type="description">The secret's name or ARN. Accepts pipeline input: strings, or objects with SecretId, ARN or Name.</para></summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -196,6 +200,10 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary><para type="description">Publish the outcome to this CloudWatch namespace (1-255 characters, not starting with AWS/), so an alarm can watch rotations: RotationSucceeded or RotationFailed (1, Count) and RotationDuration (Seconds), dimension SecretName (the name, also when an ARN is given). Secrets Manager itself publishes no metric for a failed rotation. A publish that fails is a warning and leaves the result as it is; -WhatIf publishes nothing.</para></summary>
+    [Parameter]
+    public string? MetricNamespace { get; set; }
+
     /// <summary><para type="description">How many piped secrets rotate at the same time (each waits for its rotation function); the others wait their turn. Default 8.</para></summary>
     [Parameter]
     [ValidateRange(1, PipelineThrottle.MaxLimit)]
@@ -209,6 +217,7 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
     protected override void Begin()
     {
         RefuseBadCombinations(InvokeSecretRotationRules.All);
+        _metricNamespace = OutcomeNamespace(MetricNamespace);
         Connect(Clients);
         _journal = OpenJournal();
     }
@@ -225,10 +234,33 @@ public sealed class InvokeSecretRotationCommand : JournaledCmdlet
             ISecretTester? tester = TestScript != null ? new ScriptBlockSecretTester(TestScript, host) : null;
             var request = complete ? null : BuildRequest(tester);
             var runner = new SecretRotationRunner(clients.Secrets, _journal!, host, clients.CloudWatch);
-            return Throttle.RunAsync(() => complete
+            var outcomes = _metricNamespace != null ? new OutcomeMetrics(clients.CloudWatch, _metricNamespace, host) : null;
+            return Throttle.RunAsync(() => PublishedAsync(secretId, host, outcomes, () => complete
                 ? runner.CompleteAsync(secretId, versionId, previousVersionId, deploymentId, Force, tester)
-                : runner.RotateAsync(request!), host.Cancellation);
+                : runner.RotateAsync(request!)), host.Cancellation);
         }, Deliver);
+    }
+
+    /// <summary>
+    /// Runs one rotation and, with -MetricNamespace, publishes how it ended; an error that ends it
+    /// (a refusal, AWS failing it) is a failed rotation too. Ctrl+C publishes nothing.
+    /// </summary>
+    private static async Task<SecretRotation> PublishedAsync(string secretId, IRunbookHost host, OutcomeMetrics? outcomes, Func<Task<SecretRotation>> rotate)
+    {
+        if (outcomes == null) return await rotate().ConfigureAwait(false);
+        var startedAt = host.Time.GetUtcNow();
+        SecretRotation rotation;
+        try
+        {
+            rotation = await rotate().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RunbookException || ex is AwsServiceException)
+        {
+            await outcomes.RotationFailedAsync(secretId, startedAt).ConfigureAwait(false);
+            throw;
+        }
+        await outcomes.RotationAsync(rotation).ConfigureAwait(false);
+        return rotation;
     }
 
     protected override void EndProcessing() => CompleteStarted();

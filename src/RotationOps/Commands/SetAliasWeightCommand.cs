@@ -7,6 +7,7 @@ using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Errors;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Lambda;
+using RotationOps.Engine.Outcomes;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;
 
@@ -65,6 +66,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     private const string WeightOrPromoteSet = "WeightOrPromote";
 
     private DeploymentJournal? _journal;
+    private string? _metricNamespace;
 
     /// <summary><para type="description">The function. Bound from a piped deployment.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -148,6 +150,10 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary><para type="description">Publish the outcome to this CloudWatch namespace (1-255 characters, not starting with AWS/), so an alarm can watch canaries: CanaryPromoted or CanaryRolledBack (1, Count) with dimensions FunctionName and Alias. A publish that fails is a warning and leaves the result as it is; -WhatIf publishes nothing.</para></summary>
+    [Parameter]
+    public string? MetricNamespace { get; set; }
+
     /// <summary><para type="description">How many piped deployments move and bake at the same time; the others wait their turn. Default 32.</para></summary>
     [Parameter]
     [ValidateRange(1, PipelineThrottle.MaxLimit)]
@@ -170,6 +176,7 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
     protected override void Begin()
     {
         RefuseBadCombinations(SetAliasWeightRules.All);
+        _metricNamespace = OutcomeNamespace(MetricNamespace);
         Connect(Clients);
         _journal = OpenJournal();
     }
@@ -202,7 +209,13 @@ public sealed class SetAliasWeightCommand : JournaledCmdlet
                 Force = Force,
             };
             var shifter = new TrafficShifter(clients.Lambda, clients.CloudWatch, new SecretRotationRunner(clients.Secrets, _journal!, host), _journal!, host);
-            return Throttle.RunAsync(() => shifter.ShiftAsync(request), host.Cancellation);
+            var outcomes = _metricNamespace != null ? new OutcomeMetrics(clients.CloudWatch, _metricNamespace, host) : null;
+            return Throttle.RunAsync(async () =>
+            {
+                var deployment = await shifter.ShiftAsync(request).ConfigureAwait(false);
+                if (outcomes != null) await outcomes.CanaryAsync(deployment).ConfigureAwait(false);
+                return deployment;
+            }, host.Cancellation);
         }, Deliver);
     }
 

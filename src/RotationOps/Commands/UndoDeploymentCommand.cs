@@ -3,8 +3,10 @@ using System.Management.Automation;
 using RotationOps.Commands.Hosting;
 using RotationOps.Engine.Aws;
 using RotationOps.Engine.Canary;
+using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Lambda;
+using RotationOps.Engine.Outcomes;
 using RotationOps.Engine.SecretsManager;
 
 namespace RotationOps.Commands;
@@ -55,6 +57,7 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     private const string SecretSet = "Secret";
 
     private DeploymentJournal? _journal;
+    private string? _metricNamespace;
 
     /// <summary><para type="description">A deployment or rotation in the journal. Bound from piped deployments and rotations.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = DeploymentSet, ValueFromPipelineByPropertyName = true)]
@@ -107,15 +110,21 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary><para type="description">Publish the outcome to this CloudWatch namespace (1-255 characters, not starting with AWS/): an alias put back publishes CanaryRolledBack (1, Count) with dimensions FunctionName and Alias, as Set-AliasWeight does for a rollback. A publish that fails is a warning and leaves the result as it is; -WhatIf publishes nothing.</para></summary>
+    [Parameter]
+    public string? MetricNamespace { get; set; }
+
     protected override void Begin()
     {
         RefuseBadCombinations(UndoDeploymentRules.All);
+        _metricNamespace = OutcomeNamespace(MetricNamespace);
         Connect(Clients);
         _journal = OpenJournal();
     }
 
-    private static (ILambdaClient Lambda, ISecretsManagerClient Secrets) Clients(AwsConnectionOptions options, Action<string> verbose) =>
-        (LambdaClient.Create(options, TimeProvider.System, verbose), SecretsManagerClient.Create(options, TimeProvider.System, verbose));
+    private static (ILambdaClient Lambda, ISecretsManagerClient Secrets, ICloudWatchClient CloudWatch) Clients(AwsConnectionOptions options, Action<string> verbose) =>
+        (LambdaClient.Create(options, TimeProvider.System, verbose), SecretsManagerClient.Create(options, TimeProvider.System, verbose),
+            CloudWatchClient.Create(options, TimeProvider.System, verbose));
 
     protected override void ProcessRecord()
     {
@@ -129,7 +138,12 @@ public sealed class UndoDeploymentCommand : JournaledCmdlet
         object target = ParameterSetName == DeploymentSet ? DeploymentId : ParameterSetName == AliasSet ? $"{FunctionName}:{AliasName}" : SecretId;
         string? identifier = ParameterSetName == AliasSet ? FunctionName : ParameterSetName == SecretSet ? SecretId : null;
         if (!TryClientsFor(identifier, Clients, out var clients)) return;
-        if (!TryRun(target, host => new DeploymentUndo(clients.Lambda, clients.Secrets, _journal!, host).UndoAsync(request), out RollbackResult result)) return;
+        if (!TryRun(target, async host =>
+            {
+                var undone = await new DeploymentUndo(clients.Lambda, clients.Secrets, _journal!, host).UndoAsync(request).ConfigureAwait(false);
+                if (_metricNamespace != null) await new OutcomeMetrics(clients.CloudWatch, _metricNamespace, host).RollbackAsync(undone).ConfigureAwait(false);
+                return undone;
+            }, out RollbackResult result)) return;
         if (result.Status == RollbackStatus.Completed) WriteObject(result);
         else if (!MyInvocation.BoundParameters.ContainsKey("WhatIf")) WriteWarning(result.Message);
     }

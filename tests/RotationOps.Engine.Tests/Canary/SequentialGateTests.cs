@@ -14,12 +14,27 @@ public sealed class SequentialGateTests
 {
     private static readonly SequentialGate Gate = new(new SequentialVerdict(0.01), minInvocations: 100);
 
-    private static Task<GateResult> JudgeAsync(double canaryInvocations, double canaryErrors, double stableInvocations, double stableErrors, bool endOfBake) =>
+    private static Task<GateResult> JudgeAsync(double canaryInvocations, double canaryErrors, double stableInvocations, double stableErrors, bool endOfBake,
+        string? stableGaps = null) =>
         Gate.EvaluateAsync(new GateContext(new CanaryRun { FunctionName = "orders-api", AliasName = "LIVE", Weight = 0.1 }, DateTimeOffset.UnixEpoch, endOfBake,
             () => Task.FromResult(new CanaryMetricsSnapshot
             {
                 CanaryInvocations = canaryInvocations, CanaryErrors = canaryErrors, StableInvocations = stableInvocations, StableErrors = stableErrors,
+                StableGaps = stableGaps,
             })));
+
+    [Fact]
+    public async Task Figures_CloudWatch_did_not_complete_are_no_evidence_while_baking_and_no_promotion_at_the_end()
+    {
+        // Counts that alone would roll back: the stable side's errors are missing, not zero.
+        var baking = await JudgeAsync(300, 15, 2700, 0, endOfBake: false, stableGaps: "stable Errors InternalError");
+        var ended = await JudgeAsync(1500, 15, 13500, 135, endOfBake: true, stableGaps: "stable Errors InternalError");
+
+        Assert.Equal(CheckResult.Skipped, baking.Result);
+        Assert.Contains("no verdict, metrics unavailable: stable Errors InternalError", baking.Evidence);
+        Assert.Equal(CheckResult.Failed, ended.Result);
+        Assert.Contains("a canary is not promoted on missing evidence", ended.Evidence);
+    }
 
     [Fact]
     public async Task A_regression_fails_the_gate_with_the_ratio_the_boundary_and_the_bound()

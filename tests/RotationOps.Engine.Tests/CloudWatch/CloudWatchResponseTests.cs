@@ -64,6 +64,31 @@ public sealed class CloudWatchResponseTests
     }
 
     [Fact]
+    public async Task A_failed_result_keeps_its_status_and_CloudWatchs_messages_across_pages_with_the_calls_own_messages()
+    {
+        var handler = new StubHttpHandler(
+            Answer.Json(HttpStatusCode.OK, CloudWatchTestClient.MetricData(
+                "<member><Id>stable</Id><StatusCode>InternalError</StatusCode><Timestamps/><Values/>" +
+                "<Messages><member><Code>InternalError</Code><Value>Could not read the metric.</Value></member></Messages></member>", "page-2")),
+            Answer.Json(HttpStatusCode.OK, CloudWatchTestClient.MetricData(
+                "<member><Id>stable</Id><StatusCode>Complete</StatusCode>" +
+                "<Timestamps><member>2025-03-01T12:01:00Z</member></Timestamps><Values><member>0</member></Values></member>" +
+                "<member><Id>canary</Id><StatusCode>Forbidden</StatusCode><Timestamps/><Values/>" +
+                "<Messages><member><Code>Forbidden</Code><Value>Not authorized.</Value></member></Messages></member>")
+                .Replace("<Messages/>\n  </GetMetricDataResult>", "<Messages><member><Code>MaxMetricsExceeded</Code><Value>Too many.</Value></member></Messages></GetMetricDataResult>")));
+
+        IReadOnlyList<MetricDataResult> results = await CloudWatchTestClient.Create(handler)
+            .GetMetricDataAsync(Queries, Start, Start.AddMinutes(5), CancellationToken.None);
+
+        // A later page saying Complete does not bring back the points the failed page lacked.
+        Assert.Equal("InternalError", results[0].StatusCode);
+        Assert.False(results[0].IsComplete);
+        Assert.Equal(new[] { "InternalError: Could not read the metric.", "MaxMetricsExceeded: Too many." }, results[0].Messages.Select(m => m.ToString()));
+        Assert.Equal("Forbidden", results[1].StatusCode);
+        Assert.Equal(new[] { "Forbidden: Not authorized.", "MaxMetricsExceeded: Too many." }, results[1].Messages.Select(m => m.ToString()));
+    }
+
+    [Fact]
     public async Task Alarms_are_read_field_by_field_without_nested_metric_fields_shadowing_their_own()
     {
         var handler = new StubHttpHandler(Answer.Json(HttpStatusCode.OK, CloudWatchTestClient.Alarms(

@@ -146,4 +146,39 @@ public sealed class CloudWatchWireShapeTests
     }
 
     private static int CountNames(string form) => form.Split('&').Count(pair => pair.StartsWith("AlarmNames.member.", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task PutMetricData_flattens_points_and_dimensions_into_a_form_and_is_not_resent_after_a_server_error()
+    {
+        var handler = new StubHttpHandler(Answer.Json(System.Net.HttpStatusCode.InternalServerError,
+            CloudWatchTestClient.Error("InternalServiceError", "Try again.")));
+        var data = new[]
+        {
+            new MetricDatum
+            {
+                MetricName = "RotationFailed", Value = 1, Unit = "Count", Timestamp = Start,
+                Dimensions = new Dictionary<string, string> { ["SecretName"] = "prod/orders/db" },
+            },
+            new MetricDatum
+            {
+                MetricName = "RotationDuration", Value = 12.5, Unit = "Seconds", Timestamp = Start,
+                Dimensions = new Dictionary<string, string> { ["SecretName"] = "prod/orders/db" },
+            },
+        };
+
+        var error = await Assert.ThrowsAsync<RotationOps.Engine.Aws.AwsServiceException>(() =>
+            CloudWatchTestClient.Create(handler).PutMetricDataAsync("RotationOps/Prod", data, CancellationToken.None));
+
+        // A point that did arrive before the error would count twice if sent again.
+        Assert.Single(handler.Requests);
+        Assert.Equal("InternalServiceError", error.ErrorCode);
+        const string m1 = "MetricData.member.1.";
+        const string m2 = "MetricData.member.2.";
+        Assert.Equal(string.Join("&",
+            "Action=PutMetricData", "Version=2010-08-01", "Namespace=RotationOps%2FProd",
+            m1 + "MetricName=RotationFailed", m1 + "Dimensions.member.1.Name=SecretName", m1 + "Dimensions.member.1.Value=prod%2Forders%2Fdb",
+            m1 + "Timestamp=2025-03-01T12%3A00%3A00Z", m1 + "Value=1", m1 + "Unit=Count",
+            m2 + "MetricName=RotationDuration", m2 + "Dimensions.member.1.Name=SecretName", m2 + "Dimensions.member.1.Value=prod%2Forders%2Fdb",
+            m2 + "Timestamp=2025-03-01T12%3A00%3A00Z", m2 + "Value=12.5", m2 + "Unit=Seconds"), handler.Requests[0].BodyText);
+    }
 }

@@ -44,6 +44,25 @@ public sealed class LambdaResponseTests
     }
 
     [Fact]
+    public async Task GetFunction_reads_the_configuration_out_of_the_answer_and_an_answer_without_one_is_malformed()
+    {
+        var handler = new StubHttpHandler(
+            Answer.Ok("{\"Code\":{\"RepositoryType\":\"S3\"},\"Configuration\":{\"FunctionName\":\"orders-api\",\"Version\":\"7\"," +
+                "\"State\":\"Inactive\",\"StateReasonCode\":\"Idle\",\"LastUpdateStatus\":\"Successful\"},\"Tags\":{\"team\":\"orders\"}}"),
+            Answer.Ok("{\"Code\":{\"RepositoryType\":\"S3\"}}"));
+        var client = LambdaTestClient.Create(handler);
+
+        FunctionConfiguration f = await client.GetFunctionAsync("orders-api", "7", CancellationToken.None);
+        var malformed = await Assert.ThrowsAsync<AwsServiceException>(() => client.GetFunctionAsync("orders-api", "7", CancellationToken.None));
+
+        Assert.Equal("7", f.Version);
+        Assert.Equal("Inactive", f.State);
+        Assert.Equal("Idle", f.StateReasonCode);
+        Assert.Equal("Successful", f.LastUpdateStatus);
+        Assert.Equal("MalformedResponse", malformed.ErrorCode);
+    }
+
+    [Fact]
     public async Task PublishVersion_reads_the_201_answer_as_the_new_version()
     {
         var handler = new StubHttpHandler(Answer.Json(HttpStatusCode.Created, LambdaTestClient.Configuration("8", "rev-8")));

@@ -24,6 +24,10 @@ public sealed class LambdaWireShapeTests
         ["GetFunctionConfiguration"] = new Case(
             c => c.GetFunctionConfigurationAsync("orders-api", "$LATEST", CancellationToken.None),
             "GET", Functions + "orders-api/configuration?Qualifier=%24LATEST", null, 200, LambdaTestClient.Configuration()),
+        ["GetFunction"] = new Case(
+            c => c.GetFunctionAsync(LambdaTestClient.FunctionArn, "7", CancellationToken.None),
+            "GET", Functions + EscapedArn + "?Qualifier=7", null, 200,
+            "{\"Configuration\":" + LambdaTestClient.Configuration("7") + ",\"Code\":{\"RepositoryType\":\"S3\",\"Location\":\"https://x\"}}"),
         ["UpdateFunctionConfiguration"] = new Case(
             c => c.UpdateFunctionConfigurationAsync(new UpdateFunctionConfigurationRequest
             {

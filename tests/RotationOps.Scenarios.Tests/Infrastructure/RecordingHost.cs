@@ -42,7 +42,14 @@ public sealed class RecordingHost : IRunbookHost
 
     public void WriteVerbose(string message) => _verbose.Enqueue(message);
     public void WriteWarning(string message) => _warnings.Enqueue(message);
-    public void WriteProgress(ProgressUpdate update) => _progress.Enqueue(update);
+    public void WriteProgress(ProgressUpdate update)
+    {
+        _progress.Enqueue(update);
+        ProgressWritten?.Invoke(update);
+    }
+
+    /// <summary>Called with each progress record as it is written: a test's way to act at a point of a long wait.</summary>
+    public Action<ProgressUpdate>? ProgressWritten { get; set; }
 
     public bool ShouldProcess(string target, string action)
     {

@@ -9,7 +9,8 @@ namespace RotationOps.Engine.Canary.Gates;
 
 /// <summary>
 /// Reads AWS/Lambda Invocations and Errors per ExecutedVersion behind the alias — the only
-/// dimension set that separates canary from stable — in one GetMetricData call.
+/// dimension set that separates canary from stable — in one GetMetricData call. A result that is
+/// not Complete is reported as a gap, never summed as if its missing points were zero.
 /// </summary>
 internal static class CanaryMetricsReader
 {
@@ -34,6 +35,8 @@ internal static class CanaryMetricsReader
             CanaryErrors = Sum("ce"),
             StableInvocations = Sum("si"),
             StableErrors = Sum("se"),
+            CanaryGaps = MetricDataGaps.Describe(results, new[] { ("ci", "canary Invocations"), ("ce", "canary Errors") }),
+            StableGaps = MetricDataGaps.Describe(results, new[] { ("si", "stable Invocations"), ("se", "stable Errors") }),
         };
     }
 

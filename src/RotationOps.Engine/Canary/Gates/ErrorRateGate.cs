@@ -22,6 +22,8 @@ internal sealed class ErrorRateGate : IHealthGate
     public async Task<GateResult> EvaluateAsync(GateContext context)
     {
         var metrics = await context.Metrics.ConfigureAwait(false);
+        var missing = MissingMetrics.Judge("ErrorRate", metrics.CanaryGaps, context.EndOfBake);
+        if (missing != null) return missing;
         var sample = SampleSize.Judge("ErrorRate", metrics.CanaryInvocations, _minInvocations, context.EndOfBake);
         if (sample != null) return sample;
         return metrics.CanaryErrorRate > _maxErrorRate

@@ -8,7 +8,8 @@ namespace RotationOps.Engine.Canary.Gates;
 /// bake may then end early, if every other gate passes too), Skipped while it is undecided. An
 /// undecided verdict at the end of the bake has shown no regression, so it passes — rolling back
 /// there would break its false-rollback bound — unless -MinInvocations were not reached, which
-/// fails as it does for the fixed gates.
+/// fails as it does for the fixed gates. Figures CloudWatch did not complete give no verdict, as for
+/// the other metric gates (<see cref="MissingMetrics"/>).
 /// </summary>
 internal sealed class SequentialGate : IHealthGate
 {
@@ -26,6 +27,10 @@ internal sealed class SequentialGate : IHealthGate
     public async Task<GateResult> EvaluateAsync(GateContext context)
     {
         var metrics = await context.Metrics.ConfigureAwait(false);
+        // Counts CloudWatch did not complete are not evidence either way: a missing error point
+        // would read as the canary's health, a missing stable one as its regression.
+        var missing = MissingMetrics.Judge(Name, metrics.Gaps, context.EndOfBake);
+        if (missing != null) return missing;
         var verdict = _verdict.Judge(metrics);
         string bound = $"a healthy canary crosses it with probability at most {Percent.Of(verdict.FalseRollbackRate, 2)}";
         switch (verdict.Decision)

@@ -22,6 +22,8 @@ internal sealed class StableComparisonGate : IHealthGate
     public async Task<GateResult> EvaluateAsync(GateContext context)
     {
         var metrics = await context.Metrics.ConfigureAwait(false);
+        var missing = MissingMetrics.Judge("CanaryVsStable", metrics.Gaps, context.EndOfBake);
+        if (missing != null) return missing;
         var sample = SampleSize.Judge("CanaryVsStable", metrics.CanaryInvocations, _minInvocations, context.EndOfBake);
         if (sample != null) return sample;
         double increase = metrics.CanaryErrorRate - metrics.StableErrorRate;

@@ -15,6 +15,9 @@ internal static class CloudWatchRequests
     /// <summary>GetMetricData's limit on queries per call.</summary>
     public const int MaxQueries = 500;
 
+    /// <summary>PutMetricData's limit on data points per call.</summary>
+    public const int MaxMetricData = 1000;
+
     /// <summary>DescribeAlarms' limit on AlarmNames per call; also its largest MaxRecords.</summary>
     public const int MaxAlarmNames = 100;
 
@@ -40,6 +43,27 @@ internal static class CloudWatchRequests
                 .Add(prefix + "ReturnData", "true");
         }
         return form.Add("StartTime", Timestamp(startTime)).Add("EndTime", Timestamp(endTime)).Add("NextToken", nextToken);
+    }
+
+    public static UrlEncodedText PutMetricData(UrlEncodedText form, string metricNamespace, IReadOnlyList<MetricDatum> data)
+    {
+        form.Add("Namespace", metricNamespace);
+        for (int i = 0; i < data.Count; i++)
+        {
+            MetricDatum datum = data[i];
+            string prefix = "MetricData.member." + Number(i + 1) + ".";
+            form.Add(prefix + "MetricName", datum.MetricName);
+            int d = 0;
+            foreach (KeyValuePair<string, string> dimension in datum.Dimensions.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                string dimensionPrefix = prefix + "Dimensions.member." + Number(++d) + ".";
+                form.Add(dimensionPrefix + "Name", dimension.Key).Add(dimensionPrefix + "Value", dimension.Value);
+            }
+            form.Add(prefix + "Timestamp", Timestamp(datum.Timestamp))
+                .Add(prefix + "Value", datum.Value.ToString("R", CultureInfo.InvariantCulture))
+                .Add(prefix + "Unit", datum.Unit);
+        }
+        return form;
     }
 
     /// <summary>

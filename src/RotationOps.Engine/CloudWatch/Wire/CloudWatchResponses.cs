@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Xml;
 using RotationOps.Engine.Aws.Http;
 using RotationOps.Engine.Aws.Wire;
@@ -15,13 +16,18 @@ internal static class CloudWatchResponses
     public static AwsPage<MetricDataResult> MetricDataPage(AwsHttpResponse response)
     {
         var results = new List<MetricDataResult>();
+        var callMessages = new List<MetricDataMessage>();
         string? nextToken = null;
         ReadResult(response, "GetMetricDataResult", field =>
         {
             if (field.LocalName == "MetricDataResults") results = XmlWire.Members(field, ReadMetricDataResult);
+            else if (field.LocalName == "Messages") callMessages = XmlWire.Members(field, ReadMessage);
             else if (field.LocalName == "NextToken") nextToken = XmlWire.Text(field);
             else field.Skip();
         });
+        // Messages about the whole call concern every result in it: each carries them as evidence.
+        if (callMessages.Count > 0)
+            foreach (MetricDataResult result in results) result.Messages = result.Messages.Concat(callMessages).ToList();
         return new AwsPage<MetricDataResult>(results, nextToken);
     }
 
@@ -72,12 +78,26 @@ internal static class CloudWatchResponses
                 case "StatusCode": result.StatusCode = XmlWire.Text(field); break;
                 case "Timestamps": result.Timestamps = XmlWire.Members(field, XmlWire.Timestamp); break;
                 case "Values": result.Values = XmlWire.Members(field, XmlWire.Double); break;
+                case "Messages": result.Messages = XmlWire.Members(field, ReadMessage); break;
                 default: field.Skip(); break;
             }
         });
         if (result.Timestamps.Count != result.Values.Count)
             throw new XmlException("A metric data result has different numbers of timestamps and values.");
         return result;
+    }
+
+    /// <summary>MessageData: &lt;Code/&gt; and &lt;Value/&gt;.</summary>
+    private static MetricDataMessage ReadMessage(XmlReader member)
+    {
+        string code = "", value = "";
+        XmlWire.ForEachChild(member, field =>
+        {
+            if (field.LocalName == "Code") code = XmlWire.Text(field);
+            else if (field.LocalName == "Value") value = XmlWire.Text(field);
+            else field.Skip();
+        });
+        return new MetricDataMessage(code, value);
     }
 
     private static CloudWatchAlarm ReadCompositeAlarm(XmlReader member)

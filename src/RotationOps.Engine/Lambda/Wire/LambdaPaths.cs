@@ -13,9 +13,12 @@ internal static class LambdaPaths
     /// <summary>The functions collection every Lambda path starts from; the trailing slash is part of the AWS path.</summary>
     public const string Functions = "/2015-03-31/functions/";
 
+    /// <summary>/2015-03-31/functions/{name}: the function itself (GetFunction).</summary>
+    public static string Function(string functionName) =>
+        Functions + UrlEncodedText.Escape(Required(functionName, "function name", nameof(functionName)));
+
     /// <summary>/2015-03-31/functions/{name}/{resource}, e.g. resource "configuration" or "versions".</summary>
-    public static string Function(string functionName, string resource) =>
-        Functions + UrlEncodedText.Escape(Required(functionName, "function name", nameof(functionName))) + "/" + resource;
+    public static string Function(string functionName, string resource) => Function(functionName) + "/" + resource;
 
     public static string Alias(string functionName, string aliasName) =>
         Function(functionName, "aliases/" + UrlEncodedText.Escape(Required(aliasName, "alias name", nameof(aliasName))));

@@ -21,6 +21,23 @@ internal static class LambdaResponses
         return ReadConfiguration(ref reader);
     }
 
+    /// <summary>
+    /// GetFunction: {"Configuration":{...},"Code":{...},"Tags":{...}}; only the configuration is kept.
+    /// An answer without one is malformed rather than "no state yet".
+    /// </summary>
+    public static FunctionConfiguration FunctionConfigurationOf(AwsHttpResponse response)
+    {
+        FunctionConfiguration? configuration = null;
+        var reader = new Utf8JsonReader(response.Body);
+        JsonWire.ReadStartObject(ref reader);
+        while (JsonWire.NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("Configuration"u8) && JsonWire.StartObject(ref reader)) configuration = ReadConfiguration(ref reader);
+            else JsonWire.Skip(ref reader);
+        }
+        return configuration ?? throw new JsonException("The GetFunction answer has no Configuration.");
+    }
+
     public static AliasConfiguration Alias(AwsHttpResponse response)
     {
         var reader = new Utf8JsonReader(response.Body);

@@ -15,6 +15,7 @@ public sealed class MetricStore : IMetricSink
     private readonly Dictionary<MetricIdentity, MetricSeries> series = new();
     private readonly TimeProvider clock;
     private TimeSpan metricDelay;
+    private MetricDataFailure? readFailure;
 
     internal MetricStore(TimeProvider clock, TimeSpan metricDelay)
     {
@@ -42,6 +43,29 @@ public sealed class MetricStore : IMetricSink
             lock (Gate)
             {
                 metricDelay = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// While set, GetMetricData answers the matching results with this status and message and no
+    /// points, as CloudWatch does when it fails or is denied a read; null (the default) answers normally.
+    /// </summary>
+    public MetricDataFailure? ReadFailure
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return readFailure;
+            }
+        }
+
+        set
+        {
+            lock (Gate)
+            {
+                readFailure = value;
             }
         }
     }

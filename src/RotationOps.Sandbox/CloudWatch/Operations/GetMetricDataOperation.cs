@@ -12,7 +12,8 @@ namespace RotationOps.Sandbox.CloudWatch.Operations;
 /// <summary>
 /// GetMetricData for MetricStat queries (at most 500): per query, the periods that have data, newest
 /// first unless ScanBy says otherwise. Results page by MaxDatapoints across all queries; a query cut
-/// by the page says PartialData. Metric math (Expression) is not evaluated.
+/// by the page says PartialData; while <see cref="MetricStore.ReadFailure"/> is set, the results it
+/// matches say InternalError or Forbidden with a message and no points. Metric math (Expression) is not evaluated.
 /// </summary>
 internal sealed class GetMetricDataOperation(MetricStore metrics) : ICloudWatchOperation
 {
@@ -54,11 +55,15 @@ internal sealed class GetMetricDataOperation(MetricStore metrics) : ICloudWatchO
             throw CloudWatchErrors.StartNotBeforeEnd();
         }
 
-        var results = parsed.Where(q => q.ReturnData).Select(q => (Query: q, Points: Points(q, start, end, now, ascending))).ToList();
+        var failure = metrics.ReadFailure;
+        var results = parsed.Where(q => q.ReturnData)
+            .Select(q => (Query: q, Failed: failure is not null && failure.Matches(q.Metric) ? failure : null))
+            .Select(r => (r.Query, r.Failed, Points: r.Failed is null ? Points(r.Query, start, end, now, ascending) : []))
+            .ToList();
         var skip = offset;
         var room = maxDatapoints;
         output.StartList("MetricDataResults");
-        foreach (var (query, points) in results)
+        foreach (var (query, failed, points) in results)
         {
             var skipped = (int)Math.Min(skip, points.Count);
             skip -= skipped;
@@ -73,8 +78,16 @@ internal sealed class GetMetricDataOperation(MetricStore metrics) : ICloudWatchO
             output.StartList("Values");
             page.ForEach(p => output.DoubleItem(p.Value));
             output.EndList();
-            output.String("StatusCode", skipped + page.Count < points.Count ? "PartialData" : "Complete");
+            output.String("StatusCode", failed?.StatusCode ?? (skipped + page.Count < points.Count ? "PartialData" : "Complete"));
             output.StartList("Messages");
+            if (failed is not null)
+            {
+                output.StartItem();
+                output.String("Code", failed.StatusCode);
+                output.String("Value", failed.Message);
+                output.EndItem();
+            }
+
             output.EndList();
             output.EndItem();
         }

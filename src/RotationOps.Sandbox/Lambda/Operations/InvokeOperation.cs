@@ -13,8 +13,10 @@ namespace RotationOps.Sandbox.Lambda.Operations;
 /// Invoke: RequestResponse (200, the payload or the function's error with X-Amz-Function-Error:
 /// Unhandled — the status stays 200), Event (202, nothing returned) or DryRun (204, nothing run).
 /// Through an alias the version follows the routing weights and X-Amz-Executed-Version names it.
+/// Invoking an Inactive version fails (502 ResourceNotReadyException) and starts its restore; a
+/// DryRun only validates and does not (AWS does not document it as reactivating).
 /// </summary>
-internal sealed class InvokeOperation(FunctionStore store, FunctionInvoker invoker) : ILambdaOperation
+internal sealed class InvokeOperation(FunctionStore store, FunctionInvoker invoker, LambdaOptions options) : ILambdaOperation
 {
     public string Name => LambdaRoutes.Invoke;
 
@@ -32,6 +34,13 @@ internal sealed class InvokeOperation(FunctionStore store, FunctionInvoker invok
         }
 
         var version = FunctionInvoker.Choose(function, primary, alias);
+        if (version.IsInactive)
+        {
+            // AWS: the invocation fails, nothing runs, and Lambda restores the version (Pending, then Active).
+            version.Reactivate(call.Now + options.ActivationDuration);
+            throw LambdaErrors.NotReady();
+        }
+
         if (!version.IsActive(call.Now))
         {
             throw LambdaErrors.NotActive(version.State(call.Now));
