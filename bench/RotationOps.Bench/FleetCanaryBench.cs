@@ -12,6 +12,8 @@ namespace RotationOps.Bench;
 /// A fleet runtime upgrade: every function canaried at 25 %, then shifted to 50 % and 100 % with a
 /// 30-minute bake under an error-rate gate, all functions at once. Concurrent bakes should cost about
 /// one bake of virtual time for the whole fleet, where one function after another would cost N bakes.
+/// The Sandbox enforces AWS's Lambda quotas (15 control-plane calls a second for the whole account,
+/// 100 GetFunction): the client's rate limiter should keep the fleet under them rather than be refused.
 /// </summary>
 internal static class FleetCanaryBench
 {
@@ -21,7 +23,7 @@ internal static class FleetCanaryBench
 
     public static async Task RunAsync(int functionCount, FigureTable table)
     {
-        await using var world = await BenchSandbox.StartAsync();
+        await using var world = await BenchSandbox.StartAsync(awsQuotas: true);
         var sandbox = world.Sandbox;
         var functions = Enumerable.Range(1, functionCount).Select(i => $"fleet-{i:000}").ToList();
         foreach (var function in functions)
@@ -46,6 +48,8 @@ internal static class FleetCanaryBench
         var calls = world.Calls;
         table.Add(Name, "GetFunction calls per function (100/s quota)", $"{(double)calls["lambda.GetFunction"] / functionCount:0.0}");
         table.Add(Name, "GetFunctionConfiguration calls per function (shared 15/s)", $"{(double)calls["lambda.GetFunctionConfiguration"] / functionCount:0.0}");
+        table.Add(Name, "peak Lambda control-plane calls in one second (quota 15/s)", $"{calls.PeakControlPlanePerSecond}");
+        table.Add(Name, "calls refused for throttling", $"{calls.Throttled}");
     }
 
     /// <summary>One function's canary then traffic shift; a canary that did not start is returned as it ended.</summary>
