@@ -48,8 +48,8 @@ internal static class FleetCanaryBench
         var calls = world.Calls;
         table.Add(Name, "GetFunction calls per function (100/s quota)", $"{(double)calls["lambda.GetFunction"] / functionCount:0.0}");
         table.Add(Name, "GetFunctionConfiguration calls per function (shared 15/s)", $"{(double)calls["lambda.GetFunctionConfiguration"] / functionCount:0.0}");
-        table.Add(Name, "peak Lambda control-plane calls in one second (quota 15/s)", $"{calls.PeakControlPlanePerSecond}");
-        table.Add(Name, "calls refused for throttling", $"{calls.Throttled}");
+        table.Add(Name, "Lambda control-plane calls; peak in one second (quota 15/s)", $"{calls.ControlPlaneCalls}; {calls.PeakControlPlanePerSecond}");
+        table.Add(Name, "calls refused for throttling", $"{calls.Throttled} ({(double)calls.Throttled / calls.ControlPlaneCalls:P1} of control-plane calls)");
     }
 
     /// <summary>One function's canary then traffic shift; a canary that did not start is returned as it ended.</summary>

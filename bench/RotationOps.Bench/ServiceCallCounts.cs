@@ -22,6 +22,9 @@ internal sealed class ServiceCallCounts
 
     public int Throttled => throttled;
 
+    /// <summary>Lambda control-plane calls the Sandbox answered, throttled ones included.</summary>
+    public int ControlPlaneCalls => counts.Where(c => IsLambdaControlPlane(c.Key)).Sum(c => c.Value);
+
     /// <summary>The most Lambda control-plane calls served in one second of the Sandbox's clock.</summary>
     public int PeakControlPlanePerSecond => controlPlanePerSecond.Values.DefaultIfEmpty(0).Max();
 
