@@ -181,6 +181,24 @@ Describe 'Per-item failures' {
         Get-CurrentVersionAt $east fleet/orders/db | Should -Not -Be $eastBefore
     }
 
+    It 'with no default region anywhere, a piped item brings its own; one without fails alone' {
+        $before = Get-CurrentVersionAt $west fleet/west-only
+        $noRegion = Join-Path $session.JournalHome 'aws-config-no-region'
+        Set-Content -Path $noRegion -Value ''
+        $rows = "@([pscustomobject]@{ SecretId = 'fleet/west-only'; Region = 'eu-west-1' }, [pscustomobject]@{ SecretId = 'fleet/west-only' })"
+
+        $run = Invoke-Fresh ("`$env:AWS_CONFIG_FILE = '$noRegion'; " +
+            "$rows | Invoke-SecretRotation -GeneratePassword -EndpointUrl $($west.Settings.AWS_ENDPOINT_URL)")
+
+        @($run.Output).Count | Should -Be 1
+        $run.Output[0].Region | Should -Be 'eu-west-1'
+        @($run.Errors).Count | Should -Be 1
+        $run.Errors[0].Id | Should -BeLike 'InvalidAwsConfiguration*'
+        $run.Errors[0].Message | Should -BeLike 'No AWS region is set*'
+        Get-CurrentVersionAt $west fleet/west-only | Should -Be $run.Output[0].VersionId
+        Get-CurrentVersionAt $west fleet/west-only | Should -Not -Be $before
+    }
+
     It 'Undo-Deployment by id from another region says which region to run in, and that advice works' {
         $published = Invoke-Fresh "Publish-LambdaCanary -FunctionName orders-api -AliasName LIVE -ProfileName west -Description 'undo me' -Weight 0.2"
         $canary = $published.Output[0]
