@@ -28,6 +28,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = Split-Path -Parent $PSScriptRoot
 . (Join-Path $root 'tests/pester/SandboxProcess.ps1')
+. (Join-Path $PSScriptRoot 'Figures.ps1')
 if (-not $Module) { $Module = Join-Path $root 'out/RotationOps/RotationOps.psd1' }
 # A child process gets the counts as one "200,1000" argument.
 [int[]] $Count = @($Count -split ',' | ForEach-Object { [int]$_ })
@@ -130,13 +131,6 @@ function Invoke-CliLoop {
     }
 }
 
-function Get-Percentile {
-    param([double[]] $Values, [double] $Percent)
-    if ($Values.Count -eq 0) { return [double]::NaN }
-    $sorted = @($Values | Sort-Object)
-    $sorted[[math]::Min($sorted.Count - 1, [math]::Ceiling($Percent / 100 * $sorted.Count) - 1)]
-}
-
 function Format-Figure {
     param($Phase, [string] $Variant, [int] $ScaleTo = 0)
     $latencies = [double[]]@($Phase.Latencies)
@@ -161,8 +155,8 @@ function Format-Figure {
         Failed           = $Phase.N - $latencies.Count
         Throttled        = $Phase.Throttled
         'Throttled %'    = if ($Phase.Calls -gt 0) { [math]::Round(100 * $Phase.Throttled / $Phase.Calls, 1) } else { 0 }
-        'p50 s'          = [math]::Round((Get-Percentile $latencies 50), 2)
-        'p95 s'          = [math]::Round((Get-Percentile $latencies 95), 2)
+        'p50 s'          = [math]::Round((Get-Percentile $latencies 0.5), 2)
+        'p95 s'          = [math]::Round((Get-Percentile $latencies 0.95), 2)
         'max s'          = [math]::Round(($latencies | Measure-Object -Maximum).Maximum, 2)
         Note             = $note
     }

@@ -19,13 +19,8 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = Split-Path -Parent $PSScriptRoot
 . (Join-Path $root 'tests/pester/SandboxProcess.ps1')
+. (Join-Path $PSScriptRoot 'Figures.ps1')
 if (-not $Module) { $Module = Join-Path $root 'out/RotationOps/RotationOps.psd1' }
-
-function Get-Percentile([double[]] $Values, [double] $Share) {
-    # Nearest rank: the smallest value at least $Share of them do not exceed.
-    $sorted = @($Values | Sort-Object)
-    $sorted[[math]::Max(0, [math]::Ceiling($Share * $sorted.Count) - 1)]
-}
 
 function Measure-Process([string[]] $Command) {
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
@@ -59,11 +54,14 @@ if (-not `$passed) { throw 'the probe read failed' }
         if ($run -gt 0) { $measured.WallMs }
     }
 
+    function New-Row([string] $Figure, [double[]] $Values) {
+        [pscustomobject]@{ Figure = $Figure; p50 = Get-Percentile $Values 0.5; p95 = Get-Percentile $Values 0.95 }
+    }
     $rows = @(
-        [pscustomobject]@{ Figure = 'Import-Module RotationOps, ms'; p50 = Get-Percentile ($probeRuns | ForEach-Object ImportMs) 0.5; p95 = Get-Percentile ($probeRuns | ForEach-Object ImportMs) 0.95 }
-        [pscustomobject]@{ Figure = 'first AWS answer after import (DescribeSecret + GetSecretValue), ms'; p50 = Get-Percentile ($probeRuns | ForEach-Object FirstCallMs) 0.5; p95 = Get-Percentile ($probeRuns | ForEach-Object FirstCallMs) 0.95 }
-        [pscustomobject]@{ Figure = 'whole pwsh process: start, import, first call, exit, ms'; p50 = Get-Percentile ($probeRuns | ForEach-Object WallMs) 0.5; p95 = Get-Percentile ($probeRuns | ForEach-Object WallMs) 0.95 }
-        [pscustomobject]@{ Figure = 'AWS CLI v2 process: one describe-secret, ms'; p50 = Get-Percentile $cli 0.5; p95 = Get-Percentile $cli 0.95 }
+        New-Row 'Import-Module RotationOps, ms' ($probeRuns | ForEach-Object ImportMs)
+        New-Row 'first AWS answer after import (DescribeSecret + GetSecretValue), ms' ($probeRuns | ForEach-Object FirstCallMs)
+        New-Row 'whole pwsh process: start, import, first call, exit, ms' ($probeRuns | ForEach-Object WallMs)
+        New-Row 'AWS CLI v2 process: one describe-secret, ms' $cli
     )
     "Start-up, $Runs fresh processes each (first dropped):"
     $rows | Format-Table -AutoSize @{ n = 'figure'; e = 'Figure' }, @{ n = 'p50'; e = { '{0:N0}' -f $_.p50 } }, @{ n = 'p95'; e = { '{0:N0}' -f $_.p95 } } | Out-String

@@ -41,11 +41,7 @@ internal static class ServiceRotationBench
         milliseconds.Sort();
         table.Add(Name, "secrets", $"{secretCount}");
         table.Add(Name, "completed", $"{completed} of {secretCount}");
-        table.Add(Name, "real ms per rotation, p50", $"{Percentile(milliseconds, 0.50):0.0}");
-        table.Add(Name, "real ms per rotation, p95", $"{Percentile(milliseconds, 0.95):0.0}");
+        table.Add(Name, "real ms per rotation, p50", $"{NearestRank.Of(milliseconds, 0.50):0.0}");
+        table.Add(Name, "real ms per rotation, p95", $"{NearestRank.Of(milliseconds, 0.95):0.0}");
     }
-
-    /// <summary>Nearest-rank percentile of sorted values: the smallest value at least <paramref name="share"/> of them do not exceed.</summary>
-    private static double Percentile(IReadOnlyList<double> sorted, double share) =>
-        sorted[Math.Max(0, (int)Math.Ceiling(share * sorted.Count) - 1)];
 }

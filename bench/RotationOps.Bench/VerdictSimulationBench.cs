@@ -67,14 +67,14 @@ internal static class VerdictSimulationBench
     /// <summary>Nearest rank; "missed" when that rank is a regression the bake never caught.</summary>
     private static string Percentile(List<double> sorted, double quantile)
     {
-        var value = sorted[Math.Max(0, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
+        var value = NearestRank.Of(sorted, quantile);
         return double.IsPositiveInfinity(value) ? "missed" : value.ToString("0", CultureInfo.InvariantCulture);
     }
 
     private static string Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? "-" : sorted[(sorted.Count - 1) / 2].ToString("0", CultureInfo.InvariantCulture);
+        return sorted.Count == 0 ? "-" : NearestRank.Of(sorted, 0.5).ToString("0", CultureInfo.InvariantCulture);
     }
 
     private static string Share(int count) => FormattableString.Invariant($"{count} ({100.0 * count / Canaries:0.0}%)");
