@@ -31,6 +31,10 @@ internal sealed class BakePolicy
     public static BakePolicy Sequential(double falseRollbackRate, int minInvocations) =>
         new(FormattableString.Invariant($"-Verdict Sequential α {falseRollbackRate:0.##%}"), new IHealthGate[] { new SequentialGate(new SequentialVerdict(falseRollbackRate), minInvocations) });
 
+    /// <summary>The reference no real gate can be: Wald's test knowing both error rates in advance.</summary>
+    public static BakePolicy KnownRates(double stableErrorRate, double regressedErrorRate, double falseRollbackRate) =>
+        new(FormattableString.Invariant($"Wald, rates known α {falseRollbackRate:0.##%}"), new IHealthGate[] { new KnownRatesGate(stableErrorRate, regressedErrorRate, falseRollbackRate) });
+
     /// <summary>Today's -MaxErrorRate gate.</summary>
     public static BakePolicy MaxErrorRate(double maxErrorRate, int minInvocations) =>
         new(FormattableString.Invariant($"-MaxErrorRate {maxErrorRate:0.##}"), new IHealthGate[] { new ErrorRateGate(maxErrorRate, minInvocations) });

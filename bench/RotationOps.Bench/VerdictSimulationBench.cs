@@ -12,7 +12,9 @@ namespace RotationOps.Bench;
 /// fixed-threshold gates — the engine's own gate classes, on the same seeded traffic — and polled
 /// once a minute. It counts the canary invocations each needed to roll a regression back, and how
 /// many healthy canaries each rolled back. Invocation outcomes are drawn in-process rather than on
-/// the Sandbox, whose errors are deterministic: false rollbacks only happen on noise.
+/// the Sandbox, whose errors are deterministic: false rollbacks only happen on noise. A last column,
+/// Wald's test told both error rates in advance (<see cref="KnownRatesGate"/>), is the reference
+/// for what any test at the same α can do on this traffic and polling.
 /// </summary>
 internal static class VerdictSimulationBench
 {
@@ -35,6 +37,7 @@ internal static class VerdictSimulationBench
             BakePolicy.MaxErrorRate(0.02, MinInvocations),
             BakePolicy.MaxErrorRate(0.03, MinInvocations),
             BakePolicy.MaxErrorRateIncrease(0.02, MinInvocations),
+            BakePolicy.KnownRates(BaselineErrorRate, RegressedErrorRate, 0.01),
         ];
         var random = new Random(Seed);
         var regressed = policies.ToDictionary(p => p, _ => new List<BakeOutcome>());
@@ -54,6 +57,7 @@ internal static class VerdictSimulationBench
         table.Add(Name, "setup", $"{Canaries} canaries a case; {Weight:0%} of {InvocationsPerMinute} calls/min on the canary; polled each minute; bake {BakeMinutes} min; -MinInvocations {MinInvocations}; seed {Seed}");
         table.Add(Name, "gate", Columns(policies.Select(p => p.Name)));
         table.Add(Name, "1% -> 5%: rolled back", Columns(policies.Select(p => Share(regressed[p].Count(o => o.RolledBack)))));
+        table.Add(Name, "1% -> 5%: canary calls to roll back, mean", Columns(policies.Select(p => Mean(DetectionCalls(regressed[p])))));
         table.Add(Name, "1% -> 5%: canary calls to roll back, median", Columns(policies.Select(p => Percentile(DetectionCalls(regressed[p]), 0.5))));
         table.Add(Name, "1% -> 5%: canary calls to roll back, p95", Columns(policies.Select(p => Percentile(DetectionCalls(regressed[p]), 0.95))));
         table.Add(Name, "healthy 1%: false rollbacks", Columns(policies.Select(p => Share(healthy[p].Count(o => o.RolledBack)))));
@@ -69,6 +73,13 @@ internal static class VerdictSimulationBench
     {
         var value = NearestRank.Of(sorted, quantile);
         return double.IsPositiveInfinity(value) ? "missed" : value.ToString("0", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"missed" when a regression was never rolled back: it has no finite count.</summary>
+    private static string Mean(List<double> calls)
+    {
+        var mean = calls.Average();
+        return double.IsPositiveInfinity(mean) ? "missed" : mean.ToString("0", CultureInfo.InvariantCulture);
     }
 
     private static string Median(IEnumerable<double> values)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,7 +7,9 @@ using RotationOps.Engine.Journal;
 using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;
 using RotationOps.Engine.Security;
+using RotationOps.Sandbox.CloudWatch.Metrics;
 using RotationOps.Sandbox.Faults;
+using RotationOps.Sandbox.Metrics;
 using RotationOps.Sandbox.RotationFunctions;
 using RotationOps.Scenarios.Tests.Infrastructure;
 using RotationOps.Tests.Shared;
@@ -75,6 +78,30 @@ public sealed class FailureScenarios
         Assert.Contains("AWS/Lambda counts 1 error(s)", rotation.Message);
         Assert.Contains("setSecret, testSecret or finishSecret", rotation.Message);
         Assert.True(rotation.Duration < TimeSpan.FromMinutes(3), $"reported after {rotation.Duration}, where the timeout was an hour");
+    }
+
+    [SandboxFact]
+    public async Task An_earlier_rotations_errors_are_not_blamed_on_this_one_when_CloudWatch_first_answers_incompletely()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        // Slow enough for the watch's checks (every 30 s) to run while it rotates.
+        string function = sandbox.RotationFunctions.Register("orders-rotation",
+            new RotationFunctionBehavior { Strategy = RotationStrategy.RotateJsonKey("password"), StepLatency = TimeSpan.FromSeconds(20), KeepCurrentCredentialValid = true });
+        string arn = await scenario.CreateSecretAsync("prod/orders/db", DbJson);
+        sandbox.Downstream.Set(arn, DbJson);
+        // An earlier rotation's error, in the minute this one starts.
+        sandbox.CloudWatch.Metrics.Put(new MetricDatum("AWS/Lambda", "Errors", new Dictionary<string, string> { ["FunctionName"] = "orders-rotation" },
+            scenario.Time.GetUtcNow(), StatisticValues.Single(1), "Count"));
+        // The first read, the watch's baseline, fails; CloudWatch answers in full from the first poll on.
+        sandbox.CloudWatch.Metrics.ReadFailure = new MetricDataFailure("InternalError", "Internal failure.") { MetricName = "Errors" };
+        scenario.Host.ProgressWritten = _ => sandbox.CloudWatch.Metrics.ReadFailure = null;
+
+        var rotation = await scenario.Runner().RotateAsync(new SecretRotationRequest { SecretId = arn, RotationLambdaArn = function, Timeout = TimeSpan.FromHours(1) });
+
+        Assert.True(rotation.Status == RotationStatus.Completed, rotation.Message);
+        Assert.True(rotation.Duration > TimeSpan.FromSeconds(60), $"the rotation took {rotation.Duration}, too short for the watch to check");
+        Assert.Contains(scenario.Host.Verbose, line => line.StartsWith("Not watching orders-rotation's AWS/Lambda Errors: CloudWatch's answer was incomplete (orders-rotation Errors: InternalError", StringComparison.Ordinal));
     }
 
     [SandboxFact]

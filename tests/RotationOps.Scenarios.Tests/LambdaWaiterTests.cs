@@ -118,7 +118,10 @@ public sealed class LambdaWaiterTests : IDisposable
         var error = await Assert.ThrowsAsync<RunbookException>(() => new LambdaWaiter(lambda, _host).UntilActiveAsync("orders-api", "7"));
 
         Assert.Equal("VersionInactive", error.ErrorId);
-        Assert.Contains("aws lambda invoke --function-name orders-api --qualifier 7", error.Message, StringComparison.Ordinal);
+        // The hand-made invoke comes after the state check: on a version made Active meanwhile it would run the function.
+        int check = error.Message.IndexOf("aws lambda get-function --function-name orders-api --qualifier 7 --query Configuration.State", StringComparison.Ordinal);
+        int invoke = error.Message.IndexOf("aws lambda invoke --function-name orders-api --qualifier 7", StringComparison.Ordinal);
+        Assert.True(check >= 0 && invoke > check, error.Message);
         Assert.DoesNotContain(lambda.Calls, c => c.StartsWith("Invoke", StringComparison.Ordinal));
     }
 

@@ -51,6 +51,25 @@ public sealed class SequentialVerdictScenarios
     }
 
     [SandboxFact]
+    public async Task The_plan_says_a_step_bakes_up_to_the_bake_time_since_the_verdict_may_end_it_early()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var sandbox = scenario.RequireSandbox();
+        string function = await scenario.CreateLiveFunctionAsync("orders-api");
+        var canary = await scenario.Publisher().PublishAsync(new CanaryRequest { FunctionName = function, AliasName = "LIVE", Runtime = "python3.11", Weight = 0.05 });
+        scenario.Host.Approve = false;
+
+        var result = await scenario.Shifter().ShiftAsync(new TrafficShiftRequest
+        {
+            DeploymentId = canary.DeploymentId, Steps = new[] { 0.1, 1.0 }, BakeTime = Bake, Verdict = CanaryVerdict.Sequential,
+        });
+
+        Assert.Equal(DeploymentStatus.NotRun, result.Status);
+        Assert.Contains(scenario.Host.Prompts, p => p.EndsWith($"Route 10.0% to version {canary.CanaryVersion} and bake up to 01:00:00 (rolls back to 1 if a gate fails)", StringComparison.Ordinal));
+        Assert.Equal(0.05, sandbox.Lambda.Find(function)!.Aliases.Single().AdditionalVersionWeights[canary.CanaryVersion!]);
+    }
+
+    [SandboxFact]
     public async Task A_canary_failing_no_more_than_stable_ends_each_bake_early_and_is_promoted()
     {
         await using var scenario = await Scenario.StartAsync();

@@ -107,8 +107,10 @@ internal sealed class LambdaWaiter
         if (!_host.ShouldProcess(target, "Invoke the Inactive version once so that Lambda restores it (Lambda refuses that invocation; no code runs)"))
             throw new RunbookException("VersionInactive", RunbookErrorCategory.InvalidOperation,
                 $"Version {version} of {functionName} is Inactive ({config.StateReasonCode} {config.StateReason}) and was not reactivated. " +
-                $"Invoke it once (aws lambda invoke --function-name {functionName} --qualifier {version} out.json; Lambda refuses the call and restores the version), " +
-                "then run the command again.", functionName);
+                "Run the same command again and approve the invocation: it reads the state first and invokes only a version still Inactive. " +
+                $"By hand, check first that it is still Inactive (aws lambda get-function --function-name {functionName} --qualifier {version} --query Configuration.State), " +
+                $"and only then invoke it once (aws lambda invoke --function-name {functionName} --qualifier {version} out.json): Lambda refuses that call and restores the version, " +
+                "but the same call to a version that is Active again runs the function.", functionName);
         _host.WriteWarning($"Version {version} of {functionName} is Inactive ({config.StateReasonCode}): invoking it once so that Lambda restores it.");
         try
         {

@@ -70,7 +70,7 @@ public sealed class TrafficShifter
         foreach (double weight in weights)
             plan.Add(DeploymentRecords.NameOf(deployment), weight >= 1
                 ? $"Promote version {deployment.CanaryVersion} to all traffic" + (deployment.SecretVersionId != null ? $" after moving AWSCURRENT of {deployment.SecretId} to {deployment.SecretVersionId}" : "")
-                : $"Route {Percent.Of(weight, 1)} to version {deployment.CanaryVersion}" + (request.BakeTime > TimeSpan.Zero ? $" and bake {request.BakeTime} (rolls back to {deployment.StableVersion} if a gate fails)" : ""));
+                : $"Route {Percent.Of(weight, 1)} to version {deployment.CanaryVersion}" + (request.BakeTime > TimeSpan.Zero ? $" and bake {(request.Verdict == CanaryVerdict.Sequential ? "up to " : "")}{request.BakeTime} (rolls back to {deployment.StableVersion} if a gate fails)" : ""));
         if (!plan.Approve(_host))
             return await RecordAsync(deployment, DeploymentStatus.NotRun, ChangePlan.NotApprovedMessage, JournalPhase.Skipped).ConfigureAwait(false);
 

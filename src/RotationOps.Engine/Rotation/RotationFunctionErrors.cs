@@ -14,7 +14,8 @@ namespace RotationOps.Engine.Rotation;
 /// </summary>
 internal static class RotationFunctionErrors
 {
-    public static async Task<double> SinceAsync(ICloudWatchClient client, string functionName, DateTimeOffset since, DateTimeOffset now,
+    /// <summary>The errors from the start of <paramref name="since"/>'s minute to the end of <paramref name="now"/>'s, unless CloudWatch's answer was incomplete.</summary>
+    public static async Task<FunctionErrorCount> SinceAsync(ICloudWatchClient client, string functionName, DateTimeOffset since, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var query = new MetricDataQuery
@@ -28,6 +29,7 @@ internal static class RotationFunctionErrors
         };
         var window = new MetricWindow(since, now);
         var results = await client.GetMetricDataAsync(new[] { query }, window.Start, window.End, cancellationToken).ConfigureAwait(false);
-        return results.SelectMany(r => r.Values).Sum();
+        string? gap = MetricDataGaps.Describe(results, new[] { (query.Id, $"{functionName} Errors") });
+        return new FunctionErrorCount(gap == null ? results.SelectMany(r => r.Values).Sum() : 0, gap);
     }
 }

@@ -12,6 +12,9 @@ namespace RotationOps.Engine.Rotation;
 /// broken function is reported within a minute or two instead of when -Timeout runs out. Errors
 /// already counted in the minute the watch began (an earlier rotation's) are not held against this one.
 /// Without CloudWatch access it says so once on -Verbose and the wait falls back to -Timeout alone.
+/// A CloudWatch result that is not Complete is never read as a count: at the start it would make
+/// an earlier rotation's errors look like this one's once CloudWatch answers in full, so the watch
+/// does not start; later it is no evidence either way, and the next check reads again.
 /// </summary>
 internal sealed class RotationFunctionWatch
 {
@@ -44,8 +47,11 @@ internal sealed class RotationFunctionWatch
         var now = host.Time.GetUtcNow();
         try
         {
-            double baseline = await RotationFunctionErrors.SinceAsync(client, functionName, now, now, CancellationToken.None).ConfigureAwait(false);
-            return new RotationFunctionWatch(client, host, functionName, now, baseline);
+            var baseline = await RotationFunctionErrors.SinceAsync(client, functionName, now, now, CancellationToken.None).ConfigureAwait(false);
+            if (baseline.IsKnown) return new RotationFunctionWatch(client, host, functionName, now, baseline.Errors);
+            host.WriteVerbose($"Not watching {functionName}'s AWS/Lambda Errors: CloudWatch's answer was incomplete ({baseline.Gap}), so errors before this " +
+                              "rotation could not be told from its own; a failing rotation function is noticed only at -Timeout.");
+            return null;
         }
         catch (AwsServiceException ex)
         {
@@ -54,7 +60,7 @@ internal sealed class RotationFunctionWatch
         }
     }
 
-    /// <summary>The errors the function has had since the watch began, when due for a check and any; else 0.</summary>
+    /// <summary>The errors the function has had since the watch began, when due for a check and CloudWatch answers in full; else 0.</summary>
     public async Task<double> NewErrorsAsync()
     {
         var now = _host.Time.GetUtcNow();
@@ -62,7 +68,10 @@ internal sealed class RotationFunctionWatch
         _nextCheck = now + CheckEvery;
         try
         {
-            return Math.Max(0, await RotationFunctionErrors.SinceAsync(_client, FunctionName, _since, now, _host.Cancellation).ConfigureAwait(false) - _baseline);
+            var count = await RotationFunctionErrors.SinceAsync(_client, FunctionName, _since, now, _host.Cancellation).ConfigureAwait(false);
+            if (count.IsKnown) return Math.Max(0, count.Errors - _baseline);
+            _host.WriteVerbose($"{FunctionName}'s AWS/Lambda Errors could not be read in full ({count.Gap}); checking again in {CheckEvery.TotalSeconds:0} s.");
+            return 0;
         }
         catch (AwsServiceException ex)
         {

@@ -12,13 +12,13 @@ public sealed class AdaptiveTokenBucketTests
     private static readonly TimeSpan FiftiethOfASecond = TimeSpan.FromMilliseconds(20);
 
     [Fact]
-    public async Task A_full_bucket_lets_one_seconds_worth_through_at_once_then_paces_at_the_rate()
+    public async Task A_full_bucket_lets_half_a_seconds_worth_through_at_once_then_paces_at_the_rate()
     {
         var time = new FakeTimeProvider();
         var bucket = new AdaptiveTokenBucket(AwsQuotaGroup.SecretsManagerWrite, 50, time);
         DateTimeOffset start = time.GetUtcNow();
 
-        for (int i = 0; i < 50; i++) Assert.Equal(TimeSpan.Zero, (await bucket.AcquireAsync(CancellationToken.None)).Waited);
+        for (int i = 0; i < 25; i++) Assert.Equal(TimeSpan.Zero, (await bucket.AcquireAsync(CancellationToken.None)).Waited);
         Assert.Empty(time.Waits);
         for (int i = 0; i < 50; i++) Assert.Equal(FiftiethOfASecond, (await bucket.AcquireAsync(CancellationToken.None)).Waited);
 
@@ -30,7 +30,7 @@ public sealed class AdaptiveTokenBucketTests
     {
         var time = new FakeTimeProvider(autoAdvance: false);
         var bucket = new AdaptiveTokenBucket(AwsQuotaGroup.SecretsManagerWrite, 50, time);
-        for (int i = 0; i < 50; i++) await bucket.AcquireAsync(CancellationToken.None);
+        for (int i = 0; i < 25; i++) await bucket.AcquireAsync(CancellationToken.None);
 
         var waiting = Enumerable.Range(0, 3).Select(_ => bucket.AcquireAsync(CancellationToken.None).AsTask()).ToArray();
 
@@ -43,19 +43,19 @@ public sealed class AdaptiveTokenBucketTests
     }
 
     [Fact]
-    public async Task A_bucket_left_idle_holds_at_most_one_seconds_worth()
+    public async Task A_bucket_left_idle_holds_at_most_half_a_seconds_worth()
     {
         var time = new FakeTimeProvider(autoAdvance: false);
         var bucket = new AdaptiveTokenBucket(AwsQuotaGroup.SecretsManagerRotate, 50, time);
         time.Advance(TimeSpan.FromMinutes(5));
 
-        for (int i = 0; i < 50; i++) await bucket.AcquireAsync(CancellationToken.None);
-        var fiftyFirst = bucket.AcquireAsync(CancellationToken.None).AsTask();
+        for (int i = 0; i < 25; i++) await bucket.AcquireAsync(CancellationToken.None);
+        var twentySixth = bucket.AcquireAsync(CancellationToken.None).AsTask();
 
-        Assert.False(fiftyFirst.IsCompleted);
+        Assert.False(twentySixth.IsCompleted);
         Assert.Equal(new[] { FiftiethOfASecond }, time.Waits);
         time.Advance(FiftiethOfASecond);
-        await fiftyFirst;
+        await twentySixth;
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class AdaptiveTokenBucketTests
     {
         var time = new FakeTimeProvider(autoAdvance: false);
         var bucket = new AdaptiveTokenBucket(AwsQuotaGroup.SecretsManagerWrite, 50, time);
-        for (int i = 0; i < 50; i++) await bucket.AcquireAsync(CancellationToken.None);
+        for (int i = 0; i < 25; i++) await bucket.AcquireAsync(CancellationToken.None);
         using var cancel = new CancellationTokenSource();
 
         var waiting = bucket.AcquireAsync(cancel.Token).AsTask();
@@ -98,7 +98,7 @@ public sealed class AdaptiveTokenBucketTests
         var time = new FakeTimeProvider();
         var bucket = new AdaptiveTokenBucket(AwsQuotaGroup.SecretsManagerWrite, 50, time);
         RateGrant grant = default;
-        for (int i = 0; i < 50; i++) grant = await bucket.AcquireAsync(CancellationToken.None);
+        for (int i = 0; i < 25; i++) grant = await bucket.AcquireAsync(CancellationToken.None);
 
         bucket.OnThrottled(grant);
 
