@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 namespace RotationOps.Bench;
 
 /// <summary>
-/// Issue 10's canary verdict figures: 1,000 canaries regressed from 1 % to 5 % errors and 1,000
-/// healthy ones (1 % like stable), each baked under the sequential verdict and under today's
+/// Issue 10's canary verdict figures: 1,000 canaries regressed from 1 % to 5 % errors, 1,000
+/// healthy ones (1 % like stable) and 1,000 failing twice as often (2 %), each baked under the sequential verdict and under today's
 /// fixed-threshold gates — the engine's own gate classes, on the same seeded traffic — and polled
 /// once a minute. It counts the canary invocations each needed to roll a regression back, and how
 /// many healthy canaries each rolled back. Invocation outcomes are drawn in-process rather than on
@@ -26,6 +26,7 @@ internal static class VerdictSimulationBench
     private const double Weight = 0.1;
     private const double BaselineErrorRate = 0.01;
     private const double RegressedErrorRate = 0.05;
+    private const double DoubledErrorRate = 0.02;
     private const int MinInvocations = 100;
     private const int ColumnWidth = 28;
 
@@ -42,15 +43,18 @@ internal static class VerdictSimulationBench
         var random = new Random(Seed);
         var regressed = policies.ToDictionary(p => p, _ => new List<BakeOutcome>());
         var healthy = policies.ToDictionary(p => p, _ => new List<BakeOutcome>());
+        var doubled = policies.ToDictionary(p => p, _ => new List<BakeOutcome>());
         for (var i = 0; i < Canaries; i++)
         {
             // Every policy judges the same traffic, so the columns differ by their rule alone.
             var bad = TrafficTrajectory.Generate(random, BakeMinutes, InvocationsPerMinute, Weight, RegressedErrorRate, BaselineErrorRate);
             var good = TrafficTrajectory.Generate(random, BakeMinutes, InvocationsPerMinute, Weight, BaselineErrorRate, BaselineErrorRate);
+            var twice = TrafficTrajectory.Generate(random, BakeMinutes, InvocationsPerMinute, Weight, DoubledErrorRate, BaselineErrorRate);
             foreach (var policy in policies)
             {
                 regressed[policy].Add(await policy.BakeAsync(bad));
                 healthy[policy].Add(await policy.BakeAsync(good));
+                doubled[policy].Add(await policy.BakeAsync(twice));
             }
         }
 
@@ -60,6 +64,7 @@ internal static class VerdictSimulationBench
         table.Add(Name, "1% -> 5%: canary calls to roll back, mean", Columns(policies.Select(p => Mean(DetectionCalls(regressed[p])))));
         table.Add(Name, "1% -> 5%: canary calls to roll back, median", Columns(policies.Select(p => Percentile(DetectionCalls(regressed[p]), 0.5))));
         table.Add(Name, "1% -> 5%: canary calls to roll back, p95", Columns(policies.Select(p => Percentile(DetectionCalls(regressed[p]), 0.95))));
+        table.Add(Name, "1% -> 2%: rolled back", Columns(policies.Select(p => Share(doubled[p].Count(o => o.RolledBack)))));
         table.Add(Name, "healthy 1%: false rollbacks", Columns(policies.Select(p => Share(healthy[p].Count(o => o.RolledBack)))));
         table.Add(Name, "healthy 1%: minutes baked, median", Columns(policies.Select(p => Median(healthy[p].Where(o => !o.RolledBack).Select(o => (double)o.Minutes)))));
     }
