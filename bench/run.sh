@@ -2,7 +2,9 @@
 # Runs the benchmark in Release against an in-process Sandbox and prints its figures:
 #   bench/run.sh [--quick] [--functions N] [--secrets M]
 #   bench/run.sh --soak R     (issue 8: R rotations under random faults, invariants checked after each)
-#   bench/run.sh --verdict    (issue 10: the sequential canary verdict against the fixed-threshold gates, simulated)
+#   bench/run.sh --verdict [--verdict-canaries C]
+#                             (issue 10: the sequential canary verdict against the fixed-threshold gates, simulated,
+#                              and C canaries a case baked by the module's engines on the Sandbox)
 #   bench/run.sh --fleet-rotation [-Count 200,1000] [-ThrottleLimit 8] [-Mode pipeline,sequential] [-CliCount 5]
 #                             [-BaselineModule <psd1>]
 #                             (issue 10: the built module against a Sandbox process with AWS's quotas,

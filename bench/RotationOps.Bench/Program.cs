@@ -25,6 +25,7 @@ if (options.SoakRotations > 0)
 if (options.VerdictOnly)
 {
     await VerdictSimulationBench.RunAsync(table);
+    await VerdictOnSandboxBench.RunAsync(options.VerdictCanaries, table);
     table.Write(Console.Out);
     return 0;
 }
@@ -33,5 +34,6 @@ await FleetCanaryBench.RunAsync(options.Functions, table);
 await ServiceRotationBench.RunAsync(options.Secrets, table);
 JournalAppendBench.Run(options.JournalWriters, options.JournalEntriesPerWriter, table);
 await VerdictSimulationBench.RunAsync(table);
+await VerdictOnSandboxBench.RunAsync(options.VerdictCanaries, table);
 table.Write(Console.Out);
 return 0;

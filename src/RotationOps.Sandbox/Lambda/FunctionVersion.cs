@@ -12,6 +12,9 @@ internal sealed class FunctionVersion(string version, FunctionSettings settings,
 
     private readonly CreditAccumulator errorCredit = new();
 
+    /// <summary>The random failures of a behaviour with an ErrorSeed; made anew when the seed changes.</summary>
+    private (int Seed, Random Draws)? errorDraws;
+
     public string Version { get; } = version;
 
     public bool IsLatest => Version == Latest;
@@ -70,14 +73,32 @@ internal sealed class FunctionVersion(string version, FunctionSettings settings,
     /// <summary>
     /// Counts <paramref name="invocations"/> served and returns how many failed: all of them when
     /// <paramref name="allFail"/> (a failed secret dependency), else those the error rate claims. The
-    /// rate works as a credit, not a random draw: 0.1 fails exactly every tenth call, so runs repeat.
+    /// rate works as a credit, not a random draw: 0.1 fails exactly every tenth call, so runs repeat;
+    /// with an ErrorSeed each call is drawn, from the seeded generator, so runs repeat too.
     /// </summary>
     public long Serve(long invocations, bool allFail)
     {
-        var byRate = errorCredit.Take(invocations, Behavior.ErrorRate);
+        var byRate = Behavior.ErrorSeed is { } seed ? Draw(seed, invocations) : errorCredit.Take(invocations, Behavior.ErrorRate);
         var failed = allFail ? invocations : byRate;
         Invocations += invocations;
         Errors += failed;
+        return failed;
+    }
+
+    private long Draw(int seed, long invocations)
+    {
+        if (errorDraws is not { } draws || draws.Seed != seed)
+        {
+            draws = (seed, new Random(seed));
+            errorDraws = draws;
+        }
+
+        long failed = 0;
+        for (long call = 0; call < invocations; call++)
+        {
+            failed += draws.Draws.NextDouble() < Behavior.ErrorRate ? 1 : 0;
+        }
+
         return failed;
     }
 }

@@ -9,8 +9,16 @@ namespace RotationOps.Sandbox.Lambda;
 /// </summary>
 public sealed record LambdaBehavior
 {
-    /// <summary>Share of invocations that fail with an unhandled error, 0 to 1. Failures are spread evenly, not drawn at random.</summary>
+    /// <summary>Share of invocations that fail with an unhandled error, 0 to 1. Failures are spread evenly, not drawn at random, unless <see cref="ErrorSeed"/> is set.</summary>
     public double ErrorRate { get; init; }
+
+    /// <summary>
+    /// When set, each invocation fails independently with probability <see cref="ErrorRate"/>, drawn
+    /// from a generator seeded with this, as real failures come: a healthy version then has unlucky
+    /// minutes, which is what a canary verdict must not mistake for a regression. Runs still repeat.
+    /// Give each version its own seed, or their failures come in step.
+    /// </summary>
+    public int? ErrorSeed { get; init; }
 
     /// <summary>How long each invocation runs (the Duration metric); it costs no real or virtual time.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.FromMilliseconds(100);

@@ -69,6 +69,7 @@ internal sealed class LambdaControlSurface(FunctionStore store, TimeProvider clo
         var behavior = new LambdaBehavior
         {
             ErrorRate = request.ErrorRate ?? defaults.ErrorRate,
+            ErrorSeed = request.ErrorSeed,
             Latency = request.LatencyMs is { } latency ? TimeSpan.FromMilliseconds(latency) : defaults.Latency,
             Payload = request.Payload is { } payload ? payload.GetRawText() : defaults.Payload,
             SecretDependency = request.SecretDependency is { } dependency
@@ -112,6 +113,7 @@ internal sealed class LambdaControlSurface(FunctionStore store, TimeProvider clo
         string? FunctionName,
         string? Version,
         double? ErrorRate,
+        int? ErrorSeed,
         double? LatencyMs,
         JsonElement? Payload,
         SecretDependencyRequest? SecretDependency);

@@ -49,6 +49,39 @@ public sealed class TrafficTests
     }
 
     [Fact]
+    public async Task With_an_error_seed_failures_are_drawn_at_random_so_minutes_vary_around_the_rate_and_runs_repeat()
+    {
+        var perMinute = new List<long[]>();
+        for (int run = 0; run < 2; run++)
+        {
+            var metrics = new RecordingMetricSink();
+            await using var sandbox = await LambdaSandbox.StartAsync(metrics);
+            var lambda = new LambdaHttp(sandbox);
+            var (stable, canary) = await InvocationTests.TwoVersionsAsync(sandbox, lambda, "orders-api");
+            await lambda.CreateAliasAsync("orders-api", "live", stable, new Dictionary<string, double> { [canary] = 0.5 });
+            sandbox.LambdaBehaviors.Set("orders-api", canary, new LambdaBehavior { ErrorRate = 0.1, ErrorSeed = 42 });
+            var stream = sandbox.Traffic.Drive("orders-api", "live", 200);
+
+            var minutes = new long[30];
+            for (int minute = 0; minute < minutes.Length; minute++)
+            {
+                long before = stream.Errors;
+                sandbox.Clock.Advance(TimeSpan.FromMinutes(1));
+                sandbox.Traffic.CatchUp();
+                minutes[minute] = stream.Errors - before;
+            }
+
+            perMinute.Add(minutes);
+        }
+
+        // 100 canary calls a minute at 10 %: evenly spread, every minute would have exactly 10 errors.
+        long[] errors = perMinute[0];
+        Assert.True(errors.Distinct().Count() > 3, $"errors per minute: {string.Join(", ", errors)}");
+        Assert.InRange(errors.Sum(), 240, 360); // 300 expected; binomial sd about 16
+        Assert.Equal(perMinute[0], perMinute[1]);
+    }
+
+    [Fact]
     public async Task Two_hundred_functions_over_thirty_virtual_minutes_catch_up_in_well_under_a_second()
     {
         var metrics = new RecordingMetricSink();
@@ -110,5 +143,9 @@ public sealed class TrafficTests
         Assert.True(JsonDocument.Parse(await stopped.Content.ReadAsStringAsync()).RootElement.GetProperty("isStopped").GetBoolean());
         using var unknown = await http.PostAsJsonAsync("_sandbox/traffic", new { functionName = "orders-api", alias = "blue", invocationsPerMinute = 10 });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+
+        using var drawn = await http.PostAsJsonAsync("_sandbox/lambda/behaviors", new { functionName = "orders-api", version = stable, errorRate = 0.01, errorSeed = 7 });
+        Assert.Equal(HttpStatusCode.OK, drawn.StatusCode);
+        Assert.Equal((0.01, (int?)7), (sandbox.LambdaBehaviors.Get("orders-api", stable).ErrorRate, sandbox.LambdaBehaviors.Get("orders-api", stable).ErrorSeed));
     }
 }

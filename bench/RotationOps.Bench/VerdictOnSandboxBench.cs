@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using RotationOps.Engine.Canary;
+using RotationOps.Engine.Canary.Gates;
+using RotationOps.Engine.Rotation;
+using RotationOps.Sandbox.Lambda;
+
+namespace RotationOps.Bench;
+
+/// <summary>
+/// The verdict simulation's cross-check, end to end: canaries on the Sandbox, each a function whose
+/// versions fail at random (seeded) at their rate under 300 calls a minute, published at 5 % and
+/// shifted to 10 % with a 60-minute bake under -Verdict Sequential by the module's own
+/// Publish-LambdaCanary and Set-AliasWeight engines, on the Sandbox's virtual clock, every bake at
+/// once. The counts come from CloudWatch's Errors and Invocations by ExecutedVersion, as in AWS, so
+/// the figures cover what the gate-level simulation does not: metric reads, the step window, polling.
+/// </summary>
+internal static class VerdictOnSandboxBench
+{
+    private const string Name = "Canary verdict (Sandbox)";
+    private const string Alias = "LIVE";
+    private const int InvocationsPerMinute = 300;
+    private const double Weight = 0.1;
+    private const double BaselineErrorRate = 0.01;
+    private const int MinInvocations = 100;
+    private static readonly TimeSpan BakeTime = TimeSpan.FromMinutes(60);
+
+    public static async Task RunAsync(int canariesPerCase, FigureTable table)
+    {
+        await using var world = await BenchSandbox.StartAsync();
+        var cases = new[] { ("1% -> 5%", 0.05), ("1% -> 2%", 0.02), ("healthy 1%", BaselineErrorRate) };
+        var seed = 1000;
+        var functions = new List<(string Case, string Function)>();
+        foreach (var (label, canaryRate) in cases)
+        {
+            for (var i = 0; i < canariesPerCase; i++)
+            {
+                var function = $"verdict-{functions.Count:0000}";
+                world.Sandbox.SeedFunction(function, aliasName: Alias);
+                // Version 1 serves the alias; $LATEST's behaviour goes to the version the canary publishes.
+                world.Sandbox.LambdaBehaviors.Set(function, "1", new LambdaBehavior { ErrorRate = BaselineErrorRate, ErrorSeed = seed++ });
+                world.Sandbox.LambdaBehaviors.Set(function, new LambdaBehavior { ErrorRate = canaryRate, ErrorSeed = seed++ });
+                functions.Add((label, function));
+            }
+        }
+
+        var results = await Task.WhenAll(functions.Select(f => BakeAsync(world, f.Function)));
+        var outcomes = functions.Zip(results, (f, r) => (f.Case, Outcome: r)).ToLookup(x => x.Case, x => x.Outcome);
+
+        table.Add(Name, "setup",
+            $"{canariesPerCase} canaries a case; {Weight:0%} of {InvocationsPerMinute} calls/min on the canary; -Verdict Sequential α 1%, bake {BakeTime.TotalMinutes:0} min, polled each minute; -MinInvocations {MinInvocations}");
+        var regressed = outcomes["1% -> 5%"].ToList();
+        var detection = regressed.Select(o => o.RolledBack ? o.CanaryInvocations : double.PositiveInfinity).Order().ToList();
+        table.Add(Name, "1% -> 5%: rolled back", $"{Share(regressed)}");
+        table.Add(Name, "1% -> 5%: canary calls to roll back, mean / median / p95",
+            $"{Figure(detection.Average())} / {Figure(NearestRank.Of(detection, 0.5))} / {Figure(NearestRank.Of(detection, 0.95))}");
+        table.Add(Name, "1% -> 2%: rolled back", $"{Share(outcomes["1% -> 2%"].ToList())}");
+        var healthy = outcomes["healthy 1%"].ToList();
+        table.Add(Name, "healthy 1%: false rollbacks", $"{Share(healthy)}");
+        var baked = healthy.Where(o => !o.RolledBack).Select(o => (double)o.Minutes).Order().ToList();
+        table.Add(Name, "healthy 1%: minutes baked, median", $"{(baked.Count == 0 ? "-" : Figure(NearestRank.Of(baked, 0.5)))}");
+    }
+
+    /// <summary>One canary published and baked; how its verdict ended, read from the step's gate result.</summary>
+    private static async Task<BakeOutcome> BakeAsync(BenchSandbox world, string function)
+    {
+        var canary = await new CanaryPublisher(world.Lambda, world.Journal, world.Host).PublishAsync(new CanaryRequest
+        {
+            FunctionName = function, AliasName = Alias, Runtime = "python3.11", Weight = Weight / 2,
+        });
+        if (canary.Status != DeploymentStatus.Canary)
+        {
+            throw new InvalidOperationException($"The canary of {function} did not start: {canary.Message}");
+        }
+
+        world.Sandbox.Traffic.Drive(function, Alias, InvocationsPerMinute);
+        var shifter = new TrafficShifter(world.Lambda, world.CloudWatch, new SecretRotationRunner(world.SecretsManager, world.Journal, world.Host),
+            world.Journal, world.Host);
+        var done = await shifter.ShiftAsync(new TrafficShiftRequest
+        {
+            DeploymentId = canary.DeploymentId, Weight = Weight, BakeTime = BakeTime, Verdict = CanaryVerdict.Sequential, MinInvocations = MinInvocations,
+        });
+        var step = done.Steps.Last();
+        var verdict = step.Gates.LastOrDefault(g => g.Gate == SequentialGate.Name)?.Verdict
+            ?? throw new InvalidOperationException($"The bake of {function} ended without a verdict: {done.Message}");
+        var minutes = (int)Math.Round(((step.EndedAt ?? step.StartedAt) - step.StartedAt).TotalMinutes);
+        return new BakeOutcome(done.Status == DeploymentStatus.RolledBack, minutes, verdict.CanaryInvocations);
+    }
+
+    private static string Share(IReadOnlyCollection<BakeOutcome> outcomes)
+    {
+        var count = outcomes.Count(o => o.RolledBack);
+        return FormattableString.Invariant($"{count} ({100.0 * count / outcomes.Count:0.0}%)");
+    }
+
+    private static string Figure(double value) =>
+        double.IsPositiveInfinity(value) ? "missed" : value.ToString("0", CultureInfo.InvariantCulture);
+}
