@@ -25,40 +25,43 @@ internal static class VerdictOnSandboxBench
     private const int InvocationsPerMinute = 300;
     private const double Weight = 0.1;
     private const double BaselineErrorRate = 0.01;
+    private const double DoubledErrorRate = 0.02;
+    private const double RegressedErrorRate = 0.05;
     private const int MinInvocations = 100;
     private static readonly TimeSpan BakeTime = TimeSpan.FromMinutes(60);
 
     public static async Task RunAsync(int canariesPerCase, FigureTable table)
     {
         await using var world = await BenchSandbox.StartAsync();
-        var cases = new[] { ("1% -> 5%", 0.05), ("1% -> 2%", 0.02), ("healthy 1%", BaselineErrorRate) };
         var seed = 1000;
-        var functions = new List<(string Case, string Function)>();
-        foreach (var (label, canaryRate) in cases)
+        // Seeded, then baked all at once: each case's functions, in order.
+        var functions = new Dictionary<double, List<string>>();
+        foreach (var canaryRate in new[] { RegressedErrorRate, DoubledErrorRate, BaselineErrorRate })
         {
-            for (var i = 0; i < canariesPerCase; i++)
+            functions[canaryRate] = Enumerable.Range(0, canariesPerCase).Select(_ =>
             {
-                var function = $"verdict-{functions.Count:0000}";
+                var function = $"verdict-{seed:0000}";
                 world.Sandbox.SeedFunction(function, aliasName: Alias);
                 // Version 1 serves the alias; $LATEST's behaviour goes to the version the canary publishes.
                 world.Sandbox.LambdaBehaviors.Set(function, "1", new LambdaBehavior { ErrorRate = BaselineErrorRate, ErrorSeed = seed++ });
                 world.Sandbox.LambdaBehaviors.Set(function, new LambdaBehavior { ErrorRate = canaryRate, ErrorSeed = seed++ });
-                functions.Add((label, function));
-            }
+                return function;
+            }).ToList();
         }
 
-        var results = await Task.WhenAll(functions.Select(f => BakeAsync(world, f.Function)));
-        var outcomes = functions.Zip(results, (f, r) => (f.Case, Outcome: r)).ToLookup(x => x.Case, x => x.Outcome);
+        var baking = functions.ToDictionary(c => c.Key, c => Task.WhenAll(c.Value.Select(f => BakeAsync(world, f))));
+        await Task.WhenAll(baking.Values);
+        var regressed = baking[RegressedErrorRate].Result;
+        var doubled = baking[DoubledErrorRate].Result;
+        var healthy = baking[BaselineErrorRate].Result;
 
         table.Add(Name, "setup",
             $"{canariesPerCase} canaries a case; {Weight:0%} of {InvocationsPerMinute} calls/min on the canary; -Verdict Sequential α 1%, bake {BakeTime.TotalMinutes:0} min, polled each minute; -MinInvocations {MinInvocations}");
-        var regressed = outcomes["1% -> 5%"].ToList();
         var detection = regressed.Select(o => o.RolledBack ? o.CanaryInvocations : double.PositiveInfinity).Order().ToList();
         table.Add(Name, "1% -> 5%: rolled back", $"{Share(regressed)}");
         table.Add(Name, "1% -> 5%: canary calls to roll back, mean / median / p95",
             $"{Figure(detection.Average())} / {Figure(NearestRank.Of(detection, 0.5))} / {Figure(NearestRank.Of(detection, 0.95))}");
-        table.Add(Name, "1% -> 2%: rolled back", $"{Share(outcomes["1% -> 2%"].ToList())}");
-        var healthy = outcomes["healthy 1%"].ToList();
+        table.Add(Name, "1% -> 2%: rolled back", $"{Share(doubled)}");
         table.Add(Name, "healthy 1%: false rollbacks", $"{Share(healthy)}");
         var baked = healthy.Where(o => !o.RolledBack).Select(o => (double)o.Minutes).Order().ToList();
         table.Add(Name, "healthy 1%: minutes baked, median", $"{(baked.Count == 0 ? "-" : Figure(NearestRank.Of(baked, 0.5)))}");
