@@ -8,6 +8,8 @@ using RotationOps.Engine.Canary.Gates;
 using RotationOps.Engine.Rotation;
 using RotationOps.Sandbox.Lambda;
 
+using static RotationOps.Bench.VerdictSetup;
+
 namespace RotationOps.Bench;
 
 /// <summary>
@@ -22,13 +24,6 @@ internal static class VerdictOnSandboxBench
 {
     private const string Name = "Canary verdict (Sandbox)";
     private const string Alias = "LIVE";
-    private const int InvocationsPerMinute = 300;
-    private const double Weight = 0.1;
-    private const double BaselineErrorRate = 0.01;
-    private const double DoubledErrorRate = 0.02;
-    private const double RegressedErrorRate = 0.05;
-    private const int MinInvocations = 100;
-    private static readonly TimeSpan BakeTime = TimeSpan.FromMinutes(60);
 
     public static async Task RunAsync(int canariesPerCase, FigureTable table)
     {
@@ -55,16 +50,14 @@ internal static class VerdictOnSandboxBench
         var doubled = baking[DoubledErrorRate].Result;
         var healthy = baking[BaselineErrorRate].Result;
 
-        table.Add(Name, "setup",
-            $"{canariesPerCase} canaries a case; {Weight:0%} of {InvocationsPerMinute} calls/min on the canary; -Verdict Sequential α 1%, bake {BakeTime.TotalMinutes:0} min, polled each minute; -MinInvocations {MinInvocations}");
-        var detection = regressed.Select(o => o.RolledBack ? o.CanaryInvocations : double.PositiveInfinity).Order().ToList();
-        table.Add(Name, "1% -> 5%: rolled back", $"{Share(regressed)}");
+        table.Add(Name, "setup", $"{VerdictSetup.Describe(canariesPerCase)}; -Verdict Sequential α {FalseRollbackRate:0.##%}");
+        var detection = VerdictFigures.DetectionCalls(regressed);
+        table.Add(Name, "1% -> 5%: rolled back", $"{VerdictFigures.RolledBack(regressed)}");
         table.Add(Name, "1% -> 5%: canary calls to roll back, mean / median / p95",
-            $"{Figure(detection.Average())} / {Figure(NearestRank.Of(detection, 0.5))} / {Figure(NearestRank.Of(detection, 0.95))}");
-        table.Add(Name, "1% -> 2%: rolled back", $"{Share(doubled)}");
-        table.Add(Name, "healthy 1%: false rollbacks", $"{Share(healthy)}");
-        var baked = healthy.Where(o => !o.RolledBack).Select(o => (double)o.Minutes).Order().ToList();
-        table.Add(Name, "healthy 1%: minutes baked, median", $"{(baked.Count == 0 ? "-" : Figure(NearestRank.Of(baked, 0.5)))}");
+            $"{VerdictFigures.Mean(detection)} / {VerdictFigures.Percentile(detection, 0.5)} / {VerdictFigures.Percentile(detection, 0.95)}");
+        table.Add(Name, "1% -> 2%: rolled back", $"{VerdictFigures.RolledBack(doubled)}");
+        table.Add(Name, "healthy 1%: false rollbacks", $"{VerdictFigures.RolledBack(healthy)}");
+        table.Add(Name, "healthy 1%: minutes baked, median", $"{VerdictFigures.MinutesBaked(healthy)}");
     }
 
     /// <summary>One canary published and baked; how its verdict ended, read from the step's gate result.</summary>
@@ -84,7 +77,7 @@ internal static class VerdictOnSandboxBench
             world.Journal, world.Host);
         var done = await shifter.ShiftAsync(new TrafficShiftRequest
         {
-            DeploymentId = canary.DeploymentId, Weight = Weight, BakeTime = BakeTime, Verdict = CanaryVerdict.Sequential, MinInvocations = MinInvocations,
+            DeploymentId = canary.DeploymentId, Weight = Weight, BakeTime = BakeTime, Verdict = CanaryVerdict.Sequential, FalseRollbackRate = FalseRollbackRate, MinInvocations = MinInvocations,
         });
         var step = done.Steps.Last();
         var verdict = step.Gates.LastOrDefault(g => g.Gate == SequentialGate.Name)?.Verdict
@@ -92,13 +85,4 @@ internal static class VerdictOnSandboxBench
         var minutes = (int)Math.Round(((step.EndedAt ?? step.StartedAt) - step.StartedAt).TotalMinutes);
         return new BakeOutcome(done.Status == DeploymentStatus.RolledBack, minutes, verdict.CanaryInvocations);
     }
-
-    private static string Share(IReadOnlyCollection<BakeOutcome> outcomes)
-    {
-        var count = outcomes.Count(o => o.RolledBack);
-        return FormattableString.Invariant($"{count} ({100.0 * count / outcomes.Count:0.0}%)");
-    }
-
-    private static string Figure(double value) =>
-        double.IsPositiveInfinity(value) ? "missed" : value.ToString("0", CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+
+using static RotationOps.Bench.VerdictSetup;
 
 namespace RotationOps.Bench;
 
@@ -21,35 +22,29 @@ internal static class VerdictSimulationBench
     private const string Name = "Canary verdict (simulated)";
     private const int Seed = 10;
     private const int Canaries = 1000;
-    private const int BakeMinutes = 60;
-    private const int InvocationsPerMinute = 300;
-    private const double Weight = 0.1;
-    private const double BaselineErrorRate = 0.01;
-    private const double RegressedErrorRate = 0.05;
-    private const double DoubledErrorRate = 0.02;
-    private const int MinInvocations = 100;
     private const int ColumnWidth = 28;
 
     public static async Task RunAsync(FigureTable table)
     {
         BakePolicy[] policies =
         [
-            BakePolicy.Sequential(0.01, MinInvocations),
+            BakePolicy.Sequential(FalseRollbackRate, MinInvocations),
             BakePolicy.MaxErrorRate(0.02, MinInvocations),
             BakePolicy.MaxErrorRate(0.03, MinInvocations),
             BakePolicy.MaxErrorRateIncrease(0.02, MinInvocations),
-            BakePolicy.KnownRates(BaselineErrorRate, RegressedErrorRate, 0.01),
+            BakePolicy.KnownRates(BaselineErrorRate, RegressedErrorRate, FalseRollbackRate),
         ];
         var random = new Random(Seed);
         var regressed = policies.ToDictionary(p => p, _ => new List<BakeOutcome>());
         var healthy = policies.ToDictionary(p => p, _ => new List<BakeOutcome>());
         var doubled = policies.ToDictionary(p => p, _ => new List<BakeOutcome>());
+        var minutes = (int)BakeTime.TotalMinutes;
         for (var i = 0; i < Canaries; i++)
         {
             // Every policy judges the same traffic, so the columns differ by their rule alone.
-            var bad = TrafficTrajectory.Generate(random, BakeMinutes, InvocationsPerMinute, Weight, RegressedErrorRate, BaselineErrorRate);
-            var good = TrafficTrajectory.Generate(random, BakeMinutes, InvocationsPerMinute, Weight, BaselineErrorRate, BaselineErrorRate);
-            var twice = TrafficTrajectory.Generate(random, BakeMinutes, InvocationsPerMinute, Weight, DoubledErrorRate, BaselineErrorRate);
+            var bad = TrafficTrajectory.Generate(random, minutes, InvocationsPerMinute, Weight, RegressedErrorRate, BaselineErrorRate);
+            var good = TrafficTrajectory.Generate(random, minutes, InvocationsPerMinute, Weight, BaselineErrorRate, BaselineErrorRate);
+            var twice = TrafficTrajectory.Generate(random, minutes, InvocationsPerMinute, Weight, DoubledErrorRate, BaselineErrorRate);
             foreach (var policy in policies)
             {
                 regressed[policy].Add(await policy.BakeAsync(bad));
@@ -58,42 +53,16 @@ internal static class VerdictSimulationBench
             }
         }
 
-        table.Add(Name, "setup", $"{Canaries} canaries a case; {Weight:0%} of {InvocationsPerMinute} calls/min on the canary; polled each minute; bake {BakeMinutes} min; -MinInvocations {MinInvocations}; seed {Seed}");
+        table.Add(Name, "setup", $"{VerdictSetup.Describe(Canaries)}; seed {Seed}");
         table.Add(Name, "gate", Columns(policies.Select(p => p.Name)));
-        table.Add(Name, "1% -> 5%: rolled back", Columns(policies.Select(p => Share(regressed[p].Count(o => o.RolledBack)))));
-        table.Add(Name, "1% -> 5%: canary calls to roll back, mean", Columns(policies.Select(p => Mean(DetectionCalls(regressed[p])))));
-        table.Add(Name, "1% -> 5%: canary calls to roll back, median", Columns(policies.Select(p => Percentile(DetectionCalls(regressed[p]), 0.5))));
-        table.Add(Name, "1% -> 5%: canary calls to roll back, p95", Columns(policies.Select(p => Percentile(DetectionCalls(regressed[p]), 0.95))));
-        table.Add(Name, "1% -> 2%: rolled back", Columns(policies.Select(p => Share(doubled[p].Count(o => o.RolledBack)))));
-        table.Add(Name, "healthy 1%: false rollbacks", Columns(policies.Select(p => Share(healthy[p].Count(o => o.RolledBack)))));
-        table.Add(Name, "healthy 1%: minutes baked, median", Columns(policies.Select(p => Median(healthy[p].Where(o => !o.RolledBack).Select(o => (double)o.Minutes)))));
+        table.Add(Name, "1% -> 5%: rolled back", Columns(policies.Select(p => VerdictFigures.RolledBack(regressed[p]))));
+        table.Add(Name, "1% -> 5%: canary calls to roll back, mean", Columns(policies.Select(p => VerdictFigures.Mean(VerdictFigures.DetectionCalls(regressed[p])))));
+        table.Add(Name, "1% -> 5%: canary calls to roll back, median", Columns(policies.Select(p => VerdictFigures.Percentile(VerdictFigures.DetectionCalls(regressed[p]), 0.5))));
+        table.Add(Name, "1% -> 5%: canary calls to roll back, p95", Columns(policies.Select(p => VerdictFigures.Percentile(VerdictFigures.DetectionCalls(regressed[p]), 0.95))));
+        table.Add(Name, "1% -> 2%: rolled back", Columns(policies.Select(p => VerdictFigures.RolledBack(doubled[p]))));
+        table.Add(Name, "healthy 1%: false rollbacks", Columns(policies.Select(p => VerdictFigures.RolledBack(healthy[p]))));
+        table.Add(Name, "healthy 1%: minutes baked, median", Columns(policies.Select(p => VerdictFigures.MinutesBaked(healthy[p]))));
     }
-
-    /// <summary>Canary invocations at the rollback; a regression never rolled back counts as never detected.</summary>
-    private static List<double> DetectionCalls(IEnumerable<BakeOutcome> outcomes) =>
-        outcomes.Select(o => o.RolledBack ? o.CanaryInvocations : double.PositiveInfinity).Order().ToList();
-
-    /// <summary>Nearest rank; "missed" when that rank is a regression the bake never caught.</summary>
-    private static string Percentile(List<double> sorted, double quantile)
-    {
-        var value = NearestRank.Of(sorted, quantile);
-        return double.IsPositiveInfinity(value) ? "missed" : value.ToString("0", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>"missed" when a regression was never rolled back: it has no finite count.</summary>
-    private static string Mean(List<double> calls)
-    {
-        var mean = calls.Average();
-        return double.IsPositiveInfinity(mean) ? "missed" : mean.ToString("0", CultureInfo.InvariantCulture);
-    }
-
-    private static string Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? "-" : NearestRank.Of(sorted, 0.5).ToString("0", CultureInfo.InvariantCulture);
-    }
-
-    private static string Share(int count) => FormattableString.Invariant($"{count} ({100.0 * count / Canaries:0.0}%)");
 
     private static FormattableString Columns(IEnumerable<string> values) => $"{string.Concat(values.Select(v => v.PadRight(ColumnWidth)))}";
 }
