@@ -4,10 +4,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
 using RotationOps.Engine.Aws;
+using RotationOps.Engine.Canary;
 using RotationOps.Engine.CloudWatch;
 using RotationOps.Engine.Journal;
 using RotationOps.Engine.Journal.Stores;
 using RotationOps.Engine.Lambda;
+using RotationOps.Engine.Rotation;
 using RotationOps.Engine.SecretsManager;
 using RotationOps.Engine.Security;
 using RotationOps.Sandbox;
@@ -59,6 +61,12 @@ internal sealed class BenchSandbox : IAsyncDisposable
     public DeploymentJournal Journal { get; }
 
     public BenchHost Host { get; }
+
+    /// <summary>Publish-LambdaCanary's engine on this Sandbox, as the cmdlet builds it.</summary>
+    public CanaryPublisher Publisher() => new(Lambda, Journal, Host);
+
+    /// <summary>Set-AliasWeight's engine on this Sandbox, as the cmdlet builds it.</summary>
+    public TrafficShifter Shifter() => new(Lambda, CloudWatch, new SecretRotationRunner(SecretsManager, Journal, Host), Journal, Host);
 
     /// <param name="awsQuotas">
     /// Enforce AWS's per-account rate quotas (the Sandbox's defaults), for a figure about keeping to

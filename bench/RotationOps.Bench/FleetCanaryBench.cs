@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using RotationOps.Engine.Canary;
-using RotationOps.Engine.Rotation;
 
 namespace RotationOps.Bench;
 
@@ -55,7 +54,7 @@ internal static class FleetCanaryBench
     /// <summary>One function's canary then traffic shift; a canary that did not start is returned as it ended.</summary>
     private static async Task<LambdaDeployment> UpgradeAsync(BenchSandbox world, string function)
     {
-        var canary = await new CanaryPublisher(world.Lambda, world.Journal, world.Host).PublishAsync(new CanaryRequest
+        var canary = await world.Publisher().PublishAsync(new CanaryRequest
         {
             FunctionName = function,
             AliasName = Alias,
@@ -67,9 +66,7 @@ internal static class FleetCanaryBench
             return canary;
         }
 
-        var shifter = new TrafficShifter(world.Lambda, world.CloudWatch, new SecretRotationRunner(world.SecretsManager, world.Journal, world.Host),
-            world.Journal, world.Host);
-        return await shifter.ShiftAsync(new TrafficShiftRequest
+        return await world.Shifter().ShiftAsync(new TrafficShiftRequest
         {
             DeploymentId = canary.DeploymentId,
             Steps = [0.5, 1.0],

@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using RotationOps.Engine.Canary;
 using RotationOps.Engine.Canary.Gates;
-using RotationOps.Engine.Rotation;
 using RotationOps.Sandbox.Lambda;
 
 using static RotationOps.Bench.VerdictSetup;
@@ -63,7 +61,7 @@ internal static class VerdictOnSandboxBench
     /// <summary>One canary published and baked; how its verdict ended, read from the step's gate result.</summary>
     private static async Task<BakeOutcome> BakeAsync(BenchSandbox world, string function)
     {
-        var canary = await new CanaryPublisher(world.Lambda, world.Journal, world.Host).PublishAsync(new CanaryRequest
+        var canary = await world.Publisher().PublishAsync(new CanaryRequest
         {
             FunctionName = function, AliasName = Alias, Runtime = "python3.11", Weight = Weight / 2,
         });
@@ -73,9 +71,7 @@ internal static class VerdictOnSandboxBench
         }
 
         world.Sandbox.Traffic.Drive(function, Alias, InvocationsPerMinute);
-        var shifter = new TrafficShifter(world.Lambda, world.CloudWatch, new SecretRotationRunner(world.SecretsManager, world.Journal, world.Host),
-            world.Journal, world.Host);
-        var done = await shifter.ShiftAsync(new TrafficShiftRequest
+        var done = await world.Shifter().ShiftAsync(new TrafficShiftRequest
         {
             DeploymentId = canary.DeploymentId, Weight = Weight, BakeTime = BakeTime, Verdict = CanaryVerdict.Sequential, FalseRollbackRate = FalseRollbackRate, MinInvocations = MinInvocations,
         });
