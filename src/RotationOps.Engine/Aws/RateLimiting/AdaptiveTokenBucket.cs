@@ -11,9 +11,8 @@ namespace RotationOps.Engine.Aws.RateLimiting;
 /// one token apart do not arrive one token apart (a burst still in flight lands together with the
 /// next calls), and with the bucket emptied by the client's first burst AWS throttles them — 1.4 % of
 /// a 200-function fleet canary's control-plane calls, with a client bucket as deep as the Sandbox's.
-/// A call that finds the client's bucket empty reserves the next
-/// token and waits for it, so waiters go in order, each after the one before, instead of all waking
-/// at once. On throttling the rate drops to 70 % and recovers along a cubic curve (the CUBIC scheme of
+/// A call that finds the client's bucket empty reserves the next token and waits for it, so waiters
+/// go in order, each after the one before, instead of all waking at once. On throttling the rate drops to 70 % and recovers along a cubic curve (the CUBIC scheme of
 /// the AWS SDKs' "adaptive" retry mode): fast at first, slowing near the rate where AWS last
 /// refused, back to the configured rate within seconds, since AWS's quota is shared with other callers
 /// whose load comes and goes. Time is measured on the given clock, so a virtual clock paces virtually.

@@ -10,6 +10,8 @@ namespace RotationOps.Engine.Canary.Gates;
 /// </summary>
 internal sealed class ErrorRateGate : IHealthGate
 {
+    public const string Name = "ErrorRate";
+
     private readonly double _maxErrorRate;
     private readonly int _minInvocations;
 
@@ -22,12 +24,12 @@ internal sealed class ErrorRateGate : IHealthGate
     public async Task<GateResult> EvaluateAsync(GateContext context)
     {
         var metrics = await context.Metrics.ConfigureAwait(false);
-        var missing = MissingMetrics.Judge("ErrorRate", metrics.CanaryGaps, context.EndOfBake);
+        var missing = MissingMetrics.Judge(Name, metrics.CanaryGaps, context.EndOfBake);
         if (missing != null) return missing;
-        var sample = SampleSize.Judge("ErrorRate", metrics.CanaryInvocations, _minInvocations, context.EndOfBake);
+        var sample = SampleSize.Judge(Name, metrics.CanaryInvocations, _minInvocations, context.EndOfBake);
         if (sample != null) return sample;
         return metrics.CanaryErrorRate > _maxErrorRate
-            ? new GateResult("ErrorRate", CheckResult.Failed, $"{metrics.DescribeCanary()} exceeds the limit {Percent.Of(_maxErrorRate, 2)}")
-            : new GateResult("ErrorRate", CheckResult.Passed, $"{metrics.DescribeCanary()} within {Percent.Of(_maxErrorRate, 2)}");
+            ? new GateResult(Name, CheckResult.Failed, $"{metrics.DescribeCanary()} exceeds the limit {Percent.Of(_maxErrorRate, 2)}")
+            : new GateResult(Name, CheckResult.Passed, $"{metrics.DescribeCanary()} within {Percent.Of(_maxErrorRate, 2)}");
     }
 }

@@ -10,6 +10,8 @@ namespace RotationOps.Engine.Canary.Gates;
 /// </summary>
 internal sealed class StableComparisonGate : IHealthGate
 {
+    public const string Name = "CanaryVsStable";
+
     private readonly double _maxIncrease;
     private readonly int _minInvocations;
 
@@ -22,14 +24,14 @@ internal sealed class StableComparisonGate : IHealthGate
     public async Task<GateResult> EvaluateAsync(GateContext context)
     {
         var metrics = await context.Metrics.ConfigureAwait(false);
-        var missing = MissingMetrics.Judge("CanaryVsStable", metrics.Gaps, context.EndOfBake);
+        var missing = MissingMetrics.Judge(Name, metrics.Gaps, context.EndOfBake);
         if (missing != null) return missing;
-        var sample = SampleSize.Judge("CanaryVsStable", metrics.CanaryInvocations, _minInvocations, context.EndOfBake);
+        var sample = SampleSize.Judge(Name, metrics.CanaryInvocations, _minInvocations, context.EndOfBake);
         if (sample != null) return sample;
         double increase = metrics.CanaryErrorRate - metrics.StableErrorRate;
         string evidence = $"{metrics.DescribeCanary()} vs {metrics.DescribeStable()}";
         return increase > _maxIncrease
-            ? new GateResult("CanaryVsStable", CheckResult.Failed, $"{evidence}: {Percent.Of(increase, 2)} worse, more than the allowed {Percent.Of(_maxIncrease, 2)}")
-            : new GateResult("CanaryVsStable", CheckResult.Passed, evidence);
+            ? new GateResult(Name, CheckResult.Failed, $"{evidence}: {Percent.Of(increase, 2)} worse, more than the allowed {Percent.Of(_maxIncrease, 2)}")
+            : new GateResult(Name, CheckResult.Passed, evidence);
     }
 }
